@@ -1,0 +1,97 @@
+// Corpus loading: a folder of .txt/.md files plus metadata becomes clean, display-ready sentences.
+// Every problem with one file is a warning naming it; only an unusable folder is an error.
+
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import type { IngestedDocument, IngestResult, IngestWarning } from '../types.js';
+import { analyzeText } from './pipeline.js';
+import {
+  DOC_EXTENSIONS,
+  SIDECAR,
+  completeMeta,
+  decodeText,
+  parseSidecar,
+  sha256,
+  splitFrontMatter,
+  validateMeta,
+} from './read.js';
+import { guessKind } from './structure.js';
+
+export { ingestText, analyzeText } from './pipeline.js';
+
+export async function loadCorpus(dir: string): Promise<IngestResult> {
+  const missing = () =>
+    new UserError(`Corpus folder not found: ${dir}. Set CORPUS_DIR to a folder of .txt or .md files.`, 'corpus_missing');
+  let names: string[];
+  try {
+    if (!(await stat(dir)).isDirectory()) throw missing();
+    names = await readdir(dir);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw missing();
+  }
+
+  const warnings: IngestWarning[] = [];
+  let sidecar = new Map<string, unknown>();
+  if (names.includes(SIDECAR)) {
+    try {
+      sidecar = parseSidecar(await readFile(path.join(dir, SIDECAR), 'utf8'), warnings);
+    } catch (e) {
+      warnings.push({ file: SIDECAR, message: `could not be read (${(e as Error).message}); metadata ignored` });
+    }
+  }
+
+  const files = names.filter((n) => DOC_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.')).sort();
+  for (const name of sidecar.keys())
+    if (!files.includes(name)) warnings.push({ file: SIDECAR, message: `has metadata for "${name}", which is not in the folder` });
+
+  const documents: IngestedDocument[] = [];
+  const usedIds = new Set<string>();
+  for (const file of files) {
+    const full = path.join(dir, file);
+    let bytes: Buffer;
+    try {
+      if (!(await stat(full)).isFile()) continue;
+      bytes = await readFile(full);
+    } catch (e) {
+      warnings.push({ file, message: `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped` });
+      continue;
+    }
+    const decoded = decodeText(bytes);
+    if ('error' in decoded) {
+      warnings.push({ file, message: `${decoded.error}; skipped` });
+      continue;
+    }
+    const fm = splitFrontMatter(decoded.text);
+    if (fm.error) warnings.push({ file, message: fm.error });
+    // Front matter wins over the sidecar, field by field.
+    const partial = {
+      ...validateMeta(sidecar.get(file), file, SIDECAR, warnings),
+      ...validateMeta(fm.data, file, 'front matter', warnings),
+    };
+    let meta = completeMeta(partial, file, { kind: guessKind(fm.body) });
+    const analysis = analyzeText(fm.body, meta);
+    if (partial.title === undefined && analysis.titleGuess) meta = { ...meta, title: analysis.titleGuess };
+    if (analysis.sentences.length === 0) {
+      warnings.push({ file, message: 'has no readable sentences after cleaning; skipped' });
+      continue;
+    }
+    if (usedIds.has(meta.id)) {
+      let n = 2;
+      while (usedIds.has(`${meta.id}-${n}`)) n++;
+      warnings.push({ file, message: `id "${meta.id}" is already used by another file; using "${meta.id}-${n}"` });
+      meta = { ...meta, id: `${meta.id}-${n}` };
+    }
+    usedIds.add(meta.id);
+    documents.push({ meta, file, hash: sha256(bytes), sentences: analysis.sentences });
+  }
+
+  if (documents.length === 0)
+    throw new UserError(
+      `No usable documents in ${dir}: add .txt or .md files with readable text.` +
+        (warnings.length ? ` Problems: ${warnings.map((w) => `${w.file}: ${w.message}`).join('; ')}` : ''),
+      'corpus_empty',
+    );
+  return { documents, warnings };
+}

@@ -1,0 +1,82 @@
+// The cleaning pipeline on one document's text: chrome, foreign lines, structure, sentences, and
+// clean verbatim for transcripts. Pure: same text and metadata in, same sentences out.
+
+import type { DocumentMeta, Sentence } from '../types.js';
+import { removeChrome } from './chrome.js';
+import { normalizeText } from './normalize.js';
+import { removeForeignLines } from './script.js';
+import { finishSentence, segmentSentences, splitLongRun, splitLowercaseStarts } from './sentences.js';
+import { buildStructure, type Paragraph } from './structure.js';
+import { cleanVerbatim } from './verbatim.js';
+
+/** Unlabelled transcript text is cut into pseudo-paragraphs of about this size so passages stay short. */
+const TRANSCRIPT_PARAGRAPH_CHARS = 1000;
+
+export interface Analysis {
+  sentences: Sentence[];
+  /** A title found in the text (post header or first heading), for documents without metadata. */
+  titleGuess?: string;
+}
+
+function unitsOf(p: Paragraph, meta: DocumentMeta): string[] {
+  const out: string[] = [];
+  const transcript = meta.kind === 'transcript';
+  const segs = segmentSentences(p.text, meta.language).flatMap((seg) => {
+    if (!transcript) return [seg];
+    let from = 0;
+    return splitLowercaseStarts(seg.text).map((text) => {
+      const at = seg.text.indexOf(text, from);
+      from = at + text.length;
+      return { text, start: seg.start + at };
+    });
+  });
+  for (const seg of segs) {
+    const localBreaks = p.breaks.map((b) => b - seg.start).filter((b) => b > 0 && b < seg.text.length);
+    for (const piece of splitLongRun(seg.text, localBreaks)) {
+      const cleaned = transcript ? cleanVerbatim(piece) : piece;
+      // A unit must say something: at least one letter or digit word after cleaning.
+      if (!/[\p{L}\p{N}]{2,}|^\p{L}\b/u.test(cleaned)) continue;
+      out.push(finishSentence(cleaned));
+    }
+  }
+  return out;
+}
+
+export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
+  const transcript = meta.kind === 'transcript';
+  const chrome = removeChrome(normalizeText(raw).split('\n'), { transcript });
+  const lines = removeForeignLines(chrome.lines, meta.language);
+  const structure = buildStructure(lines, meta.kind, meta.speakers);
+
+  const sentences: Sentence[] = [];
+  let paragraph = -1;
+  for (const p of structure.paragraphs) {
+    const units = unitsOf(p, meta);
+    if (units.length === 0) continue;
+    paragraph++;
+    let size = 0;
+    units.forEach((text, i) => {
+      if (transcript && i > 0) {
+        const prev = units[i - 1]!;
+        // Without labels, the end of a run of questions is the likeliest change of speaker.
+        const turn = !structure.labelled && /\?["”’]?$/.test(prev) && !/\?["”’]?$/.test(text);
+        if (turn || size >= TRANSCRIPT_PARAGRAPH_CHARS * (structure.labelled ? 1.5 : 1)) {
+          paragraph++;
+          size = 0;
+        }
+      }
+      size += text.length;
+      const s: Sentence = { text, paragraph };
+      if (p.section !== undefined) s.section = p.section;
+      if (p.speaker !== undefined) s.speaker = p.speaker;
+      sentences.push(s);
+    });
+  }
+  const titleGuess = chrome.headerTitle ?? structure.headings[0];
+  return titleGuess !== undefined ? { sentences, titleGuess } : { sentences };
+}
+
+/** The whole cleaning, structure and segmentation pipeline on one document's text. */
+export function ingestText(raw: string, meta: DocumentMeta): Sentence[] {
+  return analyzeText(raw, meta).sentences;
+}

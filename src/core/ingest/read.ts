@@ -1,0 +1,138 @@
+// Reading a corpus folder: which files are documents, how their bytes become text, and where their
+// metadata comes from (a corpus.yaml sidecar and/or YAML front matter). Bad input is reported as a
+// warning naming the file, never thrown, so one broken file cannot take the whole bot down.
+
+import { createHash } from 'node:crypto';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { DOC_KINDS, type DocKind, type DocumentMeta, type IngestWarning } from '../types.js';
+
+export const DOC_EXTENSIONS = ['.txt', '.md'];
+export const SIDECAR = 'corpus.yaml';
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export type Decoded = { text: string } | { error: string };
+
+/** Bytes to text, refusing binaries: NUL bytes or mostly-invalid UTF-8 mean it is not a text document. */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { error: 'file is empty' };
+  // UTF-16 with a byte-order mark is text even though it contains NUL bytes.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) return { error: 'looks like a binary file (contains NUL bytes), not text' };
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  if (bad > 0 && bad / Math.max(1, text.length) > 0.01) return { error: 'is not valid UTF-8 text (save it as UTF-8)' };
+  const body = text.replace(/^\uFEFF/, '');
+  if (!body.trim()) return { error: 'file is empty' };
+  return { text: body };
+}
+
+/** Splits leading YAML front matter (`---` ... `---`) from the body. */
+export function splitFrontMatter(text: string): { data?: unknown; body: string; error?: string } {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { body: text };
+  const body = text.slice(m[0].length);
+  try {
+    return { data: parseYaml(m[1]!), body };
+  } catch (e) {
+    return { body, error: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]})` };
+  }
+}
+
+/** One schema per field, so a bad field falls back alone and the others are kept. */
+const FIELD_SCHEMAS = {
+  id: z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-" only'),
+  title: z.string().trim().min(1).max(300),
+  kind: z.enum(DOC_KINDS),
+  speakers: z.array(z.string().trim().min(1).max(80)).max(50),
+  source: z.string().trim().min(1).max(200),
+  url: z.url(),
+  date: z.union([z.string(), z.date(), z.number()]).transform((d, ctx) => {
+    // YAML reads 2025-06-01 as a Date and 2025 as a number.
+    const s = d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
+    if (!/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: 'expected YYYY, YYYY-MM or YYYY-MM-DD' });
+      return z.NEVER;
+    }
+    return s;
+  }),
+  language: z.string().trim().regex(/^[a-z]{2}$/i, 'expected a two-letter ISO 639-1 code').transform((s) => s.toLowerCase()),
+} as const;
+
+export type PartialMeta = Partial<DocumentMeta>;
+
+/** Validates a raw metadata object field by field; bad fields are warned about and dropped. */
+export function validateMeta(raw: unknown, file: string, where: string, warnings: IngestWarning[]): PartialMeta {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    warnings.push({ file, message: `${where} metadata is not a mapping of fields; ignored` });
+    return {};
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const schema = FIELD_SCHEMAS[key as keyof typeof FIELD_SCHEMAS];
+    if (!schema) {
+      warnings.push({ file, message: `${where} metadata has unknown field "${key}"; ignored` });
+      continue;
+    }
+    // A lone speaker name is a list of one.
+    const v = key === 'speakers' && typeof value === 'string' ? [value] : value;
+    const r = schema.safeParse(v);
+    if (r.success) out[key] = r.data;
+    else {
+      const why = r.error.issues[0]?.message ?? 'invalid value';
+      warnings.push({ file, message: `${where} metadata field "${key}" is invalid (${why}); using the default` });
+    }
+  }
+  return out as PartialMeta;
+}
+
+/** Reads corpus.yaml: `documents: { <file name>: {fields} }` (a bare mapping of file names also works). */
+export function parseSidecar(text: string, warnings: IngestWarning[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    warnings.push({ file: SIDECAR, message: `is not valid YAML (${(e as Error).message.split('\n')[0]}); metadata ignored` });
+    return out;
+  }
+  if (doc === null || doc === undefined) return out;
+  const root = (doc as { documents?: unknown }).documents ?? doc;
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) {
+    warnings.push({ file: SIDECAR, message: 'expected "documents:" mapping file names to metadata; ignored' });
+    return out;
+  }
+  for (const [name, meta] of Object.entries(root as Record<string, unknown>)) out.set(name, meta);
+  return out;
+}
+
+export function slugify(s: string): string {
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'document'
+  );
+}
+
+/** Fills in defaults for fields the metadata did not give. */
+export function completeMeta(partial: PartialMeta, file: string, guessed: { title?: string; kind: DocKind }): DocumentMeta {
+  const base = file.replace(/\.[^.]+$/, '');
+  return {
+    id: partial.id ?? slugify(base),
+    title: partial.title ?? guessed.title ?? base,
+    kind: partial.kind ?? guessed.kind,
+    speakers: partial.speakers ?? [],
+    ...(partial.source !== undefined ? { source: partial.source } : {}),
+    ...(partial.url !== undefined ? { url: partial.url } : {}),
+    ...(partial.date !== undefined ? { date: partial.date } : {}),
+    language: partial.language ?? 'en',
+  };
+}

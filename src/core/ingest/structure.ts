@@ -1,0 +1,322 @@
+// Document structure: which lines are headings, who is speaking, and which lines belong to one
+// paragraph. Scraped text encodes all three only through layout conventions, so each rule below
+// is one convention.
+
+import type { DocKind } from '../types.js';
+import { stripInlineMarkup } from './normalize.js';
+
+export interface Paragraph {
+  text: string;
+  section?: string;
+  speaker?: string;
+  /** Character offsets in `text` where a source line ended (caption breaks are split hints). */
+  breaks: number[];
+}
+
+export interface StructureResult {
+  paragraphs: Paragraph[];
+  headings: string[];
+  /** True when speaker labels were found (transcript turns are then paragraphs). */
+  labelled: boolean;
+}
+
+const END_PUNCT = /[.!?。！？…]["'”’)\]]*$/;
+const QUESTION_ROLE = 'Question';
+const ANSWER_ROLE = 'Answer';
+
+/** Roles that label a turn without naming a person. */
+const ROLES = new Map<string, string>(
+  Object.entries({
+    q: QUESTION_ROLE,
+    question: QUESTION_ROLE,
+    a: ANSWER_ROLE,
+    answer: ANSWER_ROLE,
+    host: 'Host',
+    'co-host': 'Co-host',
+    cohost: 'Co-host',
+    interviewer: 'Interviewer',
+    interviewee: 'Interviewee',
+    moderator: 'Moderator',
+    audience: 'Audience',
+    'audience member': 'Audience member',
+    'audience question': 'Audience question',
+    presenter: 'Presenter',
+    panelist: 'Panelist',
+    narrator: 'Narrator',
+    reporter: 'Reporter',
+    anchor: 'Anchor',
+    guest: 'Guest',
+    participant: 'Participant',
+    unknown: 'Unknown speaker',
+    'unknown speaker': 'Unknown speaker',
+    'male speaker': 'Male speaker',
+    'female speaker': 'Female speaker',
+  }),
+);
+
+/** Words that open "Word: text" lines that are not speaker labels. */
+const NOT_LABEL_FIRST = new Set(
+  (
+    'note notes nb update updates updated edit edited editor warning caution disclaimer source sources related example ' +
+    'examples summary tl;dr tldr tip tips ps p.s important conclusion conclusions background result results step ' +
+    'part chapter section figure fig table slide image photo credit via tags tag category categories posted date time ' +
+    'location title subject abstract keywords reason reasons bottom why how what when where who which here here’s here\'s ' +
+    'there the a an this that these those my our your his her its their it we they i you he she in on at for of to by ' +
+    'with from and but or so one two three first second third finally also bonus key lesson lessons rule rules hint spoiler ' +
+    'read watch listen see correction clarification context translation original transcript full watch price cost ' +
+    'pros cons verdict score rating status problem solution answer question challenge goal goals takeaway takeaways ' +
+    'closing opening final thoughts words update: breaking live ps: fact quick short long meanwhile'
+  ).split(/\s+/),
+);
+const NAME_CONNECTORS = new Set(['de', 'da', 'van', 'von', 'der', 'den', 'del', 'la', 'le', 'du', 'bin', 'al', 'el', 'di', 'dos', 'ibn']);
+
+const slugName = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+function titleCaseIfShouting(name: string): string {
+  if (name !== name.toUpperCase() || !/[A-Z]{2}/.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+export interface LabelMatch {
+  name: string;
+  rest: string;
+}
+
+/**
+ * "Name: words" at the start of a line. `known` are meta.speakers; `recurring` names seen as labels
+ * at least twice in the document (a one-off "Closing Thoughts:" is a lead-in, a name that recurs is a speaker).
+ */
+export function matchLabel(line: string, known: string[], recurring?: Set<string>): LabelMatch | undefined {
+  const m = /^(?:>>\s*)?([^:：\n]{1,40}?)\s*[:：]\s*(.*)$/.exec(line);
+  if (!m) return undefined;
+  const raw = m[1]!.replace(/^[*_]+|[*_]+$/g, '').trim(); // **Name:** in markdown interviews
+  const rest = m[2]!.replace(/^[*_]+\s*/, '').trim();
+  if (!raw || /^\d|https?$/i.test(raw)) return undefined;
+  // Clock times and ratios ("10:30", "3:2") are not labels.
+  if (/\d$/.test(raw) && /^\d/.test(rest)) return undefined;
+  const lower = slugName(raw);
+  const knownHit = known.find((k) => slugName(k) === lower);
+  if (knownHit) return { name: knownHit, rest };
+  const role = ROLES.get(lower);
+  if (role) return { name: role, rest };
+  if (/^speaker\s+(?:\d{1,2}|[a-z])$/i.test(raw)) return { name: raw.replace(/^speaker/i, 'Speaker'), rest };
+  // First or last name of a known speaker ("Greg:" for Greg Brockman).
+  const partial = known.filter((k) => slugName(k).split(' ').includes(lower));
+  if (partial.length === 1 && !raw.includes(' ')) return { name: partial[0]!, rest };
+  const words = raw.split(/\s+/);
+  if (words.length > 4 || /\d/.test(raw)) return undefined;
+  if (NOT_LABEL_FIRST.has(words[0]!.toLowerCase())) return undefined;
+  const nameLike = words.every(
+    (w, i) => (i > 0 && NAME_CONNECTORS.has(w.toLowerCase())) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w),
+  );
+  if (!nameLike) return undefined;
+  if (rest === '' && line.length > 50) return undefined;
+  const display = titleCaseIfShouting(raw);
+  if (recurring && !recurring.has(slugName(display))) {
+    // A one-off label is accepted only if it looks like a personal name of 2-3 words or is all caps.
+    const personal = words.length >= 2 && words.length <= 3;
+    if (!personal && raw !== raw.toUpperCase()) return undefined;
+  }
+  return { name: display, rest };
+}
+
+/** "Speaker: Name" or "Speaker - Name" alone on its line names whoever talks next. */
+export function matchSpeakerLine(line: string): string | undefined {
+  const m = /^(?:speaker|speakers|presenter|guest|interviewee|panelist|voice)\s*[:：\-–—]\s*(.{2,60})$/i.exec(line);
+  if (!m) return undefined;
+  const name = m[1]!.trim();
+  if (END_PUNCT.test(name) && !/\b[A-Z]\.$/.test(name)) return undefined;
+  const words = name.split(/\s+/);
+  if (words.length > 5 || !words.every((w) => /^[\p{Lu}(]/u.test(w) || NAME_CONNECTORS.has(w.toLowerCase()))) return undefined;
+  return titleCaseIfShouting(name);
+}
+
+const ROMAN = /^(?=[IVXLC])(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** "1. Title", "II. Title", "3) Title", "4、Title": returns the title without its number. */
+export function numberedTitle(line: string): string | undefined {
+  const m = /^(\d{1,2}|[IVXLC]{1,7})(?:[.)]|\s*[、．])\s*(\S.*)$/.exec(line);
+  if (!m) return undefined;
+  if (!/^\d/.test(m[1]!) && !ROMAN.test(m[1]!)) return undefined;
+  // "I. M. Pei" or "2. 5" are not numbered titles.
+  if (!/^[\p{L}"“‘'(*_]/u.test(m[2]!)) return undefined;
+  return m[2]!;
+}
+
+/** Whole-line markup headings: `# Title`, `**Title**`, `__Title__`. */
+export function markupHeading(line: string): string | undefined {
+  const md = /^#{1,6}\s+(.+?)\s*#*$/.exec(line);
+  if (md) return md[1]!;
+  const bold = /^(\*\*|__)(?!\s)(.+?)\1\s*:?$/.exec(line);
+  if (bold && line.length <= 200 && !bold[2]!.includes(bold[1]!)) return bold[2]!;
+  return undefined;
+}
+
+function cleanHeading(text: string): string {
+  let t = stripInlineMarkup(text.replace(/^(\*\*|__)|(\*\*|__)$/g, '')).trim();
+  const n = numberedTitle(t);
+  if (n) t = n;
+  return t.replace(/[.:]$/, '').trim();
+}
+
+/** Lines wrapped at a fixed width (most lines end near one length and mid-sentence). */
+export function isHardWrapped(lines: string[]): boolean {
+  const lens = lines.filter(Boolean).map((l) => l.length).sort((a, b) => a - b);
+  if (lens.length < 5) return false;
+  const w = lens[Math.floor(lens.length * 0.9)]!;
+  if (w > 200) return false;
+  const content = lines.filter(Boolean);
+  const nearWidth = content.filter((l) => l.length >= w * 0.6).length / content.length;
+  const open = content.filter((l) => !END_PUNCT.test(l)).length / content.length;
+  return nearWidth >= 0.5 && open >= 0.4;
+}
+
+/** Transcript when there is no paragraph structure, or lines run on without punctuation, or fillers abound. */
+export function guessKind(text: string): DocKind {
+  const lines = text.split('\n');
+  const content = lines.filter((l) => l.trim());
+  if (content.length === 0) return 'article';
+  const blanks = lines.length - content.length;
+  const open = content.filter((l) => l.length > 40 && !END_PUNCT.test(l.trim())).length / content.length;
+  const words = text.split(/\s+/).length;
+  const fillers = (text.match(/\b(?:um+|uh+|uhm|erm)\b/gi) ?? []).length;
+  if (words > 100 && (fillers / words) * 1000 >= 2) return 'transcript';
+  if (blanks / content.length < 0.2 && open >= 0.5) return 'transcript';
+  return 'article';
+}
+
+const LIST_MARK = /^(?:[-*•●▪◦‣]|\d{1,2}[.)])\s+/;
+
+interface Line {
+  text: string;
+  heading?: string;
+  label?: LabelMatch;
+  speakerLine?: string;
+}
+
+/** Headings, speaker turns and paragraphs from cleaned lines ('' = blank line). */
+export function buildStructure(lines: string[], kind: DocKind, known: string[]): StructureResult {
+  const transcript = kind === 'transcript';
+  const blankStructured = lines.some((l, i) => !l && i > 0 && lines[i - 1]) && lines.filter((l) => !l).length >= 2;
+  const wrapped = isHardWrapped(lines);
+
+  // Names used as labels more than once are speakers even when they do not look like names.
+  const seen = new Map<string, number>();
+  for (const l of lines) {
+    const m = l && matchLabel(l, known);
+    if (m) seen.set(slugName(m.name), (seen.get(slugName(m.name)) ?? 0) + 1);
+  }
+  const recurring = new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
+
+  // Blocks of consecutive non-blank lines.
+  const blocks: string[][] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    if (l) cur.push(l);
+    else if (cur.length) {
+      blocks.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) blocks.push(cur);
+
+  const classified: Line[][] = blocks.map((block, bi) =>
+    block.map((text, li): Line => {
+      const markup = markupHeading(text);
+      if (markup) return { text, heading: cleanHeading(markup) };
+      const speakerLine = matchSpeakerLine(text);
+      if (speakerLine) return { text, speakerLine };
+      const label = matchLabel(text, known, recurring);
+      if (label) return { text, label };
+      const alone = block.length === 1;
+      const num = numberedTitle(text);
+      if (num && text.length <= 160 && !/[.!?]["”’]?\s+\S/.test(num)) {
+        // A numbered line is a heading when it stands alone, not when it is one item of a list.
+        const neighbourNumbered = !!(block[li - 1] && numberedTitle(block[li - 1]!)) || !!(block[li + 1] && numberedTitle(block[li + 1]!));
+        if (alone || (!blankStructured && !neighbourNumbered && li === 0)) return { text, heading: cleanHeading(text) };
+      }
+      // Live-blog and news subheads: a short unpunctuated line alone, followed by prose.
+      const next = blocks[bi + 1]?.[0];
+      if (
+        !transcript &&
+        alone &&
+        blankStructured &&
+        text.length <= 80 &&
+        text.split(/\s+/).length <= 10 &&
+        !END_PUNCT.test(text) &&
+        !/[:,;]$/.test(text) &&
+        /^[\p{Lu}\d"“‘]/u.test(text) &&
+        next !== undefined &&
+        (next.length > 80 || END_PUNCT.test(next))
+      )
+        return { text, heading: cleanHeading(text) };
+      return { text };
+    }),
+  );
+
+  const paragraphs: Paragraph[] = [];
+  const headings: string[] = [];
+  let section: string | undefined;
+  let speaker: string | undefined;
+  let lastAnswerer: string | undefined;
+  let para: Paragraph | undefined;
+  let labelled = false;
+
+  const flush = () => {
+    if (para && para.text.trim()) paragraphs.push(para);
+    para = undefined;
+  };
+  const append = (text: string) => {
+    const t = stripInlineMarkup(text.replace(LIST_MARK, (m) => (/^\d/.test(m) ? m : '')));
+    if (!t) return;
+    if (!para) {
+      para = { text: t, section, speaker, breaks: [] };
+      return;
+    }
+    para.breaks.push(para.text.length);
+    // A word hyphenated across a line break is one word; keep the hyphen (it may be a real compound).
+    if (/\p{L}-$/u.test(para.text) && /^\p{Ll}/u.test(t)) para.text += t;
+    else para.text += ' ' + t;
+  };
+  const setSpeaker = (name: string) => {
+    labelled = true;
+    if (name === ANSWER_ROLE) name = lastAnswerer ?? ANSWER_ROLE;
+    else if (!ROLES.has(name.toLowerCase()) || name === 'Interviewee' || name === 'Guest') lastAnswerer = name;
+    speaker = name;
+  };
+
+  for (const block of classified) {
+    flush();
+    block.forEach((line, li) => {
+      if (line.heading !== undefined) {
+        flush();
+        section = line.heading;
+        headings.push(line.heading);
+        speaker = undefined; // a new section starts with the narrator until someone is labelled
+        return;
+      }
+      if (line.speakerLine) {
+        flush();
+        setSpeaker(line.speakerLine);
+        return;
+      }
+      if (line.label) {
+        flush();
+        setSpeaker(line.label.name);
+        if (line.label.rest) append(line.label.rest);
+        return;
+      }
+      const prev = block[li - 1];
+      const continues =
+        para !== undefined &&
+        prev !== undefined &&
+        prev.heading === undefined &&
+        !LIST_MARK.test(line.text) &&
+        (transcript || wrapped || !END_PUNCT.test(prev.text));
+      if (!continues) flush();
+      append(line.text);
+    });
+  }
+  flush();
+  return { paragraphs, headings, labelled };
+}
