@@ -1,0 +1,194 @@
+// Sentences -> passages: the unit every command serves. A passage is 1-4 whole sentences from one
+// speaker in one section, sized to read well in a chat message (about 150-600 characters).
+import { fnv1a, terms } from './text.js';
+import type { Corpus, DocumentMeta, IngestedDocument, Passage, Sentence } from './types.js';
+
+export const PASSAGE_MIN = 150;
+export const PASSAGE_MAX = 600;
+export const PASSAGE_MAX_SENTENCES = 4;
+
+type Draft = Omit<Passage, 'id' | 'position' | 'prevId' | 'nextId' | 'groupId' | 'quotability'>;
+
+const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker;
+const joinedLength = (s: string[]) => s.reduce((n, x) => n + x.length, 0) + Math.max(0, s.length - 1);
+
+/** Groups a document's sentences into passage drafts, never splitting a sentence. */
+export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
+  const drafts: Draft[] = [];
+  let cur: Sentence[] = [];
+
+  const flush = () => {
+    if (!cur.length) return;
+    const texts = cur.map((s) => s.text);
+    drafts.push({ docId, text: texts.join(' '), sentences: texts, section: cur[0]!.section, speaker: cur[0]!.speaker });
+    cur = [];
+  };
+
+  for (const s of sentences) {
+    const first = cur[0];
+    if (first) {
+      const texts = cur.map((x) => x.text);
+      const len = joinedLength(texts);
+      const fits = len + 1 + s.text.length <= PASSAGE_MAX && cur.length < PASSAGE_MAX_SENTENCES;
+      // A new paragraph starts a new passage once the current one is long enough to stand alone;
+      // short paragraphs (one-line answers in transcripts) are merged so they keep their context.
+      const breakHere = !sameVoice(first, s) || !fits || (s.paragraph !== cur[cur.length - 1]!.paragraph && len >= PASSAGE_MIN);
+      if (breakHere) flush();
+    }
+    cur.push(s);
+    if (joinedLength(cur.map((x) => x.text)) >= PASSAGE_MIN * 2 && cur.length >= 2) flush();
+  }
+  flush();
+
+  // A short tail is folded into the passage before it when that one has room, same voice.
+  for (let i = drafts.length - 1; i > 0; i--) {
+    const d = drafts[i]!;
+    const p = drafts[i - 1]!;
+    if (
+      d.text.length < PASSAGE_MIN &&
+      p.section === d.section &&
+      p.speaker === d.speaker &&
+      p.text.length + 1 + d.text.length <= PASSAGE_MAX &&
+      p.sentences.length + d.sentences.length <= PASSAGE_MAX_SENTENCES
+    ) {
+      p.sentences.push(...d.sentences);
+      p.text = p.sentences.join(' ');
+      drafts.splice(i, 1);
+    }
+  }
+  return drafts;
+}
+
+// Words that make a passage lean on what came before it, so it reads badly as a quotation.
+const DANGLING_START = /^(and|but|so|or|because|which|this|that|these|those|it|they|he|she|also|then|yes|no|well|right|yeah|okay)\b/i;
+const QUESTION_SPEAKERS = /^(host|question|q|interviewer|moderator|audience)$/i;
+const VIEW_WORDS = /\b(i think|i believe|we believe|the key|the most|important|lesson|always|never|the real|what matters|the point)\b/i;
+
+/** 0..1: how well a passage stands alone as something worth quoting. */
+export function quotability(p: Pick<Passage, 'text' | 'speaker' | 'sentences'>, kind: DocumentMeta['kind']): number {
+  const t = p.text;
+  let score = 0.5;
+  if (t.length < 60) score -= 0.35;
+  else if (t.length >= 120 && t.length <= 420) score += 0.15;
+  if (DANGLING_START.test(t)) score -= 0.2;
+  if (/[?]\s*$/.test(t) || p.sentences.filter((s) => s.trim().endsWith('?')).length * 2 > p.sentences.length) score -= 0.35;
+  if (p.speaker && QUESTION_SPEAKERS.test(p.speaker)) score -= 0.4;
+  if (p.speaker && !QUESTION_SPEAKERS.test(p.speaker)) score += 0.1;
+  if (VIEW_WORDS.test(t)) score += 0.15;
+  if (!/^[\p{Lu}\p{N}"“‘']/u.test(t)) score -= 0.1;
+  if (!/[.!?…]["”’']?$/.test(t)) score -= 0.15;
+  if (kind === 'transcript') score -= 0.05;
+  return Math.max(0, Math.min(1, Math.round(score * 100) / 100));
+}
+
+/** Stable id: the document id plus a hash of the passage text; a repeat gets a counter. */
+function passageId(docId: string, text: string, seen: Map<string, number>): string {
+  const base = `${docId}:${fnv1a(text.toLowerCase().replace(/\s+/g, ' '))}`;
+  const n = (seen.get(base) ?? 0) + 1;
+  seen.set(base, n);
+  return n === 1 ? base : `${base}-${n}`;
+}
+
+export function buildCorpus(documents: IngestedDocument[]): Corpus {
+  const passages: Passage[] = [];
+  const byDoc = new Map<string, Passage[]>();
+  for (const doc of documents) {
+    const seen = new Map<string, number>();
+    const list: Passage[] = draftPassages(doc.meta.id, doc.sentences).map((d, position) => ({
+      ...d,
+      id: passageId(doc.meta.id, d.text, seen),
+      position,
+      groupId: '',
+      quotability: quotability(d, doc.meta.kind),
+    }));
+    list.forEach((p, i) => {
+      p.prevId = list[i - 1]?.id;
+      p.nextId = list[i + 1]?.id;
+      p.groupId = p.id;
+    });
+    byDoc.set(doc.meta.id, list);
+    passages.push(...list);
+  }
+  assignNearDuplicateGroups(passages);
+  return {
+    documents: documents.map((d) => d.meta),
+    passages,
+    byId: new Map(passages.map((p) => [p.id, p])),
+    byDoc,
+    docById: new Map(documents.map((d) => [d.meta.id, d.meta])),
+  };
+}
+
+// Two passages whose weighted content words overlap this much say the same thing (tuned on the
+// two translations of one interview in the default corpus; unrelated passages score below 0.3).
+export const NEAR_DUPLICATE_THRESHOLD = 0.42;
+
+/**
+ * Groups passages that say the same thing in other words (translations, re-posts), across
+ * documents: TF-IDF cosine over stemmed content words, so shared wording about the same facts
+ * counts and common words don't. Sets `groupId` to the id of the group's first passage.
+ */
+export function assignNearDuplicateGroups(passages: Passage[]): void {
+  const n = passages.length;
+  const vectors = passages.map((p) => {
+    const tf = new Map<string, number>();
+    for (const t of terms(p.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const v of vectors) for (const t of v.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const weighted = vectors.map((v) => {
+    const w = new Map<string, number>();
+    let norm = 0;
+    for (const [t, c] of v) {
+      const x = (1 + Math.log(c)) * Math.log(1 + n / df.get(t)!);
+      w.set(t, x);
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, x] of w) w.set(t, x / norm);
+    return w;
+  });
+
+  // Candidate pairs come from shared rarer terms only, so this stays near-linear on big corpora.
+  const postings = new Map<string, number[]>();
+  const maxDf = Math.max(2, Math.ceil(n * 0.05));
+  weighted.forEach((w, i) => {
+    for (const t of w.keys()) {
+      if (df.get(t)! > maxDf) continue;
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = []));
+      list.push(i);
+    }
+  });
+
+  const parent = passages.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const checked = new Set<number>();
+  for (let i = 0; i < n; i++) {
+    checked.clear();
+    for (const t of weighted[i]!.keys()) {
+      for (const j of postings.get(t) ?? []) {
+        if (j <= i || checked.has(j)) continue;
+        checked.add(j);
+        if (passages[i]!.docId === passages[j]!.docId) continue;
+        if (cosine(weighted[i]!, weighted[j]!) >= NEAR_DUPLICATE_THRESHOLD) {
+          const a = find(i);
+          const b = find(j);
+          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        }
+      }
+    }
+  }
+  passages.forEach((p, i) => (p.groupId = passages[find(i)]!.id));
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [t, x] of small) {
+    const y = big.get(t);
+    if (y) dot += x * y;
+  }
+  return dot;
+}

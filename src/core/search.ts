@@ -1,0 +1,205 @@
+// The search index over passages: minisearch with our own tokenizer and stemmer, fuzzy matching
+// for misspellings and mis-heard transcript words, prefix matching for the word being typed, a
+// bonus for exact phrases, and one result per near-duplicate group.
+import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+import { termOf, terms as termsOf, tokenize } from './text.js';
+import type { Corpus, Passage } from './types.js';
+
+/** [start, end) character ranges in a passage's text that matched the query. */
+export type Range = [number, number];
+
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+  highlights: Range[];
+}
+
+export interface SearchOptions {
+  /** Only passages of this document. */
+  docId?: string;
+  /** The last word may be half-typed (autocomplete): match it as a prefix too. */
+  prefix?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+interface IndexedPassage {
+  id: string;
+  text: string;
+  section: string;
+  speaker: string;
+  title: string;
+  /** The last sentence before and the first after: a question's words often straddle a boundary. */
+  context: string;
+}
+
+/** Share of a question's score passed to the passage that answers it. */
+const ANSWER_SHARE = 0.7;
+
+// Fuzziness grows with word length: short words have too many neighbours to be worth it.
+export function fuzzyFor(term: string): number | false {
+  if (/^\p{N}+$/u.test(term)) return false;
+  if (term.length >= 8) return 2;
+  if (term.length >= 4) return 1;
+  return false;
+}
+
+export class SearchIndex {
+  private readonly mini: MiniSearch<IndexedPassage>;
+  /** Every index term, so fuzzy and prefix matching run only for words the corpus lacks. */
+  private readonly vocabulary = new SearchableMap<number>();
+
+  constructor(private readonly corpus: Corpus) {
+    this.mini = new MiniSearch<IndexedPassage>({
+      fields: ['text', 'section', 'speaker', 'title', 'context'],
+      tokenize: (text) => tokenize(text).map((t) => t.word),
+      processTerm: (word) => termOf(word) ?? null,
+      searchOptions: {
+        boost: { text: 2, section: 0.6, speaker: 0.6, title: 0.3, context: 0.3 },
+        combineWith: 'OR',
+      },
+    });
+    const docs = corpus.passages.map((p) => ({
+      id: p.id,
+      text: p.text,
+      section: p.section ?? '',
+      speaker: p.speaker ?? '',
+      title: corpus.docById.get(p.docId)?.title ?? '',
+      context: [corpus.byId.get(p.prevId ?? '')?.sentences.at(-1), corpus.byId.get(p.nextId ?? '')?.sentences[0]].filter(Boolean).join(' '),
+    }));
+    for (const d of docs) for (const field of [d.text, d.section, d.speaker, d.title]) for (const t of termsOf(field)) this.vocabulary.update(t, (n = 0) => n + 1);
+    this.mini.addAll(docs);
+  }
+
+  /**
+   * Query terms as the index knows them. A word the corpus lacks may be a mis-hearing that split
+   * or truncated it ("monorepo" for "monor repo", "solomonoff" for "solomon"), so it is also
+   * tried as two known words, or as a known word it starts with.
+   */
+  queryTerms(query: string): string[] {
+    const out: string[] = [];
+    for (const term of termsOf(query)) {
+      out.push(term);
+      if (this.vocabulary.has(term) || term.length < 6 || /\p{N}/u.test(term)) continue;
+      out.push(...this.repairs(term));
+    }
+    return out;
+  }
+
+  private repairs(term: string): string[] {
+    for (let i = 3; i <= term.length - 3; i++) {
+      const left = this.closest(term.slice(0, i));
+      const right = this.closest(term.slice(i));
+      if (left && right) return [left, right];
+    }
+    for (let i = term.length - 1; i >= Math.max(5, Math.ceil(term.length * 0.6)); i--) {
+      if (this.vocabulary.has(term.slice(0, i))) return [term.slice(0, i)];
+    }
+    return [];
+  }
+
+  /** The word itself if known, else a known word one edit away (for the pieces of a split). */
+  private closest(piece: string): string | undefined {
+    if (this.vocabulary.has(piece)) return piece;
+    if (piece.length < 4) return undefined;
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [term, [count]] of this.vocabulary.fuzzyGet(piece, 1)) {
+      if (count > bestCount) [best, bestCount] = [term, count];
+    }
+    return best;
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  /** Ranked hits, one per near-duplicate group, paged by offset/limit. */
+  search(query: string, opts: SearchOptions = {}): { hits: SearchHit[]; total: number } {
+    const queryTerms = this.queryTerms(query);
+    if (!queryTerms.length) return { hits: [], total: 0 };
+    const known = (t: string) => this.vocabulary.has(t);
+    const results = this.mini.search(queryTerms.join(' '), {
+      // Fuzzy and prefix matching only where exact matching cannot work, so a correctly spelt
+      // word is never diluted by its neighbours ("data" also matching "date").
+      fuzzy: (term) => (known(term) ? false : fuzzyFor(term)),
+      prefix: (term, i, all) => term.length >= 3 && (opts.prefix ? i === all.length - 1 : !known(term)),
+      filter: opts.docId ? (r) => this.corpus.byId.get(r.id)?.docId === opts.docId : undefined,
+      boostDocument: (id) => {
+        const p = this.corpus.byId.get(id);
+        // Questions carry the topic's words but the answers are what people want to read.
+        return p ? 0.8 + 0.4 * p.quotability : 1;
+      },
+    });
+    const byId = new Map<string, { id: string; terms: string[]; score: number }>();
+    for (const r of results) byId.set(r.id, { id: r.id, terms: r.terms, score: r.score * phraseBonus(queryTerms, this.corpus.byId.get(r.id)!) });
+    // People ask what the interviewer asked; the answer is the passage after the question.
+    for (const r of [...byId.values()]) {
+      const p = this.corpus.byId.get(r.id)!;
+      if (!p.nextId || !/\?["”’']?$/.test(p.text)) continue;
+      const next = byId.get(p.nextId) ?? { id: p.nextId, terms: [], score: 0 };
+      next.score += ANSWER_SHARE * r.score;
+      byId.set(next.id, next);
+    }
+    const scored = [...byId.values()]
+      .map((r) => ({ r, score: r.score }))
+      .sort((a, b) => b.score - a.score || (a.r.id < b.r.id ? -1 : 1));
+
+    const seenGroups = new Set<string>();
+    const unique: { r: { id: string; terms: string[] }; score: number }[] = [];
+    for (const s of scored) {
+      const p = this.corpus.byId.get(s.r.id)!;
+      if (seenGroups.has(p.groupId)) continue;
+      seenGroups.add(p.groupId);
+      unique.push(s);
+    }
+    const offset = opts.offset ?? 0;
+    const limit = opts.limit ?? 10;
+    const hits = unique.slice(offset, offset + limit).map(({ r, score }) => {
+      const passage = this.corpus.byId.get(r.id)!;
+      return { passage, score, highlights: highlightRanges(passage.text, new Set(r.terms)) };
+    });
+    return { hits, total: unique.length };
+  }
+
+  /** Completions for the word being typed, for autocomplete and "did you mean". */
+  suggest(query: string, limit = 5): string[] {
+    if (!termsOf(query).length) return [];
+    return this.mini
+      .autoSuggest(query, { fuzzy: (t) => fuzzyFor(t), prefix: true, boost: { text: 1 } })
+      .slice(0, limit)
+      .map((s) => s.suggestion);
+  }
+}
+
+/** Multiplier for passages that contain the query's words next to each other, in order. */
+export function phraseBonus(queryTerms: string[], passage: Passage): number {
+  if (queryTerms.length < 2) return 1;
+  const seq = termsOf(passage.text);
+  const at = new Map<string, number[]>();
+  seq.forEach((t, i) => {
+    const list = at.get(t);
+    if (list) list.push(i);
+    else at.set(t, [i]);
+  });
+  const hasPair = (a: string, b: string) => (at.get(a) ?? []).some((i) => seq[i + 1] === b);
+  let pairs = 0;
+  for (let i = 0; i + 1 < queryTerms.length; i++) if (hasPair(queryTerms[i]!, queryTerms[i + 1]!)) pairs++;
+  const whole = pairs === queryTerms.length - 1;
+  return 1 + 0.25 * pairs + (whole ? 0.5 : 0);
+}
+
+/** Character ranges of the words in `text` whose index term is one of `matched`. */
+export function highlightRanges(text: string, matched: Set<string>): Range[] {
+  const ranges: Range[] = [];
+  for (const t of tokenize(text)) {
+    const term = termOf(t.word);
+    if (!term || !matched.has(term)) continue;
+    const last = ranges[ranges.length - 1];
+    // Merge words separated only by a space or hyphen so "machine learning" is one highlight.
+    if (last && /^[\s-]*$/.test(text.slice(last[1], t.start))) last[1] = t.end;
+    else ranges.push([t.start, t.end]);
+  }
+  return ranges;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { highlightRanges } from '../../src/core/search.js';
+import { terms } from '../../src/core/text.js';
+import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
+
+const lib = library(ENGINEERING, POWER, TRANSLATION);
+const top = (q: string, opts = {}) => lib.search(q, opts).hits[0]?.passage;
+const marked = (q: string) => {
+  const hit = lib.search(q).hits[0]!;
+  return hit.highlights.map(([s, e]) => hit.passage.text.slice(s, e).toLowerCase());
+};
+
+describe('search', () => {
+  it('finds the passage that answers a paraphrased question (stemming, stop words)', () => {
+    expect(top('why does unsupervised learning work')?.text).toMatch(/^Unsupervised learning works/);
+    expect(top('what about electricity for the data centers')?.docId).toBe('power');
+  });
+
+  it('tolerates misspellings', () => {
+    expect(top('checkpiont restoring')?.text).toMatch(/checkpoint/i);
+    expect(top('electrcity')?.text).toMatch(/electricity/);
+  });
+
+  it('matches the word being typed as a prefix', () => {
+    expect(top('liquid cool')?.text).toMatch(/Liquid cooling/);
+    expect(top('compres')?.text).toMatch(/compress/);
+  });
+
+  it('ranks an exact phrase above the same words scattered', () => {
+    expect(top('blast radius')?.text).toMatch(/blast radius/i);
+  });
+
+  it('marks the matched words of the result text', () => {
+    expect(marked('blast radius')).toContain('blast radius');
+    expect(marked('saving checkpoints')).toEqual(expect.arrayContaining(['saving checkpoints']));
+  });
+
+  it('shows one passage per near-duplicate group', () => {
+    const { hits } = lib.search('checkpoint false confidence', { limit: 10 });
+    const groups = hits.map((h) => h.passage.groupId);
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(hits.filter((h) => /false confidence/.test(h.passage.text))).toHaveLength(1);
+  });
+
+  it('filters by document and pages through results', () => {
+    expect(lib.search('power', { docId: 'eng' }).hits.every((h) => h.passage.docId === 'eng')).toBe(true);
+    const all = lib.search('the cluster power failures checkpoints', { limit: 50 }).hits.map((h) => h.passage.id);
+    const page2 = lib.search('the cluster power failures checkpoints', { offset: 1, limit: 1 }).hits.map((h) => h.passage.id);
+    expect(page2).toEqual(all.slice(1, 2));
+  });
+
+  it('returns nothing for a query of stop words only', () => {
+    expect(lib.search('the and of').hits).toHaveLength(0);
+  });
+
+  it('highlights only whole words whose stem matched', () => {
+    const text = 'Scaling laws scale; the scalar did not.';
+    const ranges = highlightRanges(text, new Set(terms('scaling')));
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Scaling', 'scale']);
+  });
+});
