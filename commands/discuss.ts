@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { clipQuery, defineCommand, optionalText } from '../src/core/command.js';
+import { errorReply } from '../src/core/reply.js';
+import { noResults, resolveDocId } from './shared.js';
+
+export const discuss = defineCommand({
+  name: 'discuss',
+  description: 'A reading-group prompt: a passage and open questions about what it says.',
+  usage: '/discuss [topic] [source:NAME]',
+  example: '/discuss research versus engineering',
+  options: [
+    { name: 'topic', description: 'What to discuss (leave empty for a surprise)', type: 'string', autocomplete: 'query', rest: true },
+    { name: 'source', description: 'Only use this document', type: 'string', autocomplete: 'source' },
+  ],
+  schema: z.object({ topic: optionalText, source: optionalText }),
+  run(ctx, input) {
+    const { library } = ctx;
+    const docId = resolveDocId(ctx, input.source);
+    let notes: string[] = [];
+    let passage;
+    if (input.topic) {
+      const clipped = clipQuery(input.topic);
+      notes = clipped.notes;
+      passage = library.discussionPassage(clipped.query, ctx.random, docId);
+      if (!passage) return noResults(ctx, clipped.query, docId);
+    } else {
+      passage = library.discussionPassage(undefined, ctx.random, docId);
+      if (!passage) return errorReply('no_passages', 'There is no passage long enough to discuss in that source.');
+    }
+    return {
+      kind: 'discussion',
+      visibility: 'public',
+      title: input.topic ? `Discussion: ${clipQuery(input.topic).query}` : 'Discussion prompt',
+      passages: [library.toReply(passage.passage, passage.highlights)],
+      questions: library.discussionQuestions(passage.passage),
+      notes,
+      actions: [{ kind: 'context', passageId: passage.passage.id }],
+    };
+  },
+});

@@ -1,0 +1,72 @@
+// The command list and the one entry point every adapter calls: validate raw options with the
+// command's zod schema, run it, and turn any failure into a friendly error reply.
+import type { CommandContext, CommandSpec } from '../src/core/command.js';
+import { isUserError } from '../src/core/errors.js';
+import { log } from '../src/core/log.js';
+import { errorReply, type Action, type Reply } from '../src/core/reply.js';
+import { levenshtein } from '../src/core/text.js';
+import { daily } from './daily.js';
+import { discuss } from './discuss.js';
+import { help } from './help.js';
+import { quote } from './quote.js';
+import { sources } from './sources.js';
+import { topic } from './topic.js';
+
+export const COMMANDS: CommandSpec[] = [quote, topic, daily, discuss, sources, help] as CommandSpec[];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  const n = name.replace(/^\//, '').toLowerCase();
+  return COMMANDS.find((c) => c.name === n);
+}
+
+export function runCommand(ctx: CommandContext, name: string, raw: Record<string, unknown>): Reply {
+  const command = findCommand(name);
+  if (!command) {
+    const closest = [...COMMANDS].sort((a, b) => levenshtein(name, a.name) - levenshtein(name, b.name))[0]!;
+    return errorReply('unknown_command', `There is no /${name} command. Did you mean /${closest.name}? Type /help for the list.`, [closest.name]);
+  }
+  const parsed = command.schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const option = issue.path.length ? `${String(issue.path[0])}: ` : '';
+    return errorReply('bad_option', `${option}${issue.message}`.replace(/^(\w+): Please/, 'Please'));
+  }
+  return guarded(command.name, () => command.run(ctx, parsed.data));
+}
+
+/** What a button press (or its typed equivalent in the terminal) does. */
+export function runAction(ctx: CommandContext, action: Action): Reply {
+  switch (action.kind) {
+    case 'more':
+      return runCommand(ctx, 'topic', { query: action.query, source: action.source, page: action.page });
+    case 'another':
+      return runCommand(ctx, 'quote', { query: action.query, source: action.source, seed: action.seed });
+    case 'context':
+      return guarded('context', () => ({
+        kind: 'passages',
+        visibility: 'private',
+        title: 'In context',
+        passages: [ctx.library.context(action.passageId)],
+        notes: [],
+        actions: [{ kind: 'share', passageId: action.passageId }],
+      }));
+    case 'share':
+      return guarded('share', () => ({
+        kind: 'passages',
+        visibility: 'public',
+        passages: [ctx.library.toReply(ctx.library.passage(action.passageId))],
+        notes: ctx.userName ? [`Shared by ${ctx.userName}`] : [],
+        actions: [],
+      }));
+  }
+}
+
+function guarded(name: string, run: () => Reply): Reply {
+  try {
+    return run();
+  } catch (e) {
+    if (isUserError(e)) return errorReply(e.code, e.message);
+    log.error('command_failed', { command: name, error: e instanceof Error ? e.message : String(e) });
+    return errorReply('internal', 'Sorry, something went wrong on my side. Please try again in a moment.');
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { clipQuery, defineCommand, optionalText } from '../src/core/command.js';
+import { errorReply } from '../src/core/reply.js';
+import { seededRandom } from '../src/core/text.js';
+import { noResults, resolveDocId } from './shared.js';
+
+export const quote = defineCommand({
+  name: 'quote',
+  description: 'A quotable passage, at random or on a topic, with its source and speaker.',
+  usage: '/quote [query] [source:NAME]',
+  example: '/quote technical humility',
+  options: [
+    { name: 'query', description: 'What the quote should be about (leave empty for a random one)', type: 'string', autocomplete: 'query', rest: true },
+    { name: 'source', description: 'Only quote from this document', type: 'string', autocomplete: 'source' },
+  ],
+  schema: z.object({
+    query: optionalText,
+    source: optionalText,
+    /** Set by the Another button: which candidate (with a query) or which random draw (without). */
+    seed: z.coerce.number().int().nonnegative().optional(),
+  }),
+  run(ctx, input) {
+    const { library } = ctx;
+    const docId = resolveDocId(ctx, input.source);
+    if (input.query) {
+      const { query, notes } = clipQuery(input.query);
+      const candidates = library.quoteCandidates(query, docId);
+      if (!candidates.length) return noResults(ctx, query, docId);
+      const index = (input.seed ?? 0) % candidates.length;
+      const hit = candidates[index]!;
+      return {
+        kind: 'passages',
+        visibility: 'public',
+        query,
+        passages: [library.toReply(hit.passage, hit.highlights)],
+        notes,
+        actions: candidates.length > 1 ? [{ kind: 'another', query, source: docId, seed: index + 1 }] : [],
+      };
+    }
+    const random = input.seed === undefined ? ctx.random : seededRandom(input.seed);
+    const p = library.randomQuote(random, docId);
+    if (!p) return errorReply('no_quotes', 'That source has no passage that reads well as a quotation. Try /topic instead.');
+    return {
+      kind: 'passages',
+      visibility: 'public',
+      passages: [library.toReply(p)],
+      notes: [],
+      actions: [{ kind: 'another', source: docId, seed: Math.floor(random() * 1e9) }],
+    };
+  },
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { clipQuery, defineCommand, optionalText, requiredText } from '../src/core/command.js';
+import type { Action } from '../src/core/reply.js';
+import { noResults, resolveDocId } from './shared.js';
+
+export const TOPIC_PAGE_SIZE = 3;
+
+export const topic = defineCommand({
+  name: 'topic',
+  description: 'The three best passages on a subject, with source and speaker.',
+  usage: '/topic <query> [source:NAME]',
+  example: '/topic checkpoint design',
+  options: [
+    { name: 'query', description: 'The subject to look up', type: 'string', required: true, autocomplete: 'query', rest: true },
+    { name: 'source', description: 'Only search this document', type: 'string', autocomplete: 'source' },
+  ],
+  schema: z.object({
+    query: requiredText('what topic to look up, for example /topic checkpoint design'),
+    source: optionalText,
+    /** 1-based page, set by the More button. */
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+  }),
+  run(ctx, input) {
+    const { library } = ctx;
+    const docId = resolveDocId(ctx, input.source);
+    const { query, notes } = clipQuery(input.query);
+    const offset = (input.page - 1) * TOPIC_PAGE_SIZE;
+    const { hits, total } = library.search(query, { docId, offset, limit: TOPIC_PAGE_SIZE });
+    if (!hits.length) {
+      if (input.page > 1 && total > 0) {
+        return { kind: 'passages', visibility: 'private', query, page: input.page, total, passages: [], notes: ['That was everything on this topic.'], actions: [] };
+      }
+      return noResults(ctx, query, docId);
+    }
+    const actions: Action[] = hits.map((h) => ({ kind: 'context', passageId: h.passage.id }));
+    if (offset + hits.length < total) actions.unshift({ kind: 'more', query, source: docId, page: input.page + 1 });
+    actions.push(...hits.map((h): Action => ({ kind: 'share', passageId: h.passage.id })));
+    return {
+      kind: 'passages',
+      visibility: 'private',
+      title: `On “${query}”`,
+      query,
+      page: input.page,
+      total,
+      passages: hits.map((h) => library.toReply(h.passage, h.highlights)),
+      notes,
+      actions,
+    };
+  },
+});

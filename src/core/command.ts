@@ -1,0 +1,72 @@
+// How a command is declared once for every platform: its name, help text, options (with a zod
+// schema that validates whatever the platform hands us) and a handler that returns a Reply.
+import { z } from 'zod';
+import type { Library } from './library.js';
+import type { Reply } from './reply.js';
+
+export interface CommandContext {
+  library: Library;
+  now: Date;
+  random: () => number;
+  /** Identifies the conversation ("terminal", "discord:<guild>:<channel>"): daily picks are per channel. */
+  channelKey: string;
+  /** Display name of the person asking, for "shared by". */
+  userName?: string;
+}
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'integer';
+  required?: boolean;
+  /** What adapters can offer as completions for this option. */
+  autocomplete?: 'source' | 'query';
+  /** In free text (terminal, Slack) this option takes the words that are not `key:value` pairs. */
+  rest?: boolean;
+}
+
+export interface SubcommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+}
+
+export interface CommandSpec<S extends z.ZodType = z.ZodType> {
+  name: string;
+  description: string;
+  usage: string;
+  example: string;
+  options: OptionSpec[];
+  /** Commands like /daily group their behaviour under subcommands; the first is the default. */
+  subcommands?: SubcommandSpec[];
+  /** Validates the raw options (plus `subcommand` where there are subcommands). */
+  schema: S;
+  run(ctx: CommandContext, input: z.output<S>): Reply;
+}
+
+export function defineCommand<S extends z.ZodType>(spec: CommandSpec<S>): CommandSpec<S> {
+  return spec;
+}
+
+export const MAX_QUERY = 200;
+
+/** Optional free-text query: trimmed, empty becomes undefined; length is handled by clipQuery. */
+export const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim().replace(/\s+/g, ' ') : undefined));
+
+/** Required free-text query, with a friendly message when it is missing. */
+export const requiredText = (what: string) =>
+  z
+    .string({ error: `Please tell me ${what}.` })
+    .transform((s) => s.trim().replace(/\s+/g, ' '))
+    .refine((s) => s.length > 0, { message: `Please tell me ${what}.` });
+
+/** Long queries are clipped (and the reply says so) rather than refused. */
+export function clipQuery(query: string): { query: string; notes: string[] } {
+  if (query.length <= MAX_QUERY) return { query, notes: [] };
+  const cut = query.slice(0, MAX_QUERY);
+  const atWord = cut.lastIndexOf(' ') > MAX_QUERY * 0.6 ? cut.slice(0, cut.lastIndexOf(' ')) : cut;
+  return { query: atWord, notes: [`Your query was ${query.length} characters long, so I used only the first ${MAX_QUERY}.`] };
+}

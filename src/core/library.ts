@@ -1,0 +1,195 @@
+// What commands ask of the corpus: search, quotations, the daily pick, context, sources. Pure
+// functions of (corpus, index, inputs); randomness and dates come in as arguments.
+import { discussionQuestions } from './discussion.js';
+import { UserError } from './errors.js';
+import type { ReplyPassage, SourceSummary } from './reply.js';
+import { SearchIndex, type Range, type SearchHit } from './search.js';
+import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from './text.js';
+import type { Corpus, DocumentMeta, Passage } from './types.js';
+
+export const QUOTE_MIN = 40;
+export const QUOTE_MAX = 600;
+/** Passages at or above this are good enough for random quotes and the daily rotation. */
+export const QUOTABLE = 0.5;
+
+export class Library {
+  readonly index: SearchIndex;
+  /** One passage per near-duplicate group that reads well alone, sorted by id for stable order. */
+  readonly eligible: Passage[];
+  private readonly docFreq = new Map<string, number>();
+
+  constructor(readonly corpus: Corpus) {
+    this.index = new SearchIndex(corpus);
+    for (const p of corpus.passages) for (const t of new Set(termsOf(p.text))) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
+    const bestOfGroup = new Map<string, Passage>();
+    for (const p of corpus.passages) {
+      if (p.quotability < QUOTABLE || p.text.length < QUOTE_MIN || p.text.length > QUOTE_MAX) continue;
+      const cur = bestOfGroup.get(p.groupId);
+      if (!cur || p.quotability > cur.quotability) bestOfGroup.set(p.groupId, p);
+    }
+    this.eligible = [...bestOfGroup.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  doc(id: string): DocumentMeta {
+    const d = this.corpus.docById.get(id);
+    if (!d) throw new Error(`passage refers to unknown document ${id}`);
+    return d;
+  }
+
+  /**
+   * The document a user means by `name`: its id, title, publisher or a word of them. Unknown names
+   * raise a UserError that suggests the closest document.
+   */
+  resolveSource(name: string): DocumentMeta {
+    const q = name.trim().toLowerCase();
+    const docs = this.corpus.documents;
+    const exact = docs.find((d) => d.id.toLowerCase() === q || d.title.toLowerCase() === q);
+    if (exact) return exact;
+    const containing = docs.filter((d) => haystack(d).includes(q));
+    if (containing.length === 1) return containing[0]!;
+    const ranked = docs
+      .map((d) => ({ d, score: sourceDistance(q, d) }))
+      .sort((a, b) => a.score - b.score);
+    if (containing.length > 1) {
+      throw new UserError(
+        `"${name}" matches ${containing.length} sources: ${containing.map((d) => d.id).join(', ')}. Use one of those ids.`,
+        'ambiguous_source',
+      );
+    }
+    const best = ranked[0]?.d;
+    throw new UserError(
+      `I don't know a source called "${name}".` + (best ? ` Did you mean "${best.id}" (${best.title})?` : '') + ' Try /sources for the list.',
+      'unknown_source',
+    );
+  }
+
+  search(query: string, opts: { docId?: string; offset?: number; limit?: number } = {}) {
+    return this.index.search(query, opts);
+  }
+
+  /** Quotations for a query, best first: hits that read well alone, then the rest that fit. */
+  quoteCandidates(query: string, docId?: string): SearchHit[] {
+    const { hits } = this.index.search(query, { docId, limit: 10 });
+    const fits = hits.filter((h) => h.passage.text.length >= QUOTE_MIN && h.passage.text.length <= QUOTE_MAX);
+    const good = fits.filter((h) => h.passage.quotability >= QUOTABLE);
+    return [...good, ...fits.filter((h) => h.passage.quotability < QUOTABLE)];
+  }
+
+  /** How rare a term is in the corpus (inverse document frequency over passages). */
+  idf = (term: string): number => Math.log(1 + this.corpus.passages.length / (1 + (this.docFreq.get(term) ?? 0)));
+
+  /** A passage with enough substance to discuss: the best on a topic, or a random quotable one. */
+  discussionPassage(topic: string | undefined, random: () => number, docId?: string): SearchHit | undefined {
+    const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE;
+    if (topic) {
+      const { hits } = this.index.search(topic, { docId, limit: 10 });
+      return hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
+    }
+    const pool = this.eligible.filter((p) => substantial(p) && (!docId || p.docId === docId));
+    const p = pool[Math.floor(random() * pool.length)];
+    return p && { passage: p, score: 0, highlights: [] };
+  }
+
+  discussionQuestions(p: Passage): string[] {
+    return discussionQuestions(p, this.doc(p.docId), this.idf);
+  }
+
+  /** A random quotation, weighted towards the most quotable passages. */
+  randomQuote(random: () => number, docId?: string): Passage | undefined {
+    const pool = docId ? this.eligible.filter((p) => p.docId === docId) : this.eligible;
+    if (!pool.length) return undefined;
+    const weights = pool.map((p) => p.quotability ** 2);
+    let r = random() * weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < pool.length; i++) {
+      r -= weights[i]!;
+      if (r <= 0) return pool[i];
+    }
+    return pool[pool.length - 1];
+  }
+
+  /**
+   * The excerpt for a channel on a date. Days walk round one per-channel shuffle of the eligible
+   * passages, so any run of consecutive days shows no passage twice until every one has been
+   * shown, and everyone in the channel gets the same one on the same date.
+   */
+  dailyPick(channelKey: string, isoDate: string): Passage {
+    const n = this.eligible.length;
+    if (!n) throw new UserError('There is nothing quotable in the corpus yet.', 'empty_corpus');
+    const day = Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+    const order = shuffledIndexes(n, parseInt(fnv1a(channelKey), 16));
+    return this.eligible[order[((day % n) + n) % n]!]!;
+  }
+
+  passage(id: string): Passage {
+    const p = this.corpus.byId.get(id);
+    if (!p) throw new UserError('That passage is no longer in the library (the corpus may have changed). Try the command again.', 'unknown_passage');
+    return p;
+  }
+
+  /** The passage with the sentences just before and after it in its document. */
+  context(id: string): ReplyPassage {
+    const p = this.passage(id);
+    const prev = p.prevId ? this.corpus.byId.get(p.prevId) : undefined;
+    const next = p.nextId ? this.corpus.byId.get(p.nextId) : undefined;
+    return {
+      ...this.toReply(p),
+      before: prev?.sentences.slice(-2).join(' '),
+      after: next?.sentences.slice(0, 2).join(' '),
+    };
+  }
+
+  sources(): SourceSummary[] {
+    return this.corpus.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: d.kind,
+      speakers: d.speakers,
+      passages: this.corpus.byDoc.get(d.id)?.length ?? 0,
+      source: d.source,
+      date: d.date,
+      url: d.url,
+    }));
+  }
+
+  /** Words near the query that the corpus does contain, for "no results" answers. */
+  relatedTerms(query: string, limit = 5): string[] {
+    const out = new Set<string>();
+    for (const word of tokenize(query)) {
+      for (const s of this.index.suggest(word.word, 3)) out.add(s);
+    }
+    if (out.size < limit) {
+      // Fall back to the corpus's own section headings: they name what it is about.
+      for (const p of this.corpus.passages) if (p.section && out.size < limit) out.add(p.section.toLowerCase());
+    }
+    return [...out].slice(0, limit);
+  }
+
+  toReply(p: Passage, highlights: Range[] = []): ReplyPassage {
+    const d = this.doc(p.docId);
+    return {
+      id: p.id,
+      text: p.text,
+      highlights,
+      doc: { id: d.id, title: d.title, kind: d.kind, url: d.url, date: d.date },
+      speaker: p.speaker,
+      section: p.section,
+    };
+  }
+}
+
+const haystack = (d: DocumentMeta) => [d.id, d.title, d.source ?? '', ...d.speakers].join(' ').toLowerCase();
+
+function sourceDistance(q: string, d: DocumentMeta): number {
+  const words = [d.id, ...d.id.split('-'), ...termsOf(d.title), ...(d.source ? [d.source.toLowerCase()] : [])];
+  return Math.min(...words.map((w) => levenshtein(q, w.toLowerCase()) / Math.max(q.length, w.length, 1)));
+}
+
+function shuffledIndexes(n: number, seed: number): number[] {
+  const random = seededRandom(seed);
+  const a = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, runAction, runCommand } from '../../commands/index.js';
+import type { CommandContext } from '../../src/core/command.js';
+import type { Reply } from '../../src/core/reply.js';
+import { seededRandom } from '../../src/core/text.js';
+import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
+
+const lib = library(ENGINEERING, POWER, TRANSLATION);
+const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
+  library: lib,
+  now: new Date('2026-03-14T10:00:00Z'),
+  random: seededRandom(7),
+  channelKey: 'test-channel',
+  userName: 'Grace',
+  ...over,
+});
+const run = (name: string, options: Record<string, unknown> = {}, over: Partial<CommandContext> = {}) => runCommand(ctx(over), name, options);
+
+function passages(r: Reply) {
+  if (r.kind !== 'passages' && r.kind !== 'discussion') throw new Error(`expected passages, got ${r.kind}: ${JSON.stringify(r)}`);
+  return r.passages;
+}
+function error(r: Reply) {
+  if (r.kind !== 'error') throw new Error(`expected an error, got ${r.kind}`);
+  return r;
+}
+
+describe('/quote', () => {
+  it('quotes the passage that matches a query, attributed to document and speaker', () => {
+    const [p] = passages(run('quote', { query: 'blast radius' }));
+    expect(p!.text).toMatch(/blast radius/);
+    expect(p!.speaker).toBe('Ada Lovelace');
+    expect(p!.doc.title).toBe('Engineering at scale');
+    expect(p!.text.length).toBeGreaterThanOrEqual(40);
+    expect(p!.text.length).toBeLessThanOrEqual(600);
+    expect(p!.text).toMatch(/[.!?]$/);
+  });
+
+  it('without a query gives a quotable passage, never the host question', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const [p] = passages(run('quote', {}, { random: seededRandom(seed) }));
+      expect(p!.speaker).not.toBe('Host');
+      expect(p!.text).not.toMatch(/\?$/);
+    }
+  });
+
+  it('offers Another, which gives a different quote', () => {
+    const first = run('quote', { query: 'checkpoints failures power' });
+    const another = first.actions.find((a) => a.kind === 'another');
+    expect(another).toBeDefined();
+    const second = runAction(ctx(), another!);
+    expect(passages(second)[0]!.id).not.toBe(passages(first)[0]!.id);
+  });
+
+  it('keeps to a source and suggests the closest one for an unknown name', () => {
+    const [p] = passages(run('quote', { source: 'power' }));
+    expect(p!.doc.id).toBe('power');
+    const e = error(run('quote', { source: 'powr' }));
+    expect(e.code).toBe('unknown_source');
+    expect(e.message).toContain('"power"');
+  });
+});
+
+describe('/topic', () => {
+  it('gives up to three passages with More, Context and Share actions, privately', () => {
+    const r = run('topic', { query: 'checkpoints failures cluster power' });
+    expect(r.visibility).toBe('private');
+    const ps = passages(r);
+    expect(ps).toHaveLength(3);
+    expect(r.actions.filter((a) => a.kind === 'context')).toHaveLength(3);
+    expect(r.actions.filter((a) => a.kind === 'share')).toHaveLength(3);
+    const more = r.actions.find((a) => a.kind === 'more');
+    expect(more).toMatchObject({ kind: 'more', page: 2 });
+    const page2 = passages(runAction(ctx(), more!));
+    expect(page2.map((p) => p.id)).not.toEqual(expect.arrayContaining(ps.map((p) => p.id)));
+  });
+
+  it('context shows the neighbouring sentences; share posts publicly with who shared it', () => {
+    const r = run('topic', { query: 'blast radius' });
+    const id = passages(r)[0]!.id;
+    const context = passages(runAction(ctx(), { kind: 'context', passageId: id }))[0]!;
+    expect(context.before).toBeTruthy();
+    const shared = runAction(ctx(), { kind: 'share', passageId: id });
+    expect(shared.visibility).toBe('public');
+    expect(shared.notes).toContain('Shared by Grace');
+  });
+
+  it('refuses an empty query and clips an overlong one, saying so', () => {
+    expect(error(run('topic', { query: '   ' })).message).toMatch(/what topic/i);
+    expect(error(run('topic', {})).message).toMatch(/what topic/i);
+    const r = run('topic', { query: 'checkpoints '.repeat(40) });
+    expect(r.notes.join(' ')).toMatch(/first 200/);
+  });
+
+  it('answers a query with no results with related terms', () => {
+    const e = error(run('topic', { query: 'xylophone zebra' }));
+    expect(e.code).toBe('no_results');
+    expect(e.message).toMatch(/nothing about "xylophone zebra"/);
+    expect(e.suggestions.length).toBeGreaterThan(0);
+  });
+});
+
+describe('/daily', () => {
+  it('is the same for everyone in a channel on a date, and differs by date', () => {
+    const a = passages(run('daily', { subcommand: 'today' }))[0]!.id;
+    const b = passages(run('daily', { subcommand: 'today' }, { random: seededRandom(99) }))[0]!.id;
+    expect(a).toBe(b);
+    const next = passages(run('daily', { date: '2026-03-15' }))[0]!.id;
+    expect(next).not.toBe(a);
+  });
+
+  it('does not repeat a passage until every eligible one has been shown', () => {
+    const n = lib.eligible.length;
+    expect(n).toBeGreaterThan(3);
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    const ids = Array.from({ length: n }, (_, i) => {
+      const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+      return passages(run('daily', { date }))[0]!.id;
+    });
+    expect(new Set(ids).size).toBe(n);
+  });
+
+  it('rejects an impossible date and an unknown subcommand', () => {
+    expect(error(run('daily', { date: '2026-02-30' })).message).toMatch(/does not exist/);
+    expect(error(run('daily', { date: 'tomorrow' })).message).toMatch(/YYYY-MM-DD/);
+    expect(error(run('daily', { subcommand: 'tomorow' })).message).toMatch(/try \/daily today/);
+  });
+});
+
+describe('/discuss', () => {
+  it('builds questions from what the passage says', () => {
+    const r = run('discuss', { topic: 'hardware failures' });
+    if (r.kind !== 'discussion') throw new Error(r.kind);
+    const text = r.passages[0]!.text;
+    expect(r.questions.length).toBeGreaterThanOrEqual(2);
+    expect(r.questions.length).toBeLessThanOrEqual(3);
+    // Each question quotes words of the passage itself, not generic filler.
+    for (const q of r.questions) {
+      const quoted = [...q.matchAll(/“([^”]+)”/g)].map((m) => m[1]!.replace(/[.…]$/, ''));
+      expect(quoted.length).toBeGreaterThan(0);
+      for (const fragment of quoted) expect(text.toLowerCase()).toContain(fragment.toLowerCase().slice(0, 30));
+    }
+  });
+});
+
+describe('/sources and /help', () => {
+  it('lists every document with kind and passage counts', () => {
+    const r = run('sources');
+    if (r.kind !== 'sources') throw new Error(r.kind);
+    expect(r.sources.map((s) => s.id)).toEqual(['eng', 'power', 'eng-2']);
+    expect(r.sources.find((s) => s.id === 'power')).toMatchObject({ kind: 'live blog' });
+    expect(r.sources.every((s) => s.passages > 0)).toBe(true);
+  });
+
+  it('shows every command with an example', () => {
+    const r = run('help');
+    if (r.kind !== 'help') throw new Error(r.kind);
+    expect(r.commands.map((c) => c.name)).toEqual(COMMANDS.map((c) => c.name));
+    for (const c of r.commands) expect(c.example.startsWith(`/${c.name}`)).toBe(true);
+  });
+
+  it('answers an unknown command with the closest one', () => {
+    expect(error(run('qoute')).message).toMatch(/Did you mean \/quote/);
+  });
+});
