@@ -1,0 +1,28 @@
+// The interactive front end `npm start` opens when no platform is configured. Reads lines from
+// stdin (a TTY or a pipe), answers each, and exits 0 at end of input.
+import readline from 'node:readline';
+import type { Library } from '../../core/library.js';
+import { renderReply, wrapText } from './render.js';
+import { TerminalSession } from './session.js';
+
+export async function runRepl(library: Library, io = { input: process.stdin, output: process.stdout }): Promise<void> {
+  const tty = Boolean((io.input as NodeJS.ReadStream).isTTY && (io.output as NodeJS.WriteStream).isTTY);
+  const width = () => Math.min(100, (io.output as NodeJS.WriteStream).columns || 80);
+  const session = new TerminalSession(library);
+  const rl = readline.createInterface({ input: io.input, output: tty ? io.output : undefined, terminal: tty, prompt: '> ' });
+  const write = (s: string) => io.output.write(s + '\n');
+
+  const docs = library.corpus.documents.length;
+  const banner = `Reading-group bot: ${library.corpus.passages.length} passages from ${docs} document${docs === 1 ? '' : 's'}. Type /help for commands, /exit to leave.`;
+  write(wrapText(banner, width()).join('\n'));
+  if (tty) rl.prompt();
+
+  for await (const line of rl) {
+    const cmd = line.trim().toLowerCase();
+    if (cmd === '/exit' || cmd === '/quit') break;
+    const reply = session.handle(line);
+    if (reply) write(renderReply(reply, { width: width(), color: tty }) + '\n');
+    if (tty) rl.prompt();
+  }
+  rl.close();
+}

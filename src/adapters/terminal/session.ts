@@ -1,0 +1,66 @@
+// A terminal conversation: typed lines -> commands or follow-ups on the previous reply. It maps
+// words to commands and actions only; all content comes from the core.
+import { findCommand, runAction, runCommand } from '../../../commands/index.js';
+import type { CommandContext } from '../../core/command.js';
+import { parseInvocation } from '../../core/invocation.js';
+import type { Library } from '../../core/library.js';
+import { errorReply, type Action, type Reply } from '../../core/reply.js';
+
+const FOLLOW_UPS = new Set(['more', 'another', 'context', 'share']);
+
+export class TerminalSession {
+  private last?: Reply;
+
+  constructor(
+    private readonly library: Library,
+    private readonly opts: { channelKey?: string; userName?: string; random?: () => number; now?: () => Date } = {},
+  ) {}
+
+  private context(): CommandContext {
+    return {
+      library: this.library,
+      now: this.opts.now?.() ?? new Date(),
+      random: this.opts.random ?? Math.random,
+      channelKey: this.opts.channelKey ?? 'terminal',
+      userName: this.opts.userName ?? 'you',
+    };
+  }
+
+  /** Handles one typed line; returns the reply to show, or undefined for a blank line. */
+  handle(line: string): Reply | undefined {
+    const text = line.trim();
+    if (!text) return undefined;
+    if (!text.startsWith('/')) {
+      return errorReply('not_a_command', `Commands start with a slash, for example /topic ${text.slice(0, 40)}. Type /help for the list.`);
+    }
+    const name = text.slice(1).split(/\s+/)[0]!.toLowerCase();
+    const reply = FOLLOW_UPS.has(name) && !findCommand(name) ? this.followUp(name, text) : this.command(text);
+    if (reply.kind !== 'error') this.last = reply;
+    return reply;
+  }
+
+  private command(text: string): Reply {
+    const inv = parseInvocation(text, findCommand);
+    return runCommand(this.context(), inv.name, inv.options);
+  }
+
+  private followUp(name: string, text: string): Reply {
+    const actions = this.last?.actions.filter((a) => a.kind === name) ?? [];
+    if (!actions.length) {
+      return errorReply('no_action', `There is nothing to /${name} right now. Run /topic or /quote first.`);
+    }
+    let action: Action = actions[0]!;
+    if (name === 'context' || name === 'share') {
+      const arg = text.split(/\s+/)[1];
+      const passages = this.last && 'passages' in this.last ? this.last.passages : [];
+      const n = arg === undefined ? 1 : Number(arg);
+      const id = passages[n - 1]?.id;
+      const match = actions.find((a) => 'passageId' in a && a.passageId === id);
+      if (!Number.isInteger(n) || !match) {
+        return errorReply('bad_number', `Give the number of a passage from the last reply, 1 to ${passages.length}: /${name} 2`);
+      }
+      action = match;
+    }
+    return runAction(this.context(), action);
+  }
+}

@@ -1,0 +1,38 @@
+// Configuration from the environment (and a .env file), parsed once by one zod schema into a typed
+// object. A wrong value names the variable and says how to fix it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+import { UserError } from './core/errors.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s && s.trim() ? s.trim() : undefined));
+
+const schema = z.object({
+  CORPUS_DIR: optionalString.transform((s) => path.resolve(PROJECT_ROOT, s ?? 'data/corpus')),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })
+    .optional(),
+  DISCORD_TOKEN: optionalString,
+  SLACK_BOT_TOKEN: optionalString,
+});
+
+export type Config = z.output<typeof schema>;
+
+/** Reads .env (if present) without overriding variables already set, then validates. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvPath?: string | false } = {}): Config {
+  if (opts.dotenvPath !== false) {
+    dotenv.config({ path: opts.dotenvPath ?? path.join(PROJECT_ROOT, '.env'), quiet: true });
+  }
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
+    throw new UserError(`Invalid configuration:\n${lines.join('\n')}\nFix these in your environment or in .env (see .env.example).`, 'bad_config');
+  }
+  return parsed.data;
+}

@@ -1,0 +1,34 @@
+// Runs the bot's own npm scripts as a user would, with a clean environment (no platform tokens).
+import { spawn } from 'node:child_process';
+import { PROJECT_ROOT } from '../../src/config.js';
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|CORPUS_DIR|LOG_LEVEL)/.test(k)) delete env[k];
+  return { ...env, NO_COLOR: '1', ...extra };
+}
+
+export function runNpm(args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Ran> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['--silent', ...args], { cwd: PROJECT_ROOT, env: cleanEnv(opts.env), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr: stderr.replace(/^npm warn.*\n/gm, ''), ms: Date.now() - started });
+    });
+    child.stdin.end(opts.input ?? '');
+  });
+}
