@@ -61,7 +61,7 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
 
 // Words that make a passage lean on what came before it, so it reads badly as a quotation.
 const DANGLING_START = /^(and|but|so|or|because|which|this|that|these|those|it|they|he|she|also|then|yes|no|well|right|yeah|okay)\b/i;
-const QUESTION_SPEAKERS = /^(host|question|q|interviewer|moderator|audience)$/i;
+export const QUESTION_SPEAKERS = /^(host|question|q|interviewer|moderator|audience)$/i;
 const VIEW_WORDS = /\b(i think|i believe|we believe|the key|the most|important|lesson|always|never|the real|what matters|the point)\b/i;
 
 /** 0..1: how well a passage stands alone as something worth quoting. */

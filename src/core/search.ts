@@ -4,6 +4,8 @@
 import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import { termOf, terms as termsOf, tokenize } from './text.js';
+import { QUESTION_SPEAKERS } from './passages.js';
+import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from './types.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
@@ -34,8 +36,10 @@ interface IndexedPassage {
   context: string;
 }
 
-/** Share of a question's score passed to the passage that answers it. */
+/** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
+/** Weight of a synonym's match relative to the word the person typed. */
+const SYNONYM_WEIGHT = 0.3;
 
 // Fuzziness grows with word length: short words have too many neighbours to be worth it.
 export function fuzzyFor(term: string): number | false {
@@ -50,10 +54,14 @@ export class SearchIndex {
   /** Every index term, so fuzzy and prefix matching run only for words the corpus lacks. */
   private readonly vocabulary = new SearchableMap<number>();
 
+  /** Words that occur on their own somewhere, so a split spelling of them can be recognised. */
+  private readonly solidWords = new Set<string>();
+
   constructor(private readonly corpus: Corpus) {
+    for (const p of corpus.passages) for (const t of tokenize(p.text)) if (t.word.length >= 5) this.solidWords.add(t.word);
     this.mini = new MiniSearch<IndexedPassage>({
       fields: ['text', 'section', 'speaker', 'title', 'context'],
-      tokenize: (text) => tokenize(text).map((t) => t.word),
+      tokenize: (text) => this.words(text),
       processTerm: (word) => termOf(word) ?? null,
       searchOptions: {
         boost: { text: 2, section: 0.6, speaker: 0.6, title: 0.3, context: 0.3 },
@@ -68,8 +76,25 @@ export class SearchIndex {
       title: corpus.docById.get(p.docId)?.title ?? '',
       context: [corpus.byId.get(p.prevId ?? '')?.sentences.at(-1), corpus.byId.get(p.nextId ?? '')?.sentences[0]].filter(Boolean).join(' '),
     }));
-    for (const d of docs) for (const field of [d.text, d.section, d.speaker, d.title]) for (const t of termsOf(field)) this.vocabulary.update(t, (n = 0) => n + 1);
+    for (const d of docs) for (const field of [d.text, d.section, d.speaker, d.title]) for (const w of this.words(field)) {
+      const t = termOf(w);
+      if (t) this.vocabulary.update(t, (n = 0) => n + 1);
+    }
     this.mini.addAll(docs);
+  }
+
+  /**
+   * The words of a text, plus the joined form of two adjacent words where the corpus also writes
+   * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet.
+   */
+  private words(text: string): string[] {
+    const tokens = tokenize(text);
+    const out = tokens.map((t) => t.word);
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const joined = tokens[i]!.word + tokens[i + 1]!.word;
+      if (this.solidWords.has(joined) && /^[\s-]?$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) out.push(joined);
+    }
+    return out;
   }
 
   /**
@@ -78,13 +103,16 @@ export class SearchIndex {
    * tried as two known words, or as a known word it starts with.
    */
   queryTerms(query: string): string[] {
-    const out: string[] = [];
-    for (const term of termsOf(query)) {
-      out.push(term);
+    // A set: a word typed twice must not count twice ("running X different from running Y").
+    const out = new Set<string>();
+    for (const word of this.words(query)) {
+      const term = termOf(word);
+      if (!term) continue;
+      out.add(term);
       if (this.vocabulary.has(term) || term.length < 6 || /\p{N}/u.test(term)) continue;
-      out.push(...this.repairs(term));
+      for (const t of this.repairs(term)) out.add(t);
     }
-    return out;
+    return [...out];
   }
 
   private repairs(term: string): string[] {
@@ -120,20 +148,32 @@ export class SearchIndex {
     const queryTerms = this.queryTerms(query);
     if (!queryTerms.length) return { hits: [], total: 0 };
     const known = (t: string) => this.vocabulary.has(t);
-    const results = this.mini.search(queryTerms.join(' '), {
+    // Each synonym stands in for the query word it came from.
+    const expandedFrom = new Map<string, string>();
+    for (const q of queryTerms) {
+      for (const syn of synonymsOf(q)) if (!queryTerms.includes(syn) && known(syn) && !expandedFrom.has(syn)) expandedFrom.set(syn, q);
+    }
+    const results = this.mini.search([...queryTerms, ...expandedFrom.keys()].join(' '), {
+      boostTerm: (term) => (expandedFrom.has(term) ? SYNONYM_WEIGHT : 1),
       // Fuzzy and prefix matching only where exact matching cannot work, so a correctly spelt
       // word is never diluted by its neighbours ("data" also matching "date").
       fuzzy: (term) => (known(term) ? false : fuzzyFor(term)),
       prefix: (term, i, all) => term.length >= 3 && (opts.prefix ? i === all.length - 1 : !known(term)),
       filter: opts.docId ? (r) => this.corpus.byId.get(r.id)?.docId === opts.docId : undefined,
       boostDocument: (id) => {
-        const p = this.corpus.byId.get(id);
-        // Questions carry the topic's words but the answers are what people want to read.
-        return p ? 0.8 + 0.4 * p.quotability : 1;
+        // An interviewer's question carries the topic's words, but the answer is what people want.
+        const speaker = this.corpus.byId.get(id)?.speaker;
+        return speaker && QUESTION_SPEAKERS.test(speaker) ? 0.7 : 1;
       },
     });
     const byId = new Map<string, { id: string; terms: string[]; score: number }>();
-    for (const r of results) byId.set(r.id, { id: r.id, terms: r.terms, score: r.score * phraseBonus(queryTerms, this.corpus.byId.get(r.id)!) });
+    const distinctQueryTerms = queryTerms.length;
+    const phrase = termsOf(query);
+    for (const r of results) {
+      // Coordination: a passage that matches more of the query's words beats one that repeats one.
+      const coverage = new Set(r.queryTerms.map((t) => expandedFrom.get(t) ?? t)).size / distinctQueryTerms;
+      byId.set(r.id, { id: r.id, terms: r.terms, score: r.score * coverage * phraseBonus(phrase, this.corpus.byId.get(r.id)!) });
+    }
     // People ask what the interviewer asked; the answer is the passage after the question.
     for (const r of [...byId.values()]) {
       const p = this.corpus.byId.get(r.id)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { highlightRanges } from '../../src/core/search.js';
 import { terms } from '../../src/core/text.js';
-import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
+import { doc, ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
 
 const lib = library(ENGINEERING, POWER, TRANSLATION);
 const top = (q: string, opts = {}) => lib.search(q, opts).hits[0]?.passage;
@@ -57,5 +57,37 @@ describe('search', () => {
     const text = 'Scaling laws scale; the scalar did not.';
     const ranges = highlightRanges(text, new Set(terms('scaling')));
     expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['Scaling', 'scale']);
+  });
+
+  it('finds the answer when the question uses an everyday synonym of the text\'s word', () => {
+    expect(top('what breaks at this scale')?.text).toMatch(/hardware failures/);
+  });
+
+  it('meets split and joined spellings of one word (mis-heard transcripts)', () => {
+    const l = library(
+      ENGINEERING,
+      doc({ id: 'talk', kind: 'transcript' }, [
+        ['We joke that a model is its monor repo loss, and somehow that loss tells you how it will behave.'],
+        ['Open AI started as a research lab with no product for five years.'],
+      ]),
+      doc({ id: 'news' }, [['OpenAI shipped a product in 2020, and the monorepo grew with it every single week.']]),
+    );
+    const ids = (q: string) => l.search(q, { limit: 5 }).hits.map((h) => h.passage.docId);
+    expect(ids('monorepo loss')[0]).toBe('talk');
+    expect(ids('openai research lab')[0]).toBe('talk');
+  });
+
+  it('brings up the answer along with an interviewer question that matches the query', () => {
+    const l = library(
+      doc({ id: 'qa', kind: 'transcript' }, [
+        { speaker: 'Host', sentences: ['Why does unsupervised learning work at all?'] },
+        { speaker: 'Dan', sentences: ['Because prediction is compression, and a good compressor has to model the world that produced its data.'] },
+        { speaker: 'Host', sentences: ['What about the hardware side of it, and the people who run the machines?'] },
+        { speaker: 'Amin', sentences: ['Supervised labels help a little, but learning from raw text is where most of the signal comes from.'] },
+      ]),
+    );
+    const hits = l.search('why does unsupervised learning work', { limit: 2 }).hits.map((h) => h.passage.text);
+    expect(hits).toContain('Why does unsupervised learning work at all?');
+    expect(hits.some((t) => t.startsWith('Because prediction is compression'))).toBe(true);
   });
 });
