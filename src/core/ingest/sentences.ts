@@ -109,8 +109,10 @@ function candidates(text: string, breaks: number[]): Candidate[] {
   while ((m = re.exec(text))) {
     const at = m.index + m[0].length;
     if (at >= text.length) break;
-    const before = text.slice(0, m.index);
-    const after = text.slice(at);
+    // Bounded windows: every test below looks at a word or two either side, and slicing the whole
+    // remaining text made a long unpunctuated transcript quadratic.
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const after = text.slice(at, at + 120);
     const prevChar = before.slice(-1);
     const prevWord = (/([\p{L}']+)\W*$/u.exec(before)?.[1] ?? '').toLowerCase();
     let score = 0;
