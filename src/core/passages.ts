@@ -6,6 +6,7 @@ import type { Corpus, DocumentMeta, IngestedDocument, Passage, Sentence } from '
 export const PASSAGE_MIN = 150;
 export const PASSAGE_MAX = 600;
 export const PASSAGE_MAX_SENTENCES = 4;
+const MIN_WORDS = 3;
 
 type Draft = Omit<Passage, 'id' | 'position' | 'prevId' | 'nextId' | 'groupId' | 'quotability'>;
 
@@ -56,7 +57,8 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
       drafts.splice(i, 1);
     }
   }
-  return drafts;
+  // A lone "Thank you." or "Yeah." that found no neighbour to join says nothing on its own.
+  return drafts.filter((d) => d.text.split(/\s+/).length >= MIN_WORDS);
 }
 
 // Words that make a passage lean on what came before it, so it reads badly as a quotation.
@@ -135,6 +137,8 @@ export function assignNearDuplicateGroups(passages: Passage[]): void {
     for (const t of terms(p.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
     return tf;
   });
+  // Too few words to say anything specific: such passages would match whatever is short too.
+  const tooShort = (i: number) => vectors[i]!.size < 5;
   const df = new Map<string, number>();
   for (const v of vectors) for (const t of v.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const weighted = vectors.map((v) => {
@@ -171,7 +175,7 @@ export function assignNearDuplicateGroups(passages: Passage[]): void {
       for (const j of postings.get(t) ?? []) {
         if (j <= i || checked.has(j)) continue;
         checked.add(j);
-        if (passages[i]!.docId === passages[j]!.docId) continue;
+        if (passages[i]!.docId === passages[j]!.docId || tooShort(i) || tooShort(j)) continue;
         if (cosine(weighted[i]!, weighted[j]!) >= NEAR_DUPLICATE_THRESHOLD) {
           const a = find(i);
           const b = find(j);

@@ -8,6 +8,8 @@ const EXTRA_STOP_WORDS = [
   'just', 'yeah', 'okay', 'ok', 'gonna', 'really', 'does', 'doing', 'done', 'why', 'when', 'will',
   'not', 'no', 'so', 'thing', 'things', 'lot', 'kind', 'sort', 'actually', 'mean', 'know', 'say',
   'um', 'uh', 'us', 'its', 'let', 'lets', 'going', 'want', 'yes', 'oh', 'right', 'able', 'even',
+  'maybe', 'please', 'pretty', 'quite', 'somewhat', 'guess', 'stuff', 'whatever', 'anything',
+  'something', 'everything', 'nothing', 'someone', 'everyone', 'bit', 'gotta', 'wanna',
 ];
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOP_WORDS]);
