@@ -13,7 +13,7 @@ export const discuss = defineCommand({
     { name: 'source', description: 'Only use this document', type: 'string', autocomplete: 'source' },
   ],
   schema: z.object({ topic: optionalText, source: optionalText }),
-  run(ctx, input) {
+  async run(ctx, input) {
     const { library } = ctx;
     const docId = resolveDocId(ctx, input.source);
     let notes: string[] = [];
@@ -32,7 +32,7 @@ export const discuss = defineCommand({
       visibility: 'public',
       title: input.topic ? `Discussion: ${clipQuery(input.topic).query}` : 'Discussion prompt',
       passages: [library.toReply(passage.passage, passage.highlights)],
-      questions: library.discussionQuestions(passage.passage),
+      questions: await library.discussionQuestions(passage.passage),
       notes,
       actions: [{ kind: 'context', passageId: passage.passage.id }],
     };

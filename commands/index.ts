@@ -19,7 +19,7 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === n);
 }
 
-export function runCommand(ctx: CommandContext, name: string, raw: Record<string, unknown>): Reply {
+export async function runCommand(ctx: CommandContext, name: string, raw: Record<string, unknown>): Promise<Reply> {
   const command = findCommand(name);
   if (!command) {
     const closest = [...COMMANDS].sort((a, b) => levenshtein(name, a.name) - levenshtein(name, b.name))[0]!;
@@ -35,7 +35,7 @@ export function runCommand(ctx: CommandContext, name: string, raw: Record<string
 }
 
 /** What a button press (or its typed equivalent in the terminal) does. */
-export function runAction(ctx: CommandContext, action: Action): Reply {
+export async function runAction(ctx: CommandContext, action: Action): Promise<Reply> {
   switch (action.kind) {
     case 'more':
       return runCommand(ctx, 'topic', { query: action.query, source: action.source, page: action.page });
@@ -61,9 +61,9 @@ export function runAction(ctx: CommandContext, action: Action): Reply {
   }
 }
 
-function guarded(name: string, run: () => Reply): Reply {
+async function guarded(name: string, run: () => Reply | Promise<Reply>): Promise<Reply> {
   try {
-    return run();
+    return await run();
   } catch (e) {
     if (isUserError(e)) return errorReply(e.code, e.message);
     log.error('command_failed', { command: name, error: e instanceof Error ? e.message : String(e) });

@@ -41,7 +41,7 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
   subcommands?: SubcommandSpec[];
   /** Validates the raw options (plus `subcommand` where there are subcommands). */
   schema: S;
-  run(ctx: CommandContext, input: z.output<S>): Reply;
+  run(ctx: CommandContext, input: z.output<S>): Reply | Promise<Reply>;
 }
 
 export function defineCommand<S extends z.ZodType>(spec: CommandSpec<S>): CommandSpec<S> {

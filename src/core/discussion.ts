@@ -1,48 +1,105 @@
-// Reading-group prompts: open questions built from what a passage actually says: its central
-// claim, its key terms and any trade-off it weighs, quoted back so the group argues about the text.
+// Reading-group prompts: open questions built from what a passage actually says (its central
+// claim, its key ideas and any trade-off it weighs), quoted back so the group argues about the text.
 import { STOP_WORDS, termOf, tokenize } from './text.js';
 import type { DocumentMeta, Passage } from './types.js';
 
-export type Idf = (term: string) => number;
+/** What discussion prompts need to know about the corpus. */
+export interface PhraseStats {
+  /** Inverse document frequency of an index term over passages. */
+  idf(term: string): number;
+  /** In how many passages a phrase (its index terms joined by spaces) occurs. */
+  passagesWith(phraseKey: string): number;
+  /** The idf below which a single word counts as everyday vocabulary. */
+  commonIdf: number;
+}
 
 const CLAIM_MARKERS = /\b(i think|i believe|we believe|believes?|should|must|need to|needs|the key|important|essential|the real|always|never|is that|means|matters?)\b/i;
-const CONTRAST = /\b(but|however|rather than|instead of|versus|vs\.?|whereas|while|trade-?off|on the other hand|without)\b/i;
+const CONTRAST = /\b(but|however|rather than|instead of|versus|vs\.?|whereas|trade-?off|on the other hand)\b/i;
 const CLAUSE_MAX = 140;
+const MAX_PHRASE_WORDS = 3;
 
-/** The most specific phrases of a passage: runs of content words, ranked by rarity in the corpus. */
-export function keyPhrases(text: string, idf: Idf, limit = 3): string[] {
-  const tokens = tokenize(text);
-  const runs: { phrase: string; score: number }[] = [];
-  let run: typeof tokens = [];
+/** Index-term key of a phrase ("Scaling laws" -> "scale law"), or null if it has no content word. */
+export function phraseKey(phrase: string): string | null {
+  const keys = tokenize(phrase)
+    .map((t) => termOf(t.word))
+    .filter((t): t is string => t !== null);
+  return keys.length ? keys.join(' ') : null;
+}
+
+/** Runs of up to three adjacent content words: what the corpus-wide phrase counts are made of. */
+export function phraseKeys(text: string): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
   const flush = () => {
-    // Runs of content words; the longest useful phrase is three words.
-    for (let i = 0; i < run.length; i += 3) {
-      const part = run.slice(i, i + 3);
-      const phrase = text.slice(part[0]!.start, part[part.length - 1]!.end);
-      const score = part.reduce((s, t) => s + idf(termOf(t.word) ?? ''), 0) + 0.5 * (part.length - 1);
-      runs.push({ phrase, score });
+    for (let i = 0; i < run.length; i++) {
+      for (let n = 1; n <= MAX_PHRASE_WORDS && i + n <= run.length; n++) out.push(run.slice(i, i + n).join(' '));
     }
     run = [];
   };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
+  const tokens = tokenize(text);
+  tokens.forEach((t, i) => {
     const gap = i > 0 ? text.slice(tokens[i - 1]!.end, t.start) : ' ';
-    const content = !STOP_WORDS.has(t.word) && termOf(t.word) !== null && !/^\p{N}+$/u.test(t.word);
-    if (!content || !/^[\s-]*$/.test(gap)) flush();
-    if (content) run.push(t);
-  }
+    const term = termOf(t.word);
+    if (!term || !/^[\s-]*$/.test(gap)) flush();
+    if (term) run.push(term);
+  });
   flush();
-  const seen = new Set<string>();
-  return runs
-    .sort((a, b) => b.score - a.score)
-    .filter((r) => {
-      const key = r.phrase.toLowerCase();
-      if (seen.has(key) || [...seen].some((s) => s.includes(key) || key.includes(s))) return false;
-      seen.add(key);
-      return true;
+  return out;
+}
+
+type Nlp = (text: string) => { match(pattern: string): { out(format: 'array'): string[] } };
+let nlpModule: Promise<Nlp> | undefined;
+// compromise's part-of-speech tagger finds noun phrases; it is loaded on the first /discuss so
+// that start-up does not pay for it.
+const loadNlp = () => (nlpModule ??= import('compromise').then((m) => m.default as unknown as Nlp));
+
+const isFunctionWord = (w: string) => {
+  const lower = w.toLowerCase().replace(/’/g, "'");
+  return STOP_WORDS.has(lower) || STOP_WORDS.has(lower.split("'")[0]!) || !termOf(lower);
+};
+
+/** Noun phrases of a text as written, trimmed of articles, pronouns and punctuation at the edges. */
+export async function nounPhrases(text: string): Promise<string[]> {
+  const nlp = await loadNlp();
+  const out: string[] = [];
+  // Sentence by sentence, so a phrase never runs across a full stop.
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    for (const raw of nlp(sentence).match('#Adjective? #Noun+').out('array')) {
+      const words = raw.split(/\s+/).map((w) => w.replace(/^[("“‘]+|[.,;:!?"“”‘’()]+$/g, '')).filter(Boolean);
+      while (words.length && isFunctionWord(words[0]!)) words.shift();
+      while (words.length && isFunctionWord(words[words.length - 1]!)) words.pop();
+      if (words.length && words.length <= MAX_PHRASE_WORDS) out.push(words.join(' '));
+    }
+  }
+  return out;
+}
+
+/**
+ * The passage's key ideas: noun phrases, ranked by how specific they are (rare words) and by how
+ * often the corpus comes back to them (a topic, not a turn of phrase); longer phrases preferred.
+ */
+export async function keyPhrases(text: string, stats: PhraseStats, limit = 3): Promise<string[]> {
+  const scored = (await nounPhrases(text))
+    .map((phrase) => {
+      const key = phraseKey(phrase);
+      if (!key) return { phrase, score: 0 };
+      const terms = key.split(' ');
+      const idf = terms.reduce((s, t) => s + stats.idf(t), 0) / terms.length;
+      // A single everyday word ("time", "focus") names no idea worth a question.
+      if (terms.length === 1 && idf < stats.commonIdf) return { phrase, score: 0 };
+      const recurrence = Math.log2(1 + stats.passagesWith(key));
+      return { phrase, score: idf * (0.5 + recurrence) * (terms.length > 1 ? 1.5 : 1) };
     })
-    .slice(0, limit)
-    .map((r) => r.phrase);
+    .filter((c) => c.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const chosen: string[] = [];
+  for (const c of scored) {
+    const key = c.phrase.toLowerCase();
+    if (chosen.some((s) => s.toLowerCase().includes(key) || key.includes(s.toLowerCase()))) continue;
+    chosen.push(c.phrase);
+    if (chosen.length === limit) break;
+  }
+  return chosen;
 }
 
 /** A clause short enough to quote inside a question, cut at punctuation or a word boundary. */
@@ -55,6 +112,19 @@ export function clip(sentence: string, max = CLAUSE_MAX): string {
   return cut.slice(0, cut.lastIndexOf(' ')) + '…';
 }
 
+const SPOKEN_FILLER = /\b(yeah|you know|i guess|kind of|sort of|like)\b/gi;
+
+/** How well a sentence states the passage's point: a claim, about its key ideas, said cleanly. */
+function claimScore(sentence: string, phrases: string[]): number {
+  const lower = sentence.toLowerCase();
+  let score = CLAIM_MARKERS.test(sentence) ? 2 : 0;
+  score += phrases.filter((p) => lower.includes(p.toLowerCase())).length;
+  score -= (sentence.match(SPOKEN_FILLER)?.length ?? 0) * 0.75;
+  if (sentence.length > CLAUSE_MAX) score -= 1;
+  if (/^(and|but|so|or|because)\b/i.test(sentence)) score -= 0.5;
+  return score;
+}
+
 function voice(p: Passage, doc: DocumentMeta): string {
   if (p.speaker && !/^(host|question|q)$/i.test(p.speaker)) return p.speaker;
   if (doc.kind === 'transcript') return 'The speaker';
@@ -62,21 +132,22 @@ function voice(p: Passage, doc: DocumentMeta): string {
   return 'The article';
 }
 
-export function discussionQuestions(p: Passage, doc: DocumentMeta, idf: Idf): string[] {
+export async function discussionQuestions(p: Passage, doc: DocumentMeta, stats: PhraseStats): Promise<string[]> {
   const who = voice(p, doc);
-  const phrases = keyPhrases(p.text, idf);
+  const phrases = await keyPhrases(p.text, stats);
   const questions: string[] = [];
 
-  const claim =
-    p.sentences.filter((s) => CLAIM_MARKERS.test(s) && !s.trim().endsWith('?')).sort((a, b) => b.length - a.length)[0] ??
-    p.sentences.find((s) => !s.trim().endsWith('?'));
+  const claim = p.sentences
+    .filter((s) => !s.trim().endsWith('?') && s.split(/\s+/).length >= 5)
+    .map((s) => ({ s, score: claimScore(s, phrases) }))
+    .sort((a, b) => b.score - a.score)[0]?.s;
   if (claim) {
     questions.push(`${who} says: “${clip(claim)}.” Do you agree? What would have to be true for that to hold on your own team?`);
   }
 
   const [first, second] = phrases;
   if (first && second) {
-    questions.push(`How do “${first}” and “${second}” relate in this passage, and which matters more for the argument it makes?`);
+    questions.push(`How do “${first}” and “${second}” connect in this passage, and which matters more to the point being made?`);
   } else if (first) {
     questions.push(`What does “${first}” mean in this passage, and where have you seen it matter in your own work?`);
   }
@@ -87,12 +158,12 @@ export function discussionQuestions(p: Passage, doc: DocumentMeta, idf: Idf): st
     const left = contrastSentence.slice(0, m.index).trim().replace(/[,;:]$/, '');
     const right = contrastSentence.slice(m.index + m[0].length).trim();
     if (left.split(' ').length >= 3 && right.split(' ').length >= 3) {
-      questions.push(`The passage weighs “${clip(left, 90)}” against “${clip(right, 90)}”. When would you make the opposite call?`);
+      questions.push(`The passage sets “${clip(left, 90)}” against “${clip(right, 90)}”. When would you make the opposite call?`);
     } else {
       questions.push(`“${clip(contrastSentence)}.” What is being traded off here, and who pays the cost?`);
     }
   } else if (phrases[2] ?? first) {
-    questions.push(`What evidence or experience would change your mind about “${phrases[2] ?? first}” as it is described here?`);
+    questions.push(`If the passage is right about “${phrases[2] ?? first}”, what would you do differently in your own work?`);
   }
   return questions.slice(0, 3);
 }

@@ -1,6 +1,6 @@
 // What commands ask of the corpus: search, quotations, the daily pick, context, sources. Pure
 // functions of (corpus, index, inputs); randomness and dates come in as arguments.
-import { discussionQuestions } from './discussion.js';
+import { discussionQuestions, phraseKeys, type PhraseStats } from './discussion.js';
 import { UserError } from './errors.js';
 import type { ReplyPassage, SourceSummary } from './reply.js';
 import { SearchIndex, type Range, type SearchHit } from './search.js';
@@ -78,6 +78,24 @@ export class Library {
   /** How rare a term is in the corpus (inverse document frequency over passages). */
   idf = (term: string): number => Math.log(1 + this.corpus.passages.length / (1 + (this.docFreq.get(term) ?? 0)));
 
+  private phraseCounts?: Map<string, number>;
+
+  /** Corpus statistics for discussion prompts; phrase counts are built on first use. */
+  get phraseStats(): PhraseStats {
+    if (!this.phraseCounts) {
+      const counts = new Map<string, number>();
+      for (const p of this.corpus.passages) {
+        for (const key of new Set(phraseKeys(p.text))) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      this.phraseCounts = counts;
+    }
+    const counts = this.phraseCounts;
+    // Words in more than one passage in forty are everyday vocabulary for this corpus.
+    const n = this.corpus.passages.length;
+    const commonIdf = Math.log(1 + n / (1 + Math.max(1, n / 40)));
+    return { idf: this.idf, passagesWith: (key) => counts.get(key) ?? 0, commonIdf };
+  }
+
   /** A passage with enough substance to discuss: the best on a topic, or a random quotable one. */
   discussionPassage(topic: string | undefined, random: () => number, docId?: string): SearchHit | undefined {
     const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE;
@@ -85,18 +103,23 @@ export class Library {
       const { hits } = this.index.search(topic, { docId, limit: 10 });
       return hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
     }
-    const pool = this.eligible.filter((p) => substantial(p) && (!docId || p.docId === docId));
-    const p = pool[Math.floor(random() * pool.length)];
+    const p = this.weightedPick(
+      this.eligible.filter((p) => substantial(p) && (!docId || p.docId === docId)),
+      random,
+    );
     return p && { passage: p, score: 0, highlights: [] };
   }
 
-  discussionQuestions(p: Passage): string[] {
-    return discussionQuestions(p, this.doc(p.docId), this.idf);
+  discussionQuestions(p: Passage): Promise<string[]> {
+    return discussionQuestions(p, this.doc(p.docId), this.phraseStats);
   }
 
   /** A random quotation, weighted towards the most quotable passages. */
   randomQuote(random: () => number, docId?: string): Passage | undefined {
-    const pool = docId ? this.eligible.filter((p) => p.docId === docId) : this.eligible;
+    return this.weightedPick(docId ? this.eligible.filter((p) => p.docId === docId) : this.eligible, random);
+  }
+
+  private weightedPick(pool: Passage[], random: () => number): Passage | undefined {
     if (!pool.length) return undefined;
     const weights = pool.map((p) => p.quotability ** 2);
     let r = random() * weights.reduce((a, b) => a + b, 0);

@@ -26,8 +26,8 @@ function error(r: Reply) {
 }
 
 describe('/quote', () => {
-  it('quotes the passage that matches a query, attributed to document and speaker', () => {
-    const [p] = passages(run('quote', { query: 'blast radius' }));
+  it('quotes the passage that matches a query, attributed to document and speaker', async () => {
+    const [p] = passages(await run('quote', { query: 'blast radius' }));
     expect(p!.text).toMatch(/blast radius/);
     expect(p!.speaker).toBe('Ada Lovelace');
     expect(p!.doc.title).toBe('Engineering at scale');
@@ -36,34 +36,34 @@ describe('/quote', () => {
     expect(p!.text).toMatch(/[.!?]$/);
   });
 
-  it('without a query gives a quotable passage, never the host question', () => {
+  it('without a query gives a quotable passage, never the host question', async () => {
     for (let seed = 0; seed < 40; seed++) {
-      const [p] = passages(run('quote', {}, { random: seededRandom(seed) }));
+      const [p] = passages(await run('quote', {}, { random: seededRandom(seed) }));
       expect(p!.speaker).not.toBe('Host');
       expect(p!.text).not.toMatch(/\?$/);
     }
   });
 
-  it('offers Another, which gives a different quote', () => {
-    const first = run('quote', { query: 'checkpoints failures power' });
+  it('offers Another, which gives a different quote', async () => {
+    const first = await run('quote', { query: 'checkpoints failures power' });
     const another = first.actions.find((a) => a.kind === 'another');
     expect(another).toBeDefined();
-    const second = runAction(ctx(), another!);
+    const second = await runAction(ctx(), another!);
     expect(passages(second)[0]!.id).not.toBe(passages(first)[0]!.id);
   });
 
-  it('keeps to a source and suggests the closest one for an unknown name', () => {
-    const [p] = passages(run('quote', { source: 'power' }));
+  it('keeps to a source and suggests the closest one for an unknown name', async () => {
+    const [p] = passages(await run('quote', { source: 'power' }));
     expect(p!.doc.id).toBe('power');
-    const e = error(run('quote', { source: 'powr' }));
+    const e = error(await run('quote', { source: 'powr' }));
     expect(e.code).toBe('unknown_source');
     expect(e.message).toContain('"power"');
   });
 });
 
 describe('/topic', () => {
-  it('gives up to three passages with More, Context and Share actions, privately', () => {
-    const r = run('topic', { query: 'checkpoints failures cluster power' });
+  it('gives up to three passages with More, Context and Share actions, privately', async () => {
+    const r = await run('topic', { query: 'checkpoints failures cluster power' });
     expect(r.visibility).toBe('private');
     const ps = passages(r);
     expect(ps).toHaveLength(3);
@@ -71,29 +71,29 @@ describe('/topic', () => {
     expect(r.actions.filter((a) => a.kind === 'share')).toHaveLength(3);
     const more = r.actions.find((a) => a.kind === 'more');
     expect(more).toMatchObject({ kind: 'more', page: 2 });
-    const page2 = passages(runAction(ctx(), more!));
+    const page2 = passages(await runAction(ctx(), more!));
     expect(page2.map((p) => p.id)).not.toEqual(expect.arrayContaining(ps.map((p) => p.id)));
   });
 
-  it('context shows the neighbouring sentences; share posts publicly with who shared it', () => {
-    const r = run('topic', { query: 'blast radius' });
+  it('context shows the neighbouring sentences; share posts publicly with who shared it', async () => {
+    const r = await run('topic', { query: 'blast radius' });
     const id = passages(r)[0]!.id;
-    const context = passages(runAction(ctx(), { kind: 'context', passageId: id }))[0]!;
+    const context = passages(await runAction(ctx(), { kind: 'context', passageId: id }))[0]!;
     expect(context.before).toBeTruthy();
-    const shared = runAction(ctx(), { kind: 'share', passageId: id });
+    const shared = await runAction(ctx(), { kind: 'share', passageId: id });
     expect(shared.visibility).toBe('public');
     expect(shared.notes).toContain('Shared by Grace');
   });
 
-  it('refuses an empty query and clips an overlong one, saying so', () => {
-    expect(error(run('topic', { query: '   ' })).message).toMatch(/what topic/i);
-    expect(error(run('topic', {})).message).toMatch(/what topic/i);
-    const r = run('topic', { query: 'checkpoints '.repeat(40) });
+  it('refuses an empty query and clips an overlong one, saying so', async () => {
+    expect(error(await run('topic', { query: '   ' })).message).toMatch(/what topic/i);
+    expect(error(await run('topic', {})).message).toMatch(/what topic/i);
+    const r = await run('topic', { query: 'checkpoints '.repeat(40) });
     expect(r.notes.join(' ')).toMatch(/first 200/);
   });
 
-  it('answers a query with no results with related terms', () => {
-    const e = error(run('topic', { query: 'xylophone zebra' }));
+  it('answers a query with no results with related terms', async () => {
+    const e = error(await run('topic', { query: 'xylophone zebra' }));
     expect(e.code).toBe('no_results');
     expect(e.message).toMatch(/nothing about "xylophone zebra"/);
     expect(e.suggestions.length).toBeGreaterThan(0);
@@ -101,35 +101,36 @@ describe('/topic', () => {
 });
 
 describe('/daily', () => {
-  it('is the same for everyone in a channel on a date, and differs by date', () => {
-    const a = passages(run('daily', { subcommand: 'today' }))[0]!.id;
-    const b = passages(run('daily', { subcommand: 'today' }, { random: seededRandom(99) }))[0]!.id;
+  it('is the same for everyone in a channel on a date, and differs by date', async () => {
+    const a = passages(await run('daily', { subcommand: 'today' }))[0]!.id;
+    const b = passages(await run('daily', { subcommand: 'today' }, { random: seededRandom(99) }))[0]!.id;
     expect(a).toBe(b);
-    const next = passages(run('daily', { date: '2026-03-15' }))[0]!.id;
+    const next = passages(await run('daily', { date: '2026-03-15' }))[0]!.id;
     expect(next).not.toBe(a);
   });
 
-  it('does not repeat a passage until every eligible one has been shown', () => {
+  it('does not repeat a passage until every eligible one has been shown', async () => {
     const n = lib.eligible.length;
     expect(n).toBeGreaterThan(3);
     const start = Date.parse('2026-01-01T00:00:00Z');
-    const ids = Array.from({ length: n }, (_, i) => {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
       const date = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
-      return passages(run('daily', { date }))[0]!.id;
-    });
+      ids.push(passages(await run('daily', { date }))[0]!.id);
+    }
     expect(new Set(ids).size).toBe(n);
   });
 
-  it('rejects an impossible date and an unknown subcommand', () => {
-    expect(error(run('daily', { date: '2026-02-30' })).message).toMatch(/does not exist/);
-    expect(error(run('daily', { date: 'tomorrow' })).message).toMatch(/YYYY-MM-DD/);
-    expect(error(run('daily', { subcommand: 'tomorow' })).message).toMatch(/try \/daily today/);
+  it('rejects an impossible date and an unknown subcommand', async () => {
+    expect(error(await run('daily', { date: '2026-02-30' })).message).toMatch(/does not exist/);
+    expect(error(await run('daily', { date: 'tomorrow' })).message).toMatch(/YYYY-MM-DD/);
+    expect(error(await run('daily', { subcommand: 'tomorow' })).message).toMatch(/try \/daily today/);
   });
 });
 
 describe('/discuss', () => {
-  it('builds questions from what the passage says', () => {
-    const r = run('discuss', { topic: 'hardware failures' });
+  it('builds questions from what the passage says', async () => {
+    const r = await run('discuss', { topic: 'hardware failures' });
     if (r.kind !== 'discussion') throw new Error(r.kind);
     const text = r.passages[0]!.text;
     expect(r.questions.length).toBeGreaterThanOrEqual(2);
@@ -144,22 +145,22 @@ describe('/discuss', () => {
 });
 
 describe('/sources and /help', () => {
-  it('lists every document with kind and passage counts', () => {
-    const r = run('sources');
+  it('lists every document with kind and passage counts', async () => {
+    const r = await run('sources');
     if (r.kind !== 'sources') throw new Error(r.kind);
     expect(r.sources.map((s) => s.id)).toEqual(['eng', 'power', 'eng-2']);
     expect(r.sources.find((s) => s.id === 'power')).toMatchObject({ kind: 'live blog' });
     expect(r.sources.every((s) => s.passages > 0)).toBe(true);
   });
 
-  it('shows every command with an example', () => {
-    const r = run('help');
+  it('shows every command with an example', async () => {
+    const r = await run('help');
     if (r.kind !== 'help') throw new Error(r.kind);
     expect(r.commands.map((c) => c.name)).toEqual(COMMANDS.map((c) => c.name));
     for (const c of r.commands) expect(c.example.startsWith(`/${c.name}`)).toBe(true);
   });
 
-  it('answers an unknown command with the closest one', () => {
-    expect(error(run('qoute')).message).toMatch(/Did you mean \/quote/);
+  it('answers an unknown command with the closest one', async () => {
+    expect(error(await run('qoute')).message).toMatch(/Did you mean \/quote/);
   });
 });

@@ -86,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.source !== undefined) options.source = values.source;
   if (values.date !== undefined) options.date = values.date;
   if (seed !== undefined && name === 'quote') options.seed = seed;
-  const reply = runCommand(
+  const reply = await runCommand(
     {
       library,
       now: new Date(),

@@ -20,7 +20,7 @@ export async function runRepl(library: Library, io = { input: process.stdin, out
   for await (const line of rl) {
     const cmd = line.trim().toLowerCase();
     if (cmd === '/exit' || cmd === '/quit') break;
-    const reply = session.handle(line);
+    const reply = await session.handle(line);
     if (reply) write(renderReply(reply, { width: width(), color: tty }) + '\n');
     if (tty) rl.prompt();
   }

@@ -27,24 +27,24 @@ export class TerminalSession {
   }
 
   /** Handles one typed line; returns the reply to show, or undefined for a blank line. */
-  handle(line: string): Reply | undefined {
+  async handle(line: string): Promise<Reply | undefined> {
     const text = line.trim();
     if (!text) return undefined;
     if (!text.startsWith('/')) {
       return errorReply('not_a_command', `Commands start with a slash, for example /topic ${text.slice(0, 40)}. Type /help for the list.`);
     }
     const name = text.slice(1).split(/\s+/)[0]!.toLowerCase();
-    const reply = FOLLOW_UPS.has(name) && !findCommand(name) ? this.followUp(name, text) : this.command(text);
+    const reply = await (FOLLOW_UPS.has(name) && !findCommand(name) ? this.followUp(name, text) : this.command(text));
     if (reply.kind !== 'error') this.last = reply;
     return reply;
   }
 
-  private command(text: string): Reply {
+  private command(text: string): Promise<Reply> {
     const inv = parseInvocation(text, findCommand);
     return runCommand(this.context(), inv.name, inv.options);
   }
 
-  private followUp(name: string, text: string): Reply {
+  private async followUp(name: string, text: string): Promise<Reply> {
     const actions = this.last?.actions.filter((a) => a.kind === name) ?? [];
     if (!actions.length) {
       return errorReply('no_action', `There is nothing to /${name} right now. Run /topic or /quote first.`);

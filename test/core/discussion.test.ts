@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { discussionQuestions, keyPhrases, type PhraseStats } from '../../src/core/discussion.js';
+import { buildCorpus } from '../../src/core/passages.js';
+import { doc } from '../helpers/fixtures.js';
+
+// A corpus where "blast radius" recurs and "time" is everywhere.
+const stats: PhraseStats = {
+  idf: (t) => ({ time: 0.2, blast: 3, radiu: 3, compon: 2, repair: 2.5, cost: 1.5 }[t] ?? 1.5),
+  passagesWith: (key) => ({ 'blast radiu': 4, time: 300, compon: 5, 'repair cost': 2 }[key] ?? 1),
+  commonIdf: 1,
+};
+
+describe('discussion prompts', () => {
+  it('picks the ideas a passage is about, not everyday words or pronouns', async () => {
+    const phrases = await keyPhrases('The blast radius needs to be reduced so that when one component fails, fewer other components fail. We want it done in time.', stats);
+    expect(phrases[0]).toBe('blast radius');
+    expect(phrases).not.toContain('time');
+    expect(phrases.join(' ')).not.toMatch(/\b(we|it|one)\b/i);
+  });
+
+  it('asks about the claim, the ideas and the trade-off the passage itself makes', async () => {
+    const d = doc({ id: 'd', title: 'Ops' }, [
+      {
+        speaker: 'Ada',
+        sentences: [
+          'Repair costs have to come down as clusters grow.',
+          'I believe the blast radius of every failure must be small.',
+          'Redundancy across racks helps, but it doubles the hardware bill for every rack.',
+        ],
+      },
+    ]);
+    const p = buildCorpus([d]).passages[0]!;
+    const questions = await discussionQuestions(p, d.meta, stats);
+    expect(questions).toHaveLength(3);
+    expect(questions[0]).toContain('Ada says: “I believe the blast radius of every failure must be small.”');
+    expect(questions[1]).toMatch(/“blast radius”/);
+    expect(questions[2]).toContain('“Redundancy across racks helps” against “it doubles the hardware bill for every rack”');
+  });
+});
