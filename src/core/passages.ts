@@ -79,6 +79,13 @@ export function quotability(p: Pick<Passage, 'text' | 'speaker' | 'sentences'>, 
   if (VIEW_WORDS.test(t)) score += 0.15;
   if (!/^[\p{Lu}\p{N}"“‘']/u.test(t)) score -= 0.1;
   if (!/[.!?…]["”’']?$/.test(t)) score -= 0.15;
+  // Signs of a conversation rather than a statement: a question asked mid-passage, one-word
+  // replies ("Sure.", "Absolutely."), and the verbal filler of unedited speech.
+  const words = t.split(/\s+/).length;
+  if (p.sentences.slice(0, -1).some((s) => s.trim().endsWith('?'))) score -= 0.2;
+  score -= 0.15 * p.sentences.filter((s) => s.split(/\s+/).length < 4).length;
+  const filler = t.match(/\b(yeah|you know|sort of|kind of|i mean|like)\b/gi)?.length ?? 0;
+  score -= Math.min(0.3, (filler / words) * 100 * 0.05);
   if (kind === 'transcript') score -= 0.05;
   return Math.max(0, Math.min(1, Math.round(score * 100) / 100));
 }
