@@ -14,16 +14,18 @@ const RESET = '\u001b[0m';
 
 interface Word {
   text: string;
-  bold: boolean;
+  /** The highlighted part of the word, as [from, to) within it, if any. */
+  bold?: [number, number];
 }
 
-/** Splits text into words, marking those that overlap a highlight range. */
+/** Splits text into words, marking the part of each that a highlight range covers. */
 function words(text: string, highlights: [number, number][] = []): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(/\S+/g)) {
     const start = m.index;
     const end = start + m[0].length;
-    out.push({ text: m[0], bold: highlights.some(([s, e]) => s < end && e > start) });
+    const hit = highlights.find(([s, e]) => s < end && e > start);
+    out.push({ text: m[0], bold: hit && [Math.max(hit[0], start) - start, Math.min(hit[1], end) - start] });
   }
   return out;
 }
@@ -43,7 +45,7 @@ function wrap(ws: Word[], width: number, indent: string, color: boolean): string
       line = '';
       visible = 0;
     }
-    const shown = color && w.bold ? `${BOLD}${w.text}${RESET}` : w.text;
+    const shown = color && w.bold ? `${w.text.slice(0, w.bold[0])}${BOLD}${w.text.slice(...w.bold)}${RESET}${w.text.slice(w.bold[1])}` : w.text;
     line += (visible ? ' ' : '') + shown;
     visible += (visible ? 1 : 0) + w.text.length;
   }
