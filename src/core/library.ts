@@ -11,6 +11,9 @@ export const QUOTE_MIN = 40;
 export const QUOTE_MAX = 600;
 /** Passages at or above this are good enough for random quotes and the daily rotation. */
 export const QUOTABLE = 0.5;
+/** Platform limits on autocomplete (Discord: 25 choices of at most 100 characters). */
+export const AUTOCOMPLETE_MAX = 25;
+const MAX_CHOICE = 100;
 
 export class Library {
   readonly index: SearchIndex;
@@ -178,13 +181,57 @@ export class Library {
   relatedTerms(query: string, limit = 5): string[] {
     const out = new Set<string>();
     for (const word of tokenize(query)) {
-      for (const s of this.index.suggest(word.word, 3)) out.add(s);
+      for (const s of this.index.completeWord(word.word, 3)) out.add(s);
     }
     if (out.size < limit) {
       // Fall back to the corpus's own section headings: they name what it is about.
       for (const p of this.corpus.passages) if (p.section && out.size < limit) out.add(p.section.toLowerCase());
     }
     return [...out].slice(0, limit);
+  }
+
+  /**
+   * Suggestions while someone types a query: the text so far with its last word completed from
+   * the corpus's vocabulary, or, for an empty box, the corpus's section headings as topics.
+   */
+  querySuggestions(input: string, limit = AUTOCOMPLETE_MAX): string[] {
+    const text = input.replace(/\s+/g, ' ').trimStart().slice(0, MAX_CHOICE);
+    const out: string[] = [];
+    if (!text.trim()) {
+      for (const p of this.corpus.passages) if (p.section && !out.includes(p.section)) out.push(p.section);
+      return out.map((s) => clipChoice(s)).slice(0, limit);
+    }
+    const typed = text.trim();
+    const tokens = tokenize(text);
+    const last = tokens[tokens.length - 1];
+    // What was typed comes first when it is already whole words the corpus knows.
+    if (last && this.index.knows(last.word) && this.index.search(typed, { limit: 1 }).hits.length) out.push(typed);
+    if (last && !/\s$/.test(text)) {
+      const base = text.slice(0, last.start);
+      for (const w of this.index.completeLast(text, limit)) {
+        const choice = `${base}${w}`;
+        if (choice.length <= MAX_CHOICE && !out.includes(choice)) out.push(choice);
+      }
+    }
+    return out.slice(0, limit);
+  }
+
+  /** Documents matching what someone typed for a source option: exact, then prefix, then related. */
+  sourceChoices(input: string, limit = AUTOCOMPLETE_MAX): { name: string; value: string }[] {
+    const q = input.trim().toLowerCase();
+    const rank = (d: DocumentMeta): number => {
+      if (!q) return 0;
+      if (d.id === q || d.title.toLowerCase() === q) return 0;
+      if (d.id.startsWith(q) || d.title.toLowerCase().startsWith(q)) return 1;
+      if (haystack(d).includes(q)) return 2;
+      return sourceDistance(q, d) <= 0.4 ? 3 : Infinity;
+    };
+    return this.corpus.documents
+      .map((d) => ({ d, r: rank(d) }))
+      .filter((x) => x.r !== Infinity)
+      .sort((a, b) => a.r - b.r || a.d.title.localeCompare(b.d.title))
+      .slice(0, limit)
+      .map(({ d }) => ({ name: clipChoice(d.title), value: d.id }));
   }
 
   toReply(p: Passage, highlights: Range[] = []): ReplyPassage {
@@ -198,6 +245,13 @@ export class Library {
       section: p.section,
     };
   }
+}
+
+/** A choice label within the platform limit, cut at a word boundary. */
+function clipChoice(s: string): string {
+  if (s.length <= MAX_CHOICE) return s;
+  const cut = s.slice(0, MAX_CHOICE - 1);
+  return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:]+$/, '') + '…';
 }
 
 const haystack = (d: DocumentMeta) => [d.id, d.title, d.source ?? '', ...d.speakers].join(' ').toLowerCase();

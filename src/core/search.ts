@@ -56,9 +56,20 @@ export class SearchIndex {
 
   /** Words that occur on their own somewhere, so a split spelling of them can be recognised. */
   private readonly solidWords = new Set<string>();
+  /** How each index term is written in the texts, with counts, for showing completions. */
+  private readonly surfaces = new Map<string, Map<string, number>>();
 
   constructor(private readonly corpus: Corpus) {
-    for (const p of corpus.passages) for (const t of tokenize(p.text)) if (t.word.length >= 5) this.solidWords.add(t.word);
+    for (const p of corpus.passages) {
+      for (const t of tokenize(p.text)) {
+        if (t.word.length >= 5) this.solidWords.add(t.word);
+        const term = termOf(t.word);
+        if (!term) continue;
+        const forms = this.surfaces.get(term) ?? new Map<string, number>();
+        forms.set(t.word, (forms.get(t.word) ?? 0) + 1);
+        this.surfaces.set(term, forms);
+      }
+    }
     this.mini = new MiniSearch<IndexedPassage>({
       fields: ['text', 'section', 'speaker', 'title', 'context'],
       tokenize: (text) => this.words(text),
@@ -203,13 +214,57 @@ export class SearchIndex {
     return { hits, total: unique.length };
   }
 
-  /** Completions for the word being typed, for autocomplete and "did you mean". */
-  suggest(query: string, limit = 5): string[] {
-    if (!termsOf(query).length) return [];
-    return this.mini
-      .autoSuggest(query, { fuzzy: (t) => fuzzyFor(t), prefix: true, boost: { text: 1 } })
-      .slice(0, limit)
-      .map((s) => s.suggestion);
+  /** Known words that start like a partly typed word (or, failing that, are close to it), most used first. */
+  completeWord(partial: string, limit = 10): string[] {
+    const word = partial.toLowerCase();
+    const stem = termOf(word) ?? word;
+    if (stem.length < 2) return [];
+    const byUse = (entries: Iterable<[string, number]>) =>
+      [...entries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => this.surfaceOf(t));
+    let found = byUse(this.vocabulary.atPrefix(stem).entries());
+    if (!found.length && fuzzyFor(stem)) {
+      found = byUse([...this.vocabulary.fuzzyGet(stem, fuzzyFor(stem) as number)].map(([t, [n]]) => [t, n] as [string, number]));
+    }
+    return [...new Set(found)].filter((w) => w.length > 1).slice(0, limit);
+  }
+
+  /**
+   * Completions of the last word of `text` that go with the words before it: words that occur in
+   * passages matching the whole text come first, then any known word that fits.
+   */
+  completeLast(text: string, limit = 10): string[] {
+    const tokens = tokenize(text);
+    const last = tokens[tokens.length - 1];
+    if (!last) return [];
+    const before = new Set(termsOf(text.slice(0, last.start)));
+    const together: string[] = [];
+    if (before.size) {
+      const suggestions = this.mini.autoSuggest(text, {
+        prefix: (_t, i, all) => i === all.length - 1,
+        fuzzy: false,
+        combineWith: 'AND',
+      });
+      for (const s of suggestions) {
+        const fresh = s.terms.filter((t) => !before.has(t));
+        if (fresh.length === 1) together.push(this.surfaceOf(fresh[0]!));
+      }
+    }
+    return [...new Set([...together, ...this.completeWord(last.word, limit)])]
+      .filter((w) => w.toLowerCase().startsWith(last.word.slice(0, 2)) || !together.length)
+      .slice(0, limit);
+  }
+
+  /** Whether a word is in the corpus's vocabulary. */
+  knows(word: string): boolean {
+    const term = termOf(word);
+    return term !== null && Boolean(this.surfaces.get(term)?.has(word.toLowerCase()));
+  }
+
+  /** The most common way a term is written in the texts ("scale" -> "scaling"). */
+  private surfaceOf(term: string): string {
+    const forms = this.surfaces.get(term);
+    if (!forms) return term;
+    return [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   }
 }
 
