@@ -13,13 +13,42 @@ const optionalString = z
   .optional()
   .transform((s) => (s && s.trim() ? s.trim() : undefined));
 
+const SNOWFLAKE = /^\d{17,20}$/;
+
+function isHttpUrl(s: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}
+
 const schema = z.object({
   CORPUS_DIR: optionalString.transform((s) => path.resolve(PROJECT_ROOT, s ?? 'data/corpus')),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })
     .optional(),
-  DISCORD_TOKEN: optionalString,
+  DISCORD_TOKEN: optionalString.refine((s) => !s || /^\S{20,}$/.test(s), {
+    message: 'does not look like a bot token; copy it from the Developer Portal (Bot > Reset Token)',
+  }),
+  DISCORD_APP_ID: optionalString.refine((s) => !s || SNOWFLAKE.test(s), {
+    message: 'must be the numeric Application ID from the Developer Portal (General Information)',
+  }),
+  DISCORD_GUILD_ID: optionalString.refine((s) => !s || SNOWFLAKE.test(s), {
+    message: 'must be a numeric server id (right-click the server > Copy Server ID, with Developer Mode on)',
+  }),
+  DISCORD_API_URL: optionalString
+    .refine((s) => !s || isHttpUrl(s), { message: 'must be an http(s) URL such as https://discord.com/api' })
+    .transform((s) => (s ?? 'https://discord.com/api').replace(/\/+$/, '')),
   SLACK_BOT_TOKEN: optionalString,
+}).superRefine((env, ctx) => {
+  if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DISCORD_APP_ID'],
+      message: 'is required when DISCORD_TOKEN is set; copy the Application ID from the Developer Portal (General Information)',
+    });
+  }
 });
 
 export type Config = z.output<typeof schema>;

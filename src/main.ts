@@ -1,26 +1,60 @@
 // `npm start`: read config, load the corpus, then run the front ends that are configured. With no
 // platform tokens the terminal front end runs, so the bot can be tried with nothing set up.
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { runRepl } from './adapters/terminal/repl.js';
 import { isUserError } from './core/errors.js';
+import type { Library } from './core/library.js';
 import { loadLibrary } from './core/load.js';
 import { configureLog, log } from './core/log.js';
 
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+async function startPlatforms(config: Config, library: () => Library): Promise<Running[]> {
+  const running: Running[] = [];
+  if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
+    // Imported only when used: discord.js adds a noticeable share of start-up time.
+    const { startDiscord } = await import('./adapters/discord/bot.js');
+    const bot = await startDiscord(
+      { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL },
+      library,
+    );
+    running.push({ name: 'discord', stop: bot.stop });
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    log.warn('platform_not_available', { platform: 'slack', detail: 'the Slack adapter is not implemented yet' });
+  }
+  return running;
+}
+
 async function main(): Promise<number> {
   const config = loadConfig();
-  const platforms = [config.DISCORD_TOKEN && 'Discord', config.SLACK_BOT_TOKEN && 'Slack'].filter(Boolean);
+  const platformsConfigured = Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
   // In the terminal, JSON log lines would drown the conversation; warnings still show.
-  configureLog({ level: config.LOG_LEVEL ?? (platforms.length ? 'info' : 'warn') });
+  configureLog({ level: config.LOG_LEVEL ?? (platformsConfigured ? 'info' : 'warn') });
+  // A stray rejected promise must be logged, never take the process (and its connections) down.
+  process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: reason instanceof Error ? reason.message : String(reason) }));
 
   const { library, warnings, ms } = await loadLibrary(config.CORPUS_DIR);
   for (const w of warnings) log.warn('corpus_file_skipped', { file: w.file, reason: w.message });
   log.info('corpus_loaded', { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms });
 
-  if (platforms.length) {
-    // The Discord and Slack adapters are not part of this release yet; say so rather than pretend.
-    log.warn('platform_not_available', { platforms: platforms.join(','), detail: 'platform adapters are not implemented yet; starting the terminal front end instead' });
+  const running = await startPlatforms(config, () => library);
+  if (!running.length) {
+    await runRepl(library);
+    return 0;
   }
-  await runRepl(library);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: string) => {
+      log.info('shutting_down', { signal });
+      resolve();
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  await Promise.allSettled(running.map((r) => r.stop()));
   return 0;
 }
 
@@ -29,6 +63,6 @@ main().then(
   (e) => {
     if (isUserError(e)) process.stderr.write(`${e.message}\n`);
     else process.stderr.write(`The bot could not start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

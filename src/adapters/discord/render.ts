@@ -1,0 +1,209 @@
+// Reply -> a Discord message: embeds with the matched words in bold, buttons whose custom_id
+// carries the action, and allowed_mentions that parse nothing, within Discord's size limits.
+import {
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIComponentInMessageActionRow,
+} from 'discord.js';
+import { encodeAction } from '../../core/actions.js';
+import type { Action, Reply, ReplyPassage } from '../../core/reply.js';
+
+/** Discord's documented message limits. */
+export const LIMITS = {
+  content: 2000,
+  description: 4096,
+  title: 256,
+  footer: 2048,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  embedsTotal: 6000,
+  buttonsPerRow: 5,
+  rows: 5,
+  label: 80,
+} as const;
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  flags?: MessageFlags.Ephemeral;
+  allowedMentions: { parse: [] };
+}
+
+const COLOR = 0x5865f2;
+
+/** Shortens text to `max` characters, at a sentence end when one is near, else at a word. */
+export function fit(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  if (sentence > max * 0.5) return cut.slice(0, sentence + 1) + ' …';
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.5 ? cut.slice(0, space) : cut) + '…';
+}
+
+/** Escapes Discord markdown in corpus text and wraps the highlighted ranges in bold. */
+export function markdownWithHighlights(text: string, highlights: [number, number][]): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of [...highlights].sort((a, b) => a[0] - b[0])) {
+    if (s < at) continue;
+    out += escapeMarkdown(text.slice(at, s)) + `**${escapeMarkdown(text.slice(s, e))}**`;
+    at = e;
+  }
+  return out + escapeMarkdown(text.slice(at));
+}
+
+/** The passage text for a description, cut before it is marked up so bold is never split. */
+function passageMarkdown(p: ReplyPassage, max: number): string {
+  let budget = max - 2;
+  for (;;) {
+    const text = fit(p.text, budget);
+    const md = `“${markdownWithHighlights(text, p.highlights.filter(([, e]) => e <= text.length))}”`;
+    if (md.length <= max || budget < 50) return md.slice(0, max);
+    budget -= md.length - max + 10;
+  }
+}
+
+function attribution(p: ReplyPassage): string {
+  return [p.speaker, p.section].filter(Boolean).join(' · ') || p.doc.kind;
+}
+
+function passageEmbed(p: ReplyPassage, descriptionMax: number = LIMITS.description): APIEmbed {
+  const embed: APIEmbed = {
+    color: COLOR,
+    title: fit(p.doc.title, LIMITS.title),
+    description: passageMarkdown(p, descriptionMax),
+    footer: { text: fit(attribution(p), LIMITS.footer) },
+  };
+  if (p.doc.url) embed.url = p.doc.url;
+  const fields = [];
+  if (p.before) fields.push({ name: 'Before', value: fit(escapeMarkdown(p.before), LIMITS.fieldValue) });
+  if (p.after) fields.push({ name: 'After', value: fit(escapeMarkdown(p.after), LIMITS.fieldValue) });
+  if (fields.length) embed.fields = fields;
+  return embed;
+}
+
+function button(action: Action, label: string, owner: string | undefined, style: APIButtonComponentWithCustomId["style"] = ButtonStyle.Secondary): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, style, label: label.slice(0, LIMITS.label), custom_id: encodeAction(action, owner) };
+}
+
+function buttons(reply: Reply, owner: string | undefined): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  const passages = 'passages' in reply ? reply.passages : [];
+  const numbered = passages.length > 1;
+  const no = (id: string) => passages.findIndex((p) => p.id === id) + 1;
+  const all: APIButtonComponentWithCustomId[] = [];
+  for (const a of reply.actions) {
+    switch (a.kind) {
+      case 'more':
+        all.push(button(a, 'More', owner, ButtonStyle.Primary));
+        break;
+      case 'another':
+        all.push(button(a, 'Another', undefined, ButtonStyle.Primary));
+        break;
+      case 'context':
+        all.push(button(a, numbered ? `Context ${no(a.passageId)}` : 'Context', owner));
+        break;
+      case 'share':
+        all.push(button(a, numbered ? `Share ${no(a.passageId)}` : 'Share to channel', owner, ButtonStyle.Success));
+        break;
+    }
+  }
+  const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
+  // Same-kind buttons share a row (More + Context, then Share) so the layout reads as a grid.
+  const groups = [all.filter((b) => !b.label?.startsWith('Share')), all.filter((b) => b.label?.startsWith('Share'))];
+  for (const group of groups) {
+    for (let i = 0; i < group.length && rows.length < LIMITS.rows; i += LIMITS.buttonsPerRow) {
+      rows.push({ type: ComponentType.ActionRow, components: group.slice(i, i + LIMITS.buttonsPerRow) });
+    }
+  }
+  return rows;
+}
+
+/** Keeps the sum of all embed text within Discord's 6000 characters by trimming descriptions. */
+function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
+  const size = (e: APIEmbed) =>
+    (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  let total = embeds.reduce((n, e) => n + size(e), 0);
+  for (const e of embeds) {
+    if (total <= LIMITS.embedsTotal) break;
+    const over = total - LIMITS.embedsTotal;
+    if (e.description && e.description.length > 200) {
+      const before = e.description.length;
+      e.description = fit(e.description, Math.max(200, before - over - 8));
+      total -= before - e.description.length;
+    }
+  }
+  return embeds;
+}
+
+/**
+ * Renders a reply. `owner` is the id of the person who asked: private results' buttons carry it
+ * so only they can page them.
+ */
+export function renderDiscord(reply: Reply, owner?: string): DiscordMessage {
+  const base = { allowedMentions: { parse: [] as [] }, ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral as const } : {}) };
+  const notes = reply.notes.map((n) => `-# ${n}`);
+  const content = (head?: string) => {
+    const text = [head, ...notes].filter(Boolean).join('\n');
+    return text ? fit(text, LIMITS.content) : undefined;
+  };
+  switch (reply.kind) {
+    case 'error': {
+      const tip = reply.suggestions.length ? `\nTry: ${reply.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(', ')}` : '';
+      return { ...base, content: fit(`${escapeMarkdown(reply.message)}${tip}`, LIMITS.content), embeds: [], components: [] };
+    }
+    case 'passages': {
+      const descriptionMax = Math.floor(LIMITS.embedsTotal / Math.max(1, reply.passages.length)) - 400;
+      const embeds = withinTotal(reply.passages.map((p) => passageEmbed(p, Math.min(LIMITS.description, descriptionMax))));
+      const page = reply.total !== undefined && reply.page ? ` (page ${reply.page}, ${reply.total} in all)` : '';
+      const title = reply.title ? `**${escapeMarkdown(reply.title)}**${page}` : undefined;
+      return { ...base, content: content(title), embeds, components: buttons(reply, reply.visibility === 'private' ? owner : undefined) };
+    }
+    case 'discussion': {
+      const embed = passageEmbed(reply.passages[0]!, 3000);
+      embed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeMarkdown(q), LIMITS.fieldValue) }));
+      return { ...base, content: content(reply.title ? `**${escapeMarkdown(reply.title)}**` : undefined), embeds: withinTotal([embed]), components: buttons(reply, undefined) };
+    }
+    case 'sources': {
+      const embed: APIEmbed = {
+        color: COLOR,
+        title: reply.title ?? 'Sources',
+        fields: reply.sources.slice(0, LIMITS.fields).map((s) => ({
+          name: fit(s.title, LIMITS.fieldName),
+          value: fit(
+            [`\`${s.id}\` · ${s.kind}${s.date ? ` · ${s.date}` : ''} · ${s.passages} passages`, s.speakers.length ? `Speakers: ${s.speakers.join(', ')}` : '', s.url ?? '']
+              .filter(Boolean)
+              .map((l, i) => (i === 0 ? l : escapeMarkdown(l)))
+              .join('\n'),
+            LIMITS.fieldValue,
+          ),
+        })),
+      };
+      if (reply.sources.length > LIMITS.fields) embed.footer = { text: `and ${reply.sources.length - LIMITS.fields} more` };
+      return { ...base, content: content(), embeds: withinTotal([embed]), components: [] };
+    }
+    case 'help': {
+      const embed: APIEmbed = {
+        color: COLOR,
+        title: reply.title ?? 'Commands',
+        fields: reply.commands.slice(0, LIMITS.fields).map((c) => ({
+          name: fit(c.usage, LIMITS.fieldName),
+          value: fit(`${c.description}\nExample: \`${c.example}\``, LIMITS.fieldValue),
+        })),
+      };
+      return { ...base, content: content(), embeds: [embed], components: [] };
+    }
+  }
+}
+
+/** An error shown only to the person who caused it. */
+export function privateError(message: string): DiscordMessage {
+  return { content: fit(message, LIMITS.content), embeds: [], components: [], flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } };
+}

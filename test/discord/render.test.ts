@@ -1,0 +1,100 @@
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
+import { fit, LIMITS, markdownWithHighlights, renderDiscord } from '../../src/adapters/discord/render.js';
+import { sameDefinition } from '../../src/adapters/discord/register.js';
+import type { Reply, ReplyPassage } from '../../src/core/reply.js';
+
+const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({
+  id: `doc:${text.length.toString(16).padStart(8, '0')}`,
+  text,
+  highlights: [],
+  doc: { id: 'doc', title: 'A document', kind: 'article' },
+  ...extra,
+});
+
+describe('Discord rendering', () => {
+  it('escapes markdown in corpus text and bolds only the highlights', () => {
+    const text = 'Use *stars* and _underscores_ with `code` for scaling laws.';
+    const start = text.indexOf('scaling laws');
+    expect(markdownWithHighlights(text, [[start, start + 12]])).toBe('Use \\*stars\\* and \\_underscores\\_ with \\`code\\` for **scaling laws**.');
+  });
+
+  it('cuts long text at a sentence end', () => {
+    const text = 'First sentence is here. Second sentence is here. ' + 'x'.repeat(100);
+    expect(fit(text, 60)).toBe('First sentence is here. Second sentence is here. …');
+  });
+
+  it('keeps a page of very long passages within every Discord limit', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `Sentence ${i} about *scaling*.`).join(' ');
+    const reply: Reply = {
+      kind: 'passages',
+      visibility: 'private',
+      title: 'On “x”'.repeat(500),
+      passages: [passage(long), passage(long + ' '), passage(long + '  ')],
+      notes: ['n'.repeat(3000)],
+      actions: [],
+      page: 1,
+      total: 9,
+    };
+    const m = renderDiscord(reply, '1');
+    expect(m.content!.length).toBeLessThanOrEqual(LIMITS.content);
+    const total = m.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0), 0);
+    expect(total).toBeLessThanOrEqual(LIMITS.embedsTotal);
+    for (const e of m.embeds) expect(e.description!.length).toBeLessThanOrEqual(LIMITS.description);
+    for (const e of m.embeds) expect(e.description!.split('**').length % 2).toBe(1);
+    expect(m.flags).toBe(MessageFlags.Ephemeral);
+    expect(m.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('lays out buttons in rows with unique custom ids of at most 100 characters', () => {
+    const ps = [passage('One passage here.'), passage('Another passage there.'), passage('A third passage, longer.')];
+    const reply: Reply = {
+      kind: 'passages',
+      visibility: 'private',
+      passages: ps,
+      notes: [],
+      actions: [
+        { kind: 'more', query: 'q '.repeat(150), page: 2 },
+        ...ps.map((p) => ({ kind: 'context' as const, passageId: p.id })),
+        ...ps.map((p) => ({ kind: 'share' as const, passageId: p.id })),
+      ],
+    };
+    const m = renderDiscord(reply, '123456789012345678');
+    expect(m.components.length).toBeLessThanOrEqual(LIMITS.rows);
+    const buttons = m.components.flatMap((r) => r.components) as { type: number; style: number; custom_id: string; label: string }[];
+    expect(buttons.every((b) => b.type === ComponentType.Button)).toBe(true);
+    expect(buttons.map((b) => b.label)).toEqual(['More', 'Context 1', 'Context 2', 'Context 3', 'Share 1', 'Share 2', 'Share 3']);
+    expect(buttons[0]!.style).toBe(ButtonStyle.Primary);
+    for (const b of buttons) expect(b.custom_id.length).toBeLessThanOrEqual(100);
+    expect(new Set(buttons.map((b) => b.custom_id)).size).toBe(buttons.length);
+  });
+
+  it('shows errors privately with their suggestions', () => {
+    const m = renderDiscord({ kind: 'error', code: 'no_results', message: 'I found nothing about "x_y".', suggestions: ['checkpoints'], visibility: 'private', notes: [], actions: [] });
+    expect(m.flags).toBe(MessageFlags.Ephemeral);
+    expect(m.content).toBe('I found nothing about "x\\_y".\nTry: `checkpoints`');
+  });
+});
+
+describe('Discord command definitions', () => {
+  it('declares every command with the contract option names, required options first', () => {
+    const defs = commandDefinitions();
+    const byName = Object.fromEntries(defs.map((d) => [d.name, d]));
+    const names = (o: unknown) => ((o as { options?: { name: string }[] }).options ?? []).map((x) => x.name);
+    expect(names(byName.quote)).toEqual(['query', 'source']);
+    expect(names(byName.topic)).toEqual(['query', 'source']);
+    expect(names(byName.daily)).toEqual(['today']);
+    expect(names(byName.discuss)).toEqual(['topic', 'source']);
+    const topicQuery = (byName.topic!.options as { name: string; required: boolean; autocomplete: boolean }[])[0]!;
+    expect(topicQuery).toMatchObject({ required: true, autocomplete: true });
+    for (const d of defs) expect(d.description!.length).toBeLessThanOrEqual(100);
+  });
+
+  it('treats Discord-added fields and omitted false flags as unchanged, and a changed description as changed', () => {
+    const wanted = { name: 'x', description: 'd', options: [{ name: 'q', type: 3, required: false, autocomplete: false }] };
+    const held = { id: '1', version: '2', name: 'x', description: 'd', options: [{ name: 'q', type: 3 }] };
+    expect(sameDefinition(wanted, held)).toBe(true);
+    expect(sameDefinition({ ...wanted, description: 'e' }, held)).toBe(false);
+  });
+});
