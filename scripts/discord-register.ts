@@ -13,7 +13,7 @@ try {
   }
   const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
   const outcome = await registerCommands(rest, config.DISCORD_APP_ID, config.DISCORD_GUILD_ID);
-  const scope = config.DISCORD_GUILD_ID ? `in server ${config.DISCORD_GUILD_ID} (instant)` : 'globally (may take up to an hour to appear)';
+  const scope = config.DISCORD_GUILD_ID ? `in server ${config.DISCORD_GUILD_ID} (instant)` : 'globally (Discord may take a few minutes to show them)';
   console.log(outcome === 'updated' ? `Commands registered ${scope}.` : `Commands already up to date ${scope}.`);
   console.log(`Invite the bot with: ${inviteUrl(config.DISCORD_APP_ID)}`);
 } catch (e) {

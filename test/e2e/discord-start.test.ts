@@ -56,4 +56,21 @@ describe('npm start with DISCORD_TOKEN set', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/DISCORD_APP_ID: is required when DISCORD_TOKEN is set/);
   });
+
+  it('npm run discord:register registers the commands once and prints the invite link', async () => {
+    const own = await startFakeDiscord();
+    try {
+      const env = { DISCORD_TOKEN: own.token, DISCORD_APP_ID: own.applicationId, DISCORD_API_URL: own.apiUrl };
+      const first = await runNpm(['run', 'discord:register'], { env });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/Commands registered globally/);
+      expect(first.stdout).toMatch(/discord\.com\/oauth2\/authorize\?client_id=/);
+      expect(own.commands().length).toBe(6);
+      const second = await runNpm(['run', 'discord:register'], { env });
+      expect(second.stdout).toMatch(/already up to date/);
+      expect(own.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
+  });
 });
