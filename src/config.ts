@@ -40,8 +40,28 @@ const schema = z.object({
   DISCORD_API_URL: optionalString
     .refine((s) => !s || isHttpUrl(s), { message: 'must be an http(s) URL such as https://discord.com/api' })
     .transform((s) => (s ?? 'https://discord.com/api').replace(/\/+$/, '')),
-  SLACK_BOT_TOKEN: optionalString,
+  SLACK_BOT_TOKEN: optionalString.refine((s) => !s || /^xoxb-\S+$/.test(s), {
+    message: 'must be the Bot User OAuth Token (xoxb-…) from your Slack app\'s OAuth & Permissions page',
+  }),
+  SLACK_APP_TOKEN: optionalString.refine((s) => !s || /^xapp-\S+$/.test(s), {
+    message: 'must be an App-Level Token (xapp-…) with the connections:write scope (Basic Information > App-Level Tokens)',
+  }),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_API_URL: optionalString
+    .refine((s) => !s || isHttpUrl(s), { message: 'must be an http(s) URL such as https://slack.com/api/' })
+    .transform((s) => (s ?? 'https://slack.com/api/').replace(/\/*$/, '/')),
+  PORT: optionalString
+    .refine((s) => !s || (/^\d+$/.test(s) && Number(s) > 0 && Number(s) < 65536), { message: 'must be a port number from 1 to 65535' })
+    .transform((s) => Number(s ?? 3000)),
 }).superRefine((env, ctx) => {
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_APP_TOKEN'],
+      message:
+        'set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information > Signing Secret) for HTTP mode',
+    });
+  }
   if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
     ctx.addIssue({
       code: 'custom',

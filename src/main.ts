@@ -14,6 +14,17 @@ interface Running {
 
 async function startPlatforms(config: Config, library: () => Library): Promise<Running[]> {
   const running: Running[] = [];
+  try {
+    await startEach(config, library, running);
+  } catch (e) {
+    // One platform failing to start must not leave the other half-running.
+    await Promise.allSettled(running.map((r) => r.stop()));
+    throw e;
+  }
+  return running;
+}
+
+async function startEach(config: Config, library: () => Library, running: Running[]): Promise<void> {
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
     // Imported only when used: discord.js adds a noticeable share of start-up time.
     const { startDiscord } = await import('./adapters/discord/bot.js');
@@ -24,9 +35,13 @@ async function startPlatforms(config: Config, library: () => Library): Promise<R
     running.push({ name: 'discord', stop: bot.stop });
   }
   if (config.SLACK_BOT_TOKEN) {
-    log.warn('platform_not_available', { platform: 'slack', detail: 'the Slack adapter is not implemented yet' });
+    const { startSlack } = await import('./adapters/slack/app.js');
+    const bot = await startSlack(
+      { botToken: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, port: config.PORT, apiUrl: config.SLACK_API_URL },
+      library,
+    );
+    running.push({ name: 'slack', stop: bot.stop });
   }
-  return running;
 }
 
 async function main(): Promise<number> {

@@ -1,0 +1,197 @@
+// The Slack front end: a Bolt app in Socket Mode (with an app token) or HTTP mode (with a signing
+// secret), mapping slash commands and button presses onto the core. It acks before any work,
+// answers a retried delivery once, and turns failures into a private note.
+import type { AddressInfo, Server } from 'node:net';
+import { App, LogLevel, type Logger, type RespondArguments } from '@slack/bolt';
+import { findCommand, runAction, runCommand, COMMANDS } from '../../../commands/index.js';
+import { decodeAction } from '../../core/actions.js';
+import type { CommandContext } from '../../core/command.js';
+import { parseInvocation } from '../../core/invocation.js';
+import type { Library } from '../../core/library.js';
+import { log } from '../../core/log.js';
+import { errorReply, type Reply } from '../../core/reply.js';
+import { renderSlack, type SlackMessage } from './render.js';
+
+export interface SlackConfig {
+  botToken: string;
+  /** With an app token (xapp-…) the bot uses Socket Mode: no public URL needed. */
+  appToken?: string;
+  /** Required in HTTP mode: every request's signature is checked against it. */
+  signingSecret?: string;
+  /** HTTP mode: where /slack/events listens. */
+  port: number;
+  /** Web API base, e.g. https://slack.com/api/. */
+  apiUrl: string;
+}
+
+export interface SlackBot {
+  app: App;
+  mode: 'socket' | 'http';
+  /** The HTTP port actually listened on (HTTP mode). */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+const DEDUPE_WINDOW_MS = 10 * 60 * 1000;
+
+/** Bolt's log lines, as our structured events (its own messages only; no payloads). */
+function boltLogger(): Logger {
+  let level = LogLevel.WARN;
+  const line = (l: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) =>
+    log[l]('slack_bolt', { message: msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ').slice(0, 500) });
+  return {
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    setLevel: (l) => (level = l),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/** Remembers what has been handled, so Slack's retries of the same delivery are answered once. */
+class SeenDeliveries {
+  private readonly seen = new Map<string, number>();
+  /** True the first time a key is offered within the window. */
+  first(key: string, now = Date.now()): boolean {
+    for (const [k, t] of this.seen) {
+      if (now - t < DEDUPE_WINDOW_MS) break;
+      this.seen.delete(k);
+    }
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, now);
+    return true;
+  }
+}
+
+function toRespond(m: SlackMessage, extra: { replace_original?: boolean } = {}): RespondArguments {
+  return { text: m.text, blocks: m.blocks, response_type: m.responseType, ...extra } as unknown as RespondArguments;
+}
+
+export async function startSlack(config: SlackConfig, library: () => Library): Promise<SlackBot> {
+  const mode = config.appToken ? 'socket' : 'http';
+  const clientOptions = { slackApiUrl: config.apiUrl };
+  const app = new App({
+    token: config.botToken,
+    logger: boltLogger(),
+    clientOptions,
+    ...(config.appToken
+      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
+      : { signingSecret: config.signingSecret, port: config.port }),
+  });
+  const seen = new SeenDeliveries();
+
+  const context = (userId: string, userName: string, channelId: string, teamId: string | undefined): CommandContext => ({
+    library: library(),
+    now: new Date(),
+    random: Math.random,
+    channelKey: `slack:${teamId ?? '-'}:${channelId}`,
+    userName,
+  });
+
+  // A retried delivery (x-slack-retry-num in HTTP mode, retry_attempt in Socket Mode) of
+  // something already handled is acknowledged and dropped.
+  app.use(async ({ body, context: ctx, next, ...rest }) => {
+    const b = body as { trigger_id?: string; event_id?: string; type?: string };
+    const key = b.trigger_id ?? b.event_id;
+    if (key && !seen.first(key)) {
+      log.info('slack_duplicate_dropped', { retry: ctx.retryNum ?? 0, reason: ctx.retryReason });
+      const ack = (rest as { ack?: () => Promise<void> }).ack;
+      if (ack) await ack();
+      return;
+    }
+    await next();
+  });
+
+  const names = COMMANDS.map((c) => c.name).join('|');
+  app.command(new RegExp(`^/(${names})$`), async ({ command, ack, respond, client }) => {
+    await ack();
+    const started = performance.now();
+    const name = command.command.slice(1);
+    try {
+      const inv = parseInvocation(`/${name} ${command.text ?? ''}`, findCommand);
+      const reply = await runCommand(context(command.user_id, command.user_name, command.channel_id, command.team_id), inv.name, inv.options);
+      if (name === 'discuss' && reply.kind === 'discussion') {
+        await startDiscussion(client, command.channel_id, reply, respond);
+      } else {
+        await respond(toRespond(renderSlack(reply, command.user_id)));
+      }
+      log.info('slack_command', { command: name, ms: Math.round(performance.now() - started) });
+    } catch (e) {
+      log.error('slack_command_failed', { command: name, error: e instanceof Error ? e.message : String(e) });
+      await respond({ text: SORRY, response_type: 'ephemeral' }).catch(() => undefined);
+    }
+  });
+
+  app.action({ type: 'block_actions', action_id: /^rg:/ }, async ({ action, body, ack, respond }) => {
+    await ack();
+    try {
+      const value = 'value' in action ? String(action.value ?? '') : '';
+      const decoded = decodeAction(value, library().corpus);
+      const user = body.user;
+      if (!decoded) {
+        await respond({ text: 'This button no longer works: the library has changed since it was posted. Run the command again.', response_type: 'ephemeral', replace_original: false });
+        return;
+      }
+      if (decoded.owner && decoded.owner !== user.id) {
+        await respond({ text: 'Only the person who ran this command can use these buttons.', response_type: 'ephemeral', replace_original: false });
+        return;
+      }
+      const who = ('username' in user && user.username) || user.name || user.id;
+      const reply = await runAction(context(user.id, who, body.channel?.id ?? user.id, body.team?.id), decoded.action);
+      const message = renderSlack(reply, decoded.owner ?? user.id);
+      // More pages the private result in place; everything else is a new message.
+      const replace = decoded.action.kind === 'more' && reply.kind !== 'error';
+      await respond(toRespond(message, { replace_original: replace }));
+    } catch (e) {
+      log.error('slack_action_failed', { error: e instanceof Error ? e.message : String(e) });
+      await respond({ text: SORRY, response_type: 'ephemeral', replace_original: false }).catch(() => undefined);
+    }
+  });
+
+  app.error(async (e) => {
+    log.error('slack_error', { error: e.message });
+  });
+
+  const server = (mode === 'http' ? await app.start(config.port) : await app.start()) as unknown as Server | undefined;
+  const port = mode === 'http' && server && typeof server.address === 'function' ? (server.address() as AddressInfo).port : undefined;
+  log.info('slack_ready', { mode, ...(port ? { port, path: '/slack/events' } : {}) });
+  return { app, mode, port, stop: () => app.stop() as Promise<void> };
+}
+
+type Respond = (m: RespondArguments) => Promise<unknown>;
+
+/**
+ * Posts the prompt as a channel message and opens its thread; if the bot cannot post there (not
+ * a member of a private channel, archived), the person is told why, privately.
+ */
+async function startDiscussion(client: App['client'], channel: string, reply: Reply, respond: Respond): Promise<void> {
+  const message = renderSlack(reply);
+  const post = () => client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
+  let posted;
+  try {
+    posted = await post();
+  } catch (e) {
+    const code = (e as { data?: { error?: string } }).data?.error;
+    if (code === 'not_in_channel') {
+      // Public channels can be joined; private ones need an invite (/invite @bot).
+      const joined = await client.conversations.join({ channel }).then(() => true, () => false);
+      if (joined) posted = await post().catch(() => undefined);
+    }
+    if (!posted) {
+      const why =
+        code === 'is_archived'
+          ? 'this channel is archived.'
+          : code === 'not_in_channel' || code === 'channel_not_found'
+            ? 'I am not a member of this channel. Invite me with /invite and try again.'
+            : 'Slack refused the message.';
+      await respond(toRespond(renderSlack(errorReply('cannot_post', `I could not start the discussion here: ${why}`))));
+      return;
+    }
+  }
+  if (posted?.ts) {
+    await client.chat.postMessage({ channel, thread_ts: posted.ts, text: 'Reply in this thread to discuss.' });
+  }
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { escapeSlack, LIMITS, mrkdwnWithHighlights, renderSlack } from '../../src/adapters/slack/render.js';
+import { PROJECT_ROOT } from '../../src/config.js';
+import type { Reply, ReplyPassage } from '../../src/core/reply.js';
+
+const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({
+  id: `doc:${text.length.toString(16).padStart(8, '0')}`,
+  text,
+  highlights: [],
+  doc: { id: 'doc', title: 'A <document> & more', kind: 'article' },
+  ...extra,
+});
+
+describe('Slack rendering', () => {
+  it('escapes &, < and > so corpus or user text can never ping or link', () => {
+    expect(escapeSlack('<!everyone> <!channel> <@U123> <http://x|y> & co')).toBe('&lt;!everyone&gt; &lt;!channel&gt; &lt;@U123&gt; &lt;http://x|y&gt; &amp; co');
+    const reply: Reply = { kind: 'error', code: 'no_results', message: 'I found nothing about "<!here> <@U1>".', suggestions: ['<!channel>'], visibility: 'private', notes: [], actions: [] };
+    const json = JSON.stringify(renderSlack(reply));
+    expect(json).not.toMatch(/<!here>|<@U1>|<!channel>/);
+  });
+
+  it('bolds the matched words and keeps the cut at a sentence end within 3000 characters', () => {
+    const text = 'Scaling laws held. '.repeat(300);
+    const md = mrkdwnWithHighlights(text, [[0, 12]], LIMITS.sectionText);
+    expect(md.startsWith('*Scaling laws* held.')).toBe(true);
+    expect(md.length).toBeLessThanOrEqual(LIMITS.sectionText);
+    expect(md.endsWith('held. …')).toBe(true);
+  });
+
+  it('renders passages with a context line (document, speaker, section) and buttons carrying the action', () => {
+    const p = passage('Checkpoints matter.', { speaker: 'Ada', section: 'Ops', doc: { id: 'doc', title: 'Talk', kind: 'transcript', url: 'https://example.org/t' } });
+    const reply: Reply = {
+      kind: 'passages',
+      visibility: 'private',
+      passages: [p, passage('Second one here.')],
+      notes: ['Your query was clipped.'],
+      actions: [{ kind: 'more', query: 'checkpoints', page: 2 }, { kind: 'context', passageId: p.id }, { kind: 'share', passageId: p.id }],
+      page: 1,
+      total: 5,
+    };
+    const m = renderSlack(reply, 'U42');
+    expect(m.responseType).toBe('ephemeral');
+    const contexts = m.blocks.filter((b) => b.type === 'context').map((b) => JSON.stringify(b));
+    expect(contexts.some((c) => c.includes('Ada · <https://example.org/t|Talk> · Ops'))).toBe(true);
+    const actions = m.blocks.find((b) => b.type === "actions") as unknown as { elements: { action_id: string; value: string; text: { text: string } }[] };
+    expect(actions.elements.map((e) => e.text.text)).toEqual(['More', 'Context 1', 'Share 1']);
+    expect(new Set(actions.elements.map((e) => e.action_id)).size).toBe(3);
+    for (const e of actions.elements) expect(e.value).toMatch(/^rg1:[mcs]:U42:/);
+    expect(m.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+  });
+
+  it('never exceeds 50 blocks, keeping the buttons and notes', () => {
+    const many = Array.from({ length: 40 }, (_, i) => passage(`Passage number ${i}.`));
+    const reply: Reply = { kind: 'passages', visibility: 'public', passages: many, notes: ['note'], actions: [{ kind: 'another', seed: 1 }] };
+    const m = renderSlack(reply);
+    expect(m.blocks.length).toBe(LIMITS.blocks);
+    expect(m.blocks.at(-2)!.type).toBe('actions');
+    expect(JSON.stringify(m.blocks.at(-1))).toContain('note');
+    expect(m.responseType).toBe('in_channel');
+  });
+});
+
+describe('Slack app manifest', () => {
+  const manifest = parse(readFileSync(path.join(PROJECT_ROOT, 'src/adapters/slack/manifest.yml'), 'utf8'));
+
+  it('declares every command, interactivity and Socket Mode', () => {
+    const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();
+    expect(declared).toEqual(COMMANDS.map((c) => `/${c.name}`).sort());
+    expect(manifest.settings.interactivity.is_enabled).toBe(true);
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write']));
+  });
+});
