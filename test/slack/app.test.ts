@@ -208,6 +208,31 @@ describe('Slack in Socket Mode', () => {
     expect((after.body as { response_type: string }).response_type).toBe('in_channel');
   }, 20_000);
 
+  it('runs every command, and a button, over the socket', async () => {
+    for (const [command, text, type] of [
+      ['/quote', '', 'in_channel'],
+      ['/topic', 'checkpoint design', 'ephemeral'],
+      ['/daily', 'today', 'in_channel'],
+      ['/sources', '', 'ephemeral'],
+      ['/help', '', 'ephemeral'],
+    ] as const) {
+      const built = fake.slashCommand({ command, text });
+      await fake.deliver(built);
+      const res = await fake.waitForResponse(built.responseId!);
+      expect((res.body as { response_type: string }).response_type, command).toBe(type);
+      if (command === '/topic') {
+        const more = buttonsOf((res.body as { blocks: Blocks }).blocks).find((b) => b.text.text === 'More')!;
+        const action = fake.blockAction({ action_id: more.action_id, value: more.value, channel: fake.ids.channelId });
+        await fake.deliver(action);
+        const page = await fake.waitForResponse(action.responseId!);
+        expect(textOf((page.body as { blocks: Blocks }).blocks)).toMatch(/Page 2/);
+      }
+    }
+    const before = fake.callsTo('chat.postMessage').length;
+    await fake.deliver(fake.slashCommand({ command: '/discuss', text: 'scaling laws' }));
+    await fake.waitFor(() => (fake.callsTo('chat.postMessage').length >= before + 2 ? true : undefined));
+  }, 20_000);
+
   it('answers an envelope delivered twice (retry_attempt) once', async () => {
     const built = fake.slashCommand({ command: '/quote', text: 'compute' });
     await fake.deliver(built);
