@@ -69,6 +69,16 @@ export function levenshtein(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** Shortens text to at most `max` characters, at a sentence end when one is near, else at a word. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 2);
+  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  if (sentence > max * 0.5) return cut.slice(0, sentence + 1) + ' …';
+  const space = cut.lastIndexOf(' ');
+  return (space > max * 0.5 ? cut.slice(0, space) : cut) + '…';
+}
+
 /** Cheap stable hash (FNV-1a, 32 bit) as 8 hex digits: ids and seeds, not security. */
 export function fnv1a(text: string): string {
   let h = 0x811c9dc5;

@@ -1,7 +1,8 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
-import { fit, LIMITS, markdownWithHighlights, renderDiscord } from '../../src/adapters/discord/render.js';
+import { LIMITS, markdownWithHighlights, renderDiscord } from '../../src/adapters/discord/render.js';
+import { shorten as fit } from '../../src/core/text.js';
 import { sameDefinition } from '../../src/adapters/discord/register.js';
 import type { Reply, ReplyPassage } from '../../src/core/reply.js';
 

@@ -17,7 +17,8 @@ import { decodeAction } from '../../core/actions.js';
 import type { CommandContext } from '../../core/command.js';
 import type { Library } from '../../core/library.js';
 import { log } from '../../core/log.js';
-import { fit, privateError, renderDiscord, type DiscordMessage } from './render.js';
+import { shorten as fit } from '../../core/text.js';
+import { privateError, renderDiscord, type DiscordMessage } from './render.js';
 
 export interface InteractionDeps {
   /** The current library (a getter, so a rebuilt index can be swapped in). */

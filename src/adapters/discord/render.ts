@@ -11,6 +11,7 @@ import {
   type APIComponentInMessageActionRow,
 } from 'discord.js';
 import { encodeAction } from '../../core/actions.js';
+import { shorten as fit } from '../../core/text.js';
 import type { Action, Reply, ReplyPassage } from '../../core/reply.js';
 
 /** Discord's documented message limits. */
@@ -38,15 +39,6 @@ export interface DiscordMessage {
 
 const COLOR = 0x5865f2;
 
-/** Shortens text to `max` characters, at a sentence end when one is near, else at a word. */
-export function fit(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
-  if (sentence > max * 0.5) return cut.slice(0, sentence + 1) + ' …';
-  const space = cut.lastIndexOf(' ');
-  return (space > max * 0.5 ? cut.slice(0, space) : cut) + '…';
-}
 
 /** Escapes Discord markdown in corpus text and wraps the highlighted ranges in bold. */
 export function markdownWithHighlights(text: string, highlights: [number, number][]): string {

@@ -2,6 +2,7 @@
 // document, speaker and section, and buttons whose value carries the action; every piece of
 // corpus or user text escaped so it can never ping anyone or become a link.
 import { encodeAction } from '../../core/actions.js';
+import { shorten as fit } from '../../core/text.js';
 import type { Action, Reply, ReplyPassage } from '../../core/reply.js';
 
 /** Slack's documented Block Kit limits. */
@@ -37,15 +38,6 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Shortens text to `max` characters, at a sentence end when one is near, else at a word. */
-export function fit(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 2);
-  const sentence = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
-  if (sentence > max * 0.5) return cut.slice(0, sentence + 1) + ' …';
-  const space = cut.lastIndexOf(' ');
-  return (space > max * 0.5 ? cut.slice(0, space) : cut) + '…';
-}
 
 /** Escaped text with the highlighted ranges in bold (*...*), kept whole when it must be cut. */
 export function mrkdwnWithHighlights(text: string, highlights: [number, number][], max: number): string {
