@@ -87,3 +87,45 @@ describe('paragraph joining', () => {
     expect(out.map((s) => s.text)).toEqual(['So we went to the store and bought bread.']);
   });
 });
+
+describe('role labels and questions', () => {
+  it('reads Speaker:, Moderator:, Panelist: and Audience member: as roles that start a new turn', () => {
+    const raw = 'Moderator: Our next question.\n\nQ: How do you handle tail latency?\n\nSpeaker: We hedge requests after the 95th percentile.\n\nAudience member: Does that double the load?\n\nPanelist: Only by a few percent.';
+    expect(run(raw).map((s) => s.speaker)).toEqual(['Moderator', 'Question', 'Speaker', 'Audience member', 'Panelist']);
+    expect(new Set(run(raw).map((s) => s.paragraph)).size).toBe(5);
+  });
+  it('never keeps a question and an unlabelled answer in one paragraph', () => {
+    const out = run('Greg Brockman: Hello.\n\nQ: How do you handle tail latency?\nWe hedge requests after the 95th percentile.', { speakers: ['Greg Brockman'] });
+    expect(out.map((s) => [s.speaker, s.paragraph])).toEqual([
+      ['Greg Brockman', 0],
+      ['Question', 1],
+      ['Greg Brockman', 2],
+    ]);
+    const unknown = run('Q: Why now?\n\nBecause the chips finally arrived.');
+    expect(unknown.map((s) => s.speaker)).toEqual(['Question', 'Answer']);
+  });
+  it('keeps a multi-line question together until it ends with a question mark', () => {
+    const out = run('Q: Given what you said about batching\nhow do you handle tail latency?\n\nA: We hedge.', { speakers: ['Ann Lee'] });
+    expect(out[0]!.text).toBe('Given what you said about batching how do you handle tail latency?');
+  });
+  it('attributes a one-word label before a quotation to that paragraph only, with the full name from the text', () => {
+    const raw = 'Dana Ruiz, the head of platform, took the stage.\n\nRuiz: "We stopped asking the cloud for everything."\n\nThe assistant now works offline.';
+    expect(run(raw, { kind: 'live blog' }).map((s) => s.speaker)).toEqual([undefined, 'Dana Ruiz', undefined]);
+    expect(run('Summary: "good" was the verdict.\n\nMore text follows here.').every((s) => s.speaker === undefined)).toBe(true);
+  });
+});
+
+describe('subheads set directly above their paragraph', () => {
+  it('takes a short capitalised line above a full sentence as a heading', () => {
+    const out = run('Intro text is here.\n\nMore intro follows.\n\nPricing\nPricing for the API is usage-based, with a generous free tier.');
+    expect(out.map((s) => [s.section, s.text])).toEqual([
+      [undefined, 'Intro text is here.'],
+      [undefined, 'More intro follows.'],
+      ['Pricing', 'Pricing for the API is usage-based, with a generous free tier.'],
+    ]);
+  });
+  it('does not split a wrapped sentence whose next line starts with a name', () => {
+    const out = run('Intro text is here.\n\nMore intro follows.\n\nThe committee met with\nJohn Smith to discuss the budget for next year.');
+    expect(out.map((s) => s.section)).toEqual([undefined, undefined, undefined]);
+  });
+});

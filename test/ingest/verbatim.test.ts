@@ -30,3 +30,13 @@ describe('stutters', () => {
     expect(cleanVerbatim('It was very very good.')).toBe('It was very very good.');
   });
 });
+
+describe('case and comma repairs', () => {
+  it('capitalises the pronoun I and weekday names, not i.e. or words containing i', () => {
+    expect(cleanVerbatim("yes i'll have it by friday, i.e. before the iPhone event")).toBe("Yes I'll have it by Friday, i.e. before the iPhone event");
+  });
+  it('takes the commas around a hesitation with it, except after an opening word', () => {
+    expect(cleanVerbatim('who has spent, uh, ten years here')).toBe('Who has spent ten years here');
+    expect(cleanVerbatim('Honestly, um, most of the time.')).toBe('Honestly, most of the time.');
+  });
+});

@@ -2,6 +2,8 @@
 // (navigation, forms, badges, share widgets, notices, captions, file names). Rules describe the
 // class of junk, never one site's wording, so that unseen documents of the same kinds are cleaned.
 
+import { isTranscriptNote, isCueLine, isMetaLine, stripTranscriptMarks, stripUpdateMark } from './marks.js';
+
 /** Whole-line UI labels. Matched only when they are the entire line, so prose using these words survives. */
 const UI_LINES = new Set(
   [
@@ -23,6 +25,18 @@ const UI_LINES = new Set(
     'follow us', 'contact us', 'about us', 'privacy policy', 'terms of service', 'terms of use',
     'cookie policy', 'cookie settings', 'all rights reserved', 'open in app', 'download app',
     'listen', 'listen to this article', 'save', 'bookmark', 'expand', 'collapse', 'hide', 'show',
+    // Live-blog and news furniture.
+    'live', 'live updates', 'live coverage', 'breaking', 'breaking news', 'pinned', 'pinned post', 'key events',
+    'show key events only', 'key moments', 'sponsored content', 'paid content', 'partner content', 'paid post',
+    'in this article', 'in this story', 'in this post', 'contents', 'table of contents', 'on this page', 'jump to',
+    'topics', 'most read', 'most viewed', 'top stories', 'more stories', 'latest stories', 'latest news', 'refresh',
+    'skip to navigation', 'skip to footer', 'open menu', 'close menu', 'sections',
+    // Consent buttons, also in the languages scraped pages most often carry next to English text.
+    'i agree', 'agree', 'allow all', 'allow cookies', 'manage cookies', 'cookie preferences', 'manage preferences',
+    'manage settings', 'accept cookies', 'accept and close', 'aceptar', 'acepto', 'aceptar todo', 'aceptar todas',
+    'rechazar', 'configurar', 'configurar cookies', 'accepter', "j'accepte", 'tout accepter', 'refuser', 'tout refuser',
+    'paramètres', 'personnaliser', 'akzeptieren', 'alle akzeptieren', 'ablehnen', 'einstellungen', 'zustimmen',
+    'accetta', 'accetto', 'rifiuta', 'impostazioni', 'aceitar', 'rejeitar',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -32,6 +46,17 @@ const RANK =
 
 const SOCIAL =
   /^(?:share|post|send|pin|save)\s+(?:it\s+)?(?:on|to|via|with)\s+(?:twitter|x|facebook|linkedin|reddit|whatsapp|telegram|email|e-mail|pinterest|weibo|wechat|mastodon|bluesky|threads|hacker news)\b/i;
+
+/** Names of the networks a share or follow widget lists, one per line or several on one line. */
+const NETWORKS = new Set(
+  'twitter x facebook linkedin reddit whatsapp telegram email e-mail mail print pinterest tumblr pocket flipboard mastodon bluesky threads hacker_news weibo wechat qq line skype messenger sms instagram youtube tiktok snapchat xing vk digg copy_link copy_url rss'.split(' '),
+);
+/** How many network names the line is made of, or 0 if it holds anything else. */
+function networkCount(line: string): number {
+  if (line.length > 80) return 0;
+  const words = line.toLowerCase().replace(/\b(hacker|copy) (news|link|url)\b/g, '$1_$2').split(/[\s|•·,/]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => NETWORKS.has(w)) ? words.length : 0;
+}
 
 /** "Edited on 5months ago", "Posted 3 days ago", "Published: 12 May 2024". */
 const DATELINE =
@@ -54,13 +79,32 @@ const READ_MORE = /^(?:read more|continue reading|related(?: posts| articles| st
 /** Cookie notices: the word cookie plus the vocabulary such notices are written in. */
 const COOKIE = /\bcookies?\b/i;
 const COOKIE_NOTICE =
-  /\b(?:browser|consent|accept|necessary|essential|privacy|website|this site|our site|we use|login|authenticat|tracking|third[- ]party|preferences|settings|analytics|experience|policy|allow)\b/i;
+  /\b(?:browser|consent|accept|necessary|essential|privacy|website|this site|our site|we use|login|authenticat|tracking|third[- ]party|preferences|settings|analytics|experience|policy|allow|utilizamos|usamos|acepta\w*|consentimiento|naveg\w+|nous utilisons|accept\w*|consentement|navigation|wir verwenden|wir nutzen|akzeptier\w*|einwillig\w*|zustimm\w*|utilizziamo|usiamo|accett\w*|consenso|navigazione|utilizamos|aceit\w*)\b/i;
+/** A paragraph written as a cookie notice (not an article that mentions cookies), in English and the commonest other languages. */
+const COOKIE_BLOCK =
+  /\b(?:we|this (?:site|website|browser)|our|utilizamos|usamos|nous utilisons|wir verwenden|wir nutzen|utilizziamo|usiamo)\b.{0,80}\bcookies?\b|\bcookies?\b.{0,80}\b(?:browser|consent|accept|necessary|privacy policy|login|authentication|acepta\w*|consentimiento|naveg\w+|accept\w*|consentement|navigation|akzeptier\w*|einwillig\w*|zustimm\w*|accett\w*|consenso|navigazione)\b/i;
 
 const IMAGE_FILE = /^(?:\S+\.(?:webp|jpe?g|png|gif|bmp|svg|tiff?|avif|heic|ico)(?:\?\S*)?\s*)+$/i;
 const PAGE_CAPTION = /^\S.{0,100}?[_-](?:page|slide|p|pg|img|image|fig)[_-]?\d+[a-z]?$/i;
 const FIGURE_LABEL = /^(?:slide|page|figure|fig\.?|image|img|photo|picture|chart|graph|table|exhibit|diagram|video)\s*#?\d+[a-z]?\s*[:.\-–—]?\s*$/i;
 const FIGURE_CAPTION = /^(?:figure|fig\.|slide|chart|exhibit|table)\s*\d+[a-z]?\s*[:.\-–—]\s*\S.{0,120}$/i;
-const CREDIT = /^(?:image|photo|picture|photograph|credit|image credit|photo credit|image source|picture source|source|via)\s*[:：]\s*\S.{0,90}$/i;
+const CREDIT =
+  /^[(\[]?\s*(?:image|photo|picture|photograph|illustration|graphic|video|credit|credits|image credit|photo credit|image source|picture source|source|via|courtesy)\s*[:：]\s*\S.{0,90}$/i;
+/** "Photo by Jane Doe/Reuters", "(Photograph: X)", "Image courtesy of X" ending a caption line. */
+const CREDIT_TAIL =
+  /(?:^|[.!?]["”’]?\s+|\s)[(\[]?(?:photo(?:graph)?|image|picture|pic|illustration|graphic|video|footage)s?(?:\s+credit)?\s*(?:by|:|courtesy(?:\s+of)?)\s*([^()[\].!?]{2,80}?)[)\]]?\.?$/i;
+/** The credited name starts with a capital and is a few words long ("Jane Doe/Reuters"), unlike "the photo by the river". */
+const isCreditTail = (t: string) => {
+  const m = CREDIT_TAIL.exec(t);
+  return !!m && /^[\p{Lu}\d]/u.test(m[1]!) && wordsOf(m[1]!).length <= 8;
+};
+/** Picture agencies in credits ("Jane Doe/Reuters", "AFP via Getty Images"). */
+const AGENCY =
+  /(?:\/\s*|\bvia\s+|^)(?:getty(?: images)?|reuters|afp|ap(?: photo)?|epa(?:-efe)?|bloomberg|shutterstock|alamy|pa(?: wire| media)?|istock(?:photo)?|unsplash|anadolu(?: agency)?|xinhua|zuma(?: press)?|sipa(?: usa)?|dpa|nurphoto|imago)\b[^.!?]{0,30}$/i;
+/** Links, breadcrumbs and footer menus on one line: short items between separators. */
+const NAV_SEP = /\s+[|/•·]\s+|\s*[>›»→]\s*/;
+/** Live-page controls: "Refresh for the latest updates", "Auto-refresh on". */
+const LIVE_UI = /^(?:auto[- ]?(?:refresh|update)s?(?:\s+(?:on|off))?|(?:refresh|reload)\b.{0,40}\b(?:updates?|latest|posts?)|\d+\s+new\s+(?:updates?|posts?))$/i;
 /** Chinese and Japanese media mark photo captions with a triangle or arrow. */
 const CAPTION_MARK = /^[▲△↑⬆▴▵⇧☝]/;
 
@@ -100,7 +144,15 @@ export function isChromeLine(line: string): boolean {
   if (PAGE_CAPTION.test(t) && !END_PUNCT.test(t)) return true;
   if (FIGURE_LABEL.test(t)) return true;
   if (FIGURE_CAPTION.test(t) && !/[.!?]\s+\S/.test(t)) return true;
-  if (CREDIT.test(t) && !END_PUNCT.test(t)) return true;
+  if (CREDIT.test(t) && !END_PUNCT.test(t.replace(/[)\]]$/, ''))) return true;
+  if (t.length <= 300 && /photo|image|picture|pic|illustration|graphic|video|footage/i.test(t) && isCreditTail(t)) return true;
+  if (t.length <= 80 && wordsOf(t).length <= 10 && AGENCY.test(t) && !END_PUNCT.test(t)) return true;
+  if (isMetaLine(t)) return true;
+  if (networkCount(t) >= 2) return true;
+  if (isNavLine(t)) return true;
+  if (b.length <= 60 && LIVE_UI.test(b)) return true;
+  if (t.length <= 200 && isTranscriptNote(t)) return true;
+  if (isCueLine(t)) return true;
   if (CAPTION_MARK.test(t) && t.length <= 200) return true;
   if (COOKIE.test(t) && COOKIE_NOTICE.test(t) && t.length <= 600) return true;
   // A line that is only placeholders and a few words around them is a template form field.
@@ -121,12 +173,65 @@ export function stripPlaceholders(line: string): string {
 const wordsOf = (s: string) => s.split(/\s+/).filter(Boolean);
 const isShortNoPunct = (s: string, max = 120) => s.length > 0 && s.length <= max && !END_PUNCT.test(s);
 
+/** Breadcrumbs and link bars: "Home > Tech > AI", "About us | Careers | Contact". */
+export function isNavLine(t: string): boolean {
+  if (t.length > 150 || !NAV_SEP.test(t)) return false;
+  const segs = t.split(NAV_SEP).map((x) => x.trim());
+  if (segs.some((x) => !x || x.length > 30 || wordsOf(x).length > 4 || END_PUNCT.test(x))) return false;
+  return segs.length >= 3 || (segs.length === 2 && /^home$/i.test(segs[0]!));
+}
+
+/** Labels that introduce a list of links (related stories, topics, a table of contents, a share bar). */
+const LIST_LABEL =
+  /^(?:related(?: (?:articles?|posts?|stories|story|content|links|coverage|reading|topics|news))?|read more|more (?:from|on|about|in) .{1,30}|more stories|see also|also read|read next|read also|you (?:may|might) also like|recommended(?: for you| reading| stories| articles)?|most (?:read|popular|viewed|shared|watched)|trending(?: now| stories)?|popular(?: now| stories| posts)?|top stories|latest(?: news| stories| posts)?|topics|tags|filed under|categories|in this (?:article|story|post)|on this page|(?:table of )?contents|jump to|key (?:events|moments)|share(?: this)?(?: article| post| story| page)?|share on|follow us(?: on)?)$/;
+
+/** A line that reads as a link text: a headline or a menu entry, not a sentence. */
+const isLinkLike = (s: string) => s.length <= 120 && wordsOf(s).length <= 16 && (!END_PUNCT.test(s) || /\?["”’]?$/.test(s));
+/** One entry of a navigation menu: one to three capitalised words. */
+const isMenuItem = (s: string) => s.length <= 25 && wordsOf(s).length <= 3 && !END_PUNCT.test(s) && !/[:,;]$/.test(s) && /^[\p{Lu}\d]/u.test(s);
+const isProse = (s: string) => (END_PUNCT.test(s) && wordsOf(s).length >= 6) || s.length > 100;
+
+/** Consent buttons in their own block right after a cookie notice ("Aceptar", "Paramètres"). */
+function dropButtonsAfter(lines: string[], blank: number): void {
+  let k = blank;
+  while (k < lines.length && !lines[k]) k++;
+  const start = k;
+  while (k < lines.length && lines[k]) k++;
+  const block = lines.slice(start, k);
+  if (block.length && block.length <= 4 && block.every((l) => l.length <= 30 && wordsOf(l).length <= 3 && !END_PUNCT.test(l)))
+    for (let m = start; m < k; m++) lines[m] = '';
+}
+
+/** Applies the in-line rewrites: transcript timestamps and stage directions, live-blog update markers. */
+function rewriteLines(input: string[], transcript: boolean): string[] {
+  const out: string[] = [];
+  for (const raw of input) {
+    if (!raw) {
+      out.push(raw);
+      continue;
+    }
+    let l = stripTranscriptMarks(raw, transcript);
+    // A line that held nothing but a timestamp or a "[laughter]" goes without leaving a paragraph break.
+    if (!l) continue;
+    if (!transcript) {
+      const u = stripUpdateMark(l);
+      if (u.marked) {
+        // Each live-blog update is its own entry: a paragraph boundary before it.
+        if (out.length && out[out.length - 1]) out.push('');
+        l = u.text;
+      }
+    }
+    out.push(l);
+  }
+  return out;
+}
+
 /**
  * Line and block chrome. Removed lines become blank lines, because a widget or an image between two
  * pieces of prose is a paragraph boundary in the page it came from.
  */
 export function removeChrome(input: string[], opts: { transcript: boolean }): ChromeResult {
-  const lines = input.map((l) => l);
+  const lines = rewriteLines(input, opts.transcript);
   let headerTitle: string | undefined;
 
   // Post header: author, badge and title above a dateline at the very top of a forum or blog post.
@@ -134,7 +239,7 @@ export function removeChrome(input: string[], opts: { transcript: boolean }): Ch
   for (let i = 0; i < lines.length && firstContent.length < 8; i++) if (lines[i]) firstContent.push(i);
   const datelineAt = firstContent.findIndex((i) => {
     const t = lines[i]!;
-    return t.length <= 80 && (DATELINE.test(t) || AGO.test(t));
+    return t.length <= 80 && (DATELINE.test(t) || AGO.test(t) || (!opts.transcript && isMetaLine(t)));
   });
   if (datelineAt > 0) {
     const before = firstContent.slice(0, datelineAt);
@@ -155,21 +260,65 @@ export function removeChrome(input: string[], opts: { transcript: boolean }): Ch
       lines[j] = '';
   }
 
-  // Cookie notices run over several lines of one paragraph: drop the whole paragraph.
+  // Cookie notices run over several lines of one paragraph: drop the whole paragraph, and the
+  // consent buttons if they follow in a block of their own.
   let blockStart = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i === lines.length || !lines[i]) {
       const block = lines.slice(blockStart, i).join(' ');
       if (COOKIE.test(block) && COOKIE_NOTICE.test(block) && block.length <= 1500) {
         // Only when the block reads like a notice, not an article that mentions cookies.
-        const notice = /\b(?:we|this (?:site|website|browser)|our)\b.{0,80}\bcookies?\b|\bcookies?\b.{0,80}\b(?:browser|consent|accept|necessary|privacy policy|login|authentication)\b/i;
-        if (notice.test(block)) for (let k = blockStart; k < i; k++) lines[k] = '';
+        if (COOKIE_BLOCK.test(block)) {
+          for (let k = blockStart; k < i; k++) lines[k] = '';
+          dropButtonsAfter(lines, i);
+        }
       }
       blockStart = i + 1;
     }
   }
 
   const removed = lines.map((l) => !!l && isChromeLine(l));
+
+  if (!opts.transcript) {
+    // A list label takes the link texts under it: in its own block, or in the next block when the
+    // label stands alone and the whole next block is link texts.
+    for (let i = 0; i < lines.length; i++) {
+      if (!lines[i] || lines[i]!.length > 40 || !LIST_LABEL.test(bare(lines[i]!))) continue;
+      removed[i] = true;
+      let j = i + 1;
+      if (j < lines.length && !lines[j]) {
+        while (j < lines.length && !lines[j]) j++;
+        let e = j;
+        while (e < lines.length && lines[e]) e++;
+        if (e - j >= 2 && lines.slice(j, e).every(isLinkLike)) for (let k = j; k < e; k++) removed[k] = true;
+        continue;
+      }
+      for (; j < lines.length && lines[j] && isLinkLike(lines[j]!); j++) removed[j] = true;
+    }
+
+    // Menus: a run of three or more short one-to-three word lines at the top of the page, or
+    // anywhere when part of the run is already known chrome. A line ending in ":" introduces a list.
+    const firstProse = lines.findIndex((l, i) => !!l && !removed[i] && isProse(l));
+    for (let i = 0; i < lines.length; ) {
+      if (!lines[i] || !(removed[i] || isMenuItem(lines[i]!))) {
+        i++;
+        continue;
+      }
+      let e = i;
+      while (e < lines.length && lines[e] && (removed[e] || isMenuItem(lines[e]!))) e++;
+      const run = e - i;
+      const items = lines.slice(i, e).filter((_, k) => !removed[i + k]).length;
+      const intro = i > 0 && !!lines[i - 1] && !removed[i - 1] && /:$/.test(lines[i - 1]!);
+      const top = firstProse === -1 || i < firstProse;
+      if (run >= 3 && items >= 1 && !intro && (top || items < run)) for (let k = i; k < e; k++) removed[k] = true;
+      i = e;
+    }
+
+    // A network name alone on its line next to a share widget ("Share" / "Facebook").
+    const nearRemoved = (i: number) => (i > 0 && removed[i - 1]) || (i + 1 < lines.length && removed[i + 1]);
+    for (let i = 0; i < lines.length; i++) if (lines[i] && networkCount(lines[i]!) > 0 && nearRemoved(i)) removed[i] = true;
+  }
+
   // A short label sandwiched between widgets is part of the same form or menu ("Create account").
   const near = (i: number, step: number) => {
     for (let j = i + step; j >= 0 && j < lines.length && Math.abs(j - i) <= 2; j += step) if (lines[j]) return removed[j];
@@ -178,10 +327,45 @@ export function removeChrome(input: string[], opts: { transcript: boolean }): Ch
   const sandwiched = lines.map((l, i) => !!l && !removed[i] && l.length <= 40 && wordsOf(l).length <= 4 && !END_PUNCT.test(l) && near(i, -1) && near(i, 1));
   for (let i = 0; i < lines.length; i++) if (removed[i] || sandwiched[i]) lines[i] = '';
 
+  if (!opts.transcript) removeTableOfContents(lines);
   removeRepeats(lines, opts);
 
   for (let i = 0; i < lines.length; i++) if (lines[i]) lines[i] = stripPlaceholders(lines[i]!);
-  return { lines, headerTitle };
+  return headerTitle !== undefined ? { lines, headerTitle } : { lines };
+}
+
+/** Spaces, punctuation and quote marks: what differs between two copies of one line. A plain class compiles much faster than \p{L}. */
+const PUNCT_RUN = /[\s"'“”‘’„«»‹›.,;:!?()[\]{}—–\-_*/\\|…]+/g;
+
+const tocKey = (s: string) =>
+  s.replace(/^(?:[-*•●▪◦‣]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)])\s+/, '').toLowerCase().replace(PUNCT_RUN, ' ').trim();
+
+/**
+ * A table of contents without a label: a block of short lines most of which come back later as
+ * standalone headings. The headings stay; their copies at the top go.
+ */
+function removeTableOfContents(lines: string[]): void {
+  const blocks: [number, number][] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]) {
+      i++;
+      continue;
+    }
+    let e = i;
+    while (e < lines.length && lines[e]) e++;
+    blocks.push([i, e]);
+    i = e;
+  }
+  const standaloneAfter = new Map<string, number>();
+  for (const [s, e] of blocks) if (e - s === 1 && isShortNoPunct(lines[s]!)) standaloneAfter.set(tocKey(lines[s]!), s);
+  if (standaloneAfter.size < 2) return;
+  for (const [s, e] of blocks) {
+    if (e - s < 2) continue;
+    const block = lines.slice(s, e);
+    if (!block.every((l) => isShortNoPunct(l, 100))) continue;
+    const hits = block.filter((l) => (standaloneAfter.get(tocKey(l)) ?? -1) > e).length;
+    if (hits >= 2 && hits * 3 >= block.length * 2) for (let k = s; k < e; k++) lines[k] = '';
+  }
 }
 
 /**
@@ -207,6 +391,26 @@ function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
     const counts = new Map<string, number>();
     for (const { l } of content) if (isShortNoPunct(l)) counts.set(norm(l), (counts.get(norm(l)) ?? 0) + 1);
     for (const { l, i } of content) if (isShortNoPunct(l) && (counts.get(norm(l)) ?? 0) >= 3) drop.add(i);
+    // A pull quote repeats a sentence of the body as a line of its own, with other quote marks or
+    // without its attribution. The copy that stands alone goes; the sentence in the body stays.
+    const keys = content.map(({ l }) => l.toLowerCase().replace(PUNCT_RUN, ' ').trim());
+    const all = keys.join('\n');
+    const starts: number[] = [];
+    keys.reduce((at, k) => (starts.push(at), at + k.length + 1), 0);
+    content.forEach(({ l, i }, k) => {
+      if (l.length > 300 || drop.has(i) || wordsOf(l).length < 6) return;
+      const key = keys[k]!;
+      for (let at = all.indexOf(key); at !== -1; at = all.indexOf(key, at + 1)) {
+        if (at === starts[k]) continue;
+        const whole = (at === 0 || all[at - 1] === '\n') && (at + key.length === all.length || all[at + key.length] === '\n');
+        // Inside a longer line, or an identical line earlier on: this one is the copy.
+        const wordBounded = (at === 0 || /[\s]/.test(all[at - 1]!)) && (at + key.length === all.length || /[\s]/.test(all[at + key.length]!));
+        if ((!whole && wordBounded) || (whole && at < starts[k]!)) {
+          drop.add(i);
+          break;
+        }
+      }
+    });
   }
   for (const i of drop) lines[i] = '';
 }

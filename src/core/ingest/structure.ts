@@ -47,12 +47,21 @@ const ROLES = new Map<string, string>(
     anchor: 'Anchor',
     guest: 'Guest',
     participant: 'Participant',
+    speaker: 'Speaker',
+    'keynote speaker': 'Speaker',
+    caller: 'Caller',
+    respondent: 'Respondent',
+    interpreter: 'Interpreter',
+    translator: 'Translator',
     unknown: 'Unknown speaker',
     'unknown speaker': 'Unknown speaker',
     'male speaker': 'Male speaker',
     'female speaker': 'Female speaker',
   }),
 );
+
+/** Roles that answer questions: an unlabelled reply to a question is theirs. */
+const ANSWERING_ROLES = new Set(['Interviewee', 'Guest', 'Speaker', 'Panelist', 'Presenter', 'Respondent']);
 
 /** Words that open "Word: text" lines that are not speaker labels. */
 const NOT_LABEL_FIRST = new Set(
@@ -80,6 +89,8 @@ function titleCaseIfShouting(name: string): string {
 export interface LabelMatch {
   name: string;
   rest: string;
+  /** A one-off 'Name: "quote"' in prose: it attributes its own paragraph, not the ones after it. */
+  scoped?: boolean;
 }
 
 /**
@@ -87,9 +98,12 @@ export interface LabelMatch {
  * at least twice in the document (a one-off "Closing Thoughts:" is a lead-in, a name that recurs is a speaker).
  */
 export function matchLabel(line: string, known: string[], recurring?: Set<string>): LabelMatch | undefined {
-  const m = /^(?:>>\s*)?([^:：\n]{1,40}?)\s*[:：]\s*(.*)$/.exec(line);
+  // A timestamp between the name and the colon holds colons of its own: "Lisa Wong 00:01:02: text".
+  const untimed = !/\d:\d/.test(line) ? line : line.replace(/^(\D[^:：\n]{0,39}?)\s*(?:[-–—|]\s*)?[(\[]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?[)\]]?\s*([:：])/, '$1$2');
+  const m = /^(?:>>\s*)?([^:：\n]{1,40}?)\s*[:：]\s*(.*)$/.exec(untimed);
   if (!m) return undefined;
-  const raw = m[1]!.replace(/^[*_]+|[*_]+$/g, '').trim(); // **Name:** in markdown interviews
+  // **Name:** in markdown interviews; "Name (00:01:02):" or "Name 01:02:" in transcription exports.
+  const raw = m[1]!.replace(/^[*_]+|[*_]+$/g, '').replace(TIMESTAMP_TAIL, '').trim();
   const rest = m[2]!.replace(/^[*_]+\s*/, '').trim();
   if (!raw || /^\d|https?$/i.test(raw)) return undefined;
   // Clock times and ratios ("10:30", "3:2") are not labels.
@@ -113,15 +127,35 @@ export function matchLabel(line: string, known: string[], recurring?: Set<string
   if (rest === '' && line.length > 50) return undefined;
   const display = titleCaseIfShouting(raw);
   if (recurring && !recurring.has(slugName(display))) {
-    // A one-off label is accepted only if it looks like a personal name of 2-3 words or is all caps.
+    // A one-off label is accepted only if it looks like a personal name of 2-3 words or is all caps,
+    // or is one name word followed by a quotation ('Ruiz: "We stopped..."').
     const personal = words.length >= 2 && words.length <= 3;
-    if (!personal && raw !== raw.toUpperCase()) return undefined;
+    const quoted = words.length === 1 && /^["“‘]/.test(rest);
+    if (!personal && !quoted && raw !== raw.toUpperCase()) return undefined;
+    if (quoted && !personal) return { name: display, rest, scoped: true };
   }
   return { name: display, rest };
 }
 
+/** A timestamp after a speaker's name: "(00:01:02)", "[01:02]", "00:01:02", "- 1:02". */
+const TIMESTAMP_TAIL = /\s*(?:[-–—|@]\s*)?[(\[]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[)\]]?$/;
+
 /** "Speaker: Name" or "Speaker - Name" alone on its line names whoever talks next. */
-export function matchSpeakerLine(line: string): string | undefined {
+export function matchSpeakerLine(line: string, known: string[] = []): string | undefined {
+  // Transcription exports put the name and the time on a line of their own: "Lisa Wong 0:03", "SPEAKER 2 [01:15]".
+  const timed = /\d:\d\d/.test(line) ? TIMESTAMP_TAIL.exec(line) : null;
+  if (timed && timed.index > 0 && /\d:\d\d/.test(timed[0])) {
+    const name = line.slice(0, timed.index).trim();
+    if (/^speaker\s+(?:\d{1,2}|[a-z])$/i.test(name)) return name.replace(/^speaker/i, 'Speaker');
+    const lower = slugName(name);
+    const knownHit = known.find((k) => slugName(k) === lower);
+    if (knownHit) return knownHit;
+    const role = ROLES.get(lower);
+    if (role) return role;
+    const words = name.split(/\s+/);
+    if (words.length <= 4 && words.every((w, i) => (i > 0 && NAME_CONNECTORS.has(w.toLowerCase())) || /^\p{Lu}[\p{L}'’.-]*$/u.test(w)) && !NOT_LABEL_FIRST.has(words[0]!.toLowerCase()))
+      return titleCaseIfShouting(name);
+  }
   const m = /^(?:speaker|speakers|presenter|guest|interviewee|panelist|voice)\s*[:：\-–—]\s*(.{2,60})$/i.exec(line);
   if (!m) return undefined;
   const name = m[1]!.trim();
@@ -185,6 +219,32 @@ export function guessKind(text: string): DocKind {
   return 'article';
 }
 
+/** A line ending in one of these words stops mid-phrase: it is wrapped text, not a heading. */
+const DANGLING = /\b(?:the|a|an|of|to|in|on|for|with|at|by|from|and|or|but|as|that|which|who|is|are|was|were|be|has|have|had|will|would|can|could|our|their|his|her|its|my|your|this|these|than)$/i;
+
+/** "Ruiz" as "Dana Ruiz" when the text names that person in full exactly once, in one form. */
+function fullName(surname: string, lines: string[]): string {
+  const esc = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`\\b((?:\\p{Lu}[\\p{Ll}'’-]+\\s+){1,2})${esc}\\b`, 'gu');
+  const forms = new Set<string>();
+  for (const l of lines) for (const m of l.matchAll(re)) forms.add(`${m[1]!.trim()} ${surname}`);
+  return forms.size === 1 ? [...forms][0]! : surname;
+}
+
+/** A title: short, unpunctuated, starting with a capital or a digit, a few words long. */
+function isTitleLine(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return text.length <= 120 && words >= 2 && words <= 16 && !END_PUNCT.test(text) && !/[,;]$/.test(text) && /^[\p{Lu}\d"“‘]/u.test(text);
+}
+
+/** "Host: ...", "Jane Doe: ..." where the label is a role or a speaker named in the metadata. */
+function isKnownLabel(text: string, known: string[]): boolean {
+  const m = /^([^:：]{1,40}?)\s*[:：]/.exec(text);
+  if (!m) return false;
+  const lower = slugName(m[1]!);
+  return ROLES.has(lower) || known.some((k) => slugName(k) === lower || slugName(k).split(' ').includes(lower));
+}
+
 const LIST_MARK = /^(?:[-*•●▪◦‣]|\d{1,2}[.)])\s+/;
 
 interface Line {
@@ -224,19 +284,42 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
     block.map((text, li): Line => {
       const markup = markupHeading(text);
       if (markup) return { text, heading: cleanHeading(markup) };
-      const speakerLine = matchSpeakerLine(text);
+      const speakerLine = matchSpeakerLine(text, known);
       if (speakerLine) return { text, speakerLine };
+      const alone = block.length === 1;
+      const next = blocks[bi + 1]?.[0];
+      // A page or episode title: the first line of the document, alone, unpunctuated, above the body.
+      // ("Live from NeurIPS: Building inference" is a title, not a speaker called "Live from NeurIPS".)
+      if (bi === 0 && alone && next !== undefined && isTitleLine(text) && !isKnownLabel(text, known)) return { text, heading: cleanHeading(text) };
       const label = matchLabel(text, known, recurring);
       if (label) return { text, label };
-      const alone = block.length === 1;
       const num = numberedTitle(text);
       if (num && text.length <= 160 && !/[.!?]["”’]?\s+\S/.test(num)) {
         // A numbered line is a heading when it stands alone, not when it is one item of a list.
         const neighbourNumbered = !!(block[li - 1] && numberedTitle(block[li - 1]!)) || !!(block[li + 1] && numberedTitle(block[li + 1]!));
         if (alone || (!blankStructured && !neighbourNumbered && li === 0)) return { text, heading: cleanHeading(text) };
       }
+      // A subhead set directly above its paragraph, without a blank line: a few capitalised words,
+      // then a full sentence that opens with a capital ("Pricing" / "Pricing for the API is ...").
+      const below = block[li + 1];
+      if (
+        !transcript &&
+        !wrapped &&
+        blankStructured &&
+        li === 0 &&
+        below !== undefined &&
+        text.length <= 50 &&
+        text.split(/\s+/).length <= 6 &&
+        !END_PUNCT.test(text) &&
+        !/[:,;\-–—]$/.test(text) &&
+        !DANGLING.test(text) &&
+        /^[\p{Lu}\d]/u.test(text) &&
+        /^[\p{Lu}"“‘]/u.test(below) &&
+        END_PUNCT.test(below) &&
+        below.split(/\s+/).length >= 8
+      )
+        return { text, heading: cleanHeading(text) };
       // Live-blog and news subheads: a short unpunctuated line alone, followed by prose.
-      const next = blocks[bi + 1]?.[0];
       if (
         !transcript &&
         alone &&
@@ -281,11 +364,18 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
   const setSpeaker = (name: string) => {
     labelled = true;
     if (name === ANSWER_ROLE) name = lastAnswerer ?? ANSWER_ROLE;
-    else if (!ROLES.has(name.toLowerCase()) || name === 'Interviewee' || name === 'Guest') lastAnswerer = name;
+    else if (!ROLES.has(name.toLowerCase()) || ANSWERING_ROLES.has(name)) lastAnswerer = name;
     speaker = name;
+  };
+  // After a question, the next unlabelled paragraph is the answer: it never joins the question.
+  const answerAfterQuestion = () => {
+    if (speaker !== QUESTION_ROLE || !para || !/\?["”’)]?$/.test(para.text)) return;
+    flush();
+    speaker = lastAnswerer ?? ANSWER_ROLE;
   };
 
   for (const block of classified) {
+    if (block[0]?.heading === undefined && block[0]?.label === undefined && block[0]?.speakerLine === undefined) answerAfterQuestion();
     flush();
     block.forEach((line, li) => {
       if (line.heading !== undefined) {
@@ -302,10 +392,20 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
       }
       if (line.label) {
         flush();
+        if (line.label.scoped) {
+          // The quotation is this speaker's; the narration after it is not.
+          const before = speaker;
+          setSpeaker(fullName(line.label.name, lines));
+          if (line.label.rest) append(line.label.rest);
+          flush();
+          speaker = before;
+          return;
+        }
         setSpeaker(line.label.name);
         if (line.label.rest) append(line.label.rest);
         return;
       }
+      if (speaker === QUESTION_ROLE && para) answerAfterQuestion();
       const prev = block[li - 1];
       const continues =
         para !== undefined &&

@@ -26,8 +26,19 @@ export function removeStutters(text: string): string {
   return t;
 }
 
+/** A hesitation set off by commas on both sides takes both commas with it ("spent, uh, ten years"),
+ * except after an opening word, whose comma is the speaker's own ("Honestly, um, most" -> "Honestly, most"). */
+const COMMA_FILLER = /,\s*(?:uh-huh|mm-?hmm|u+m+|u+h+|u+hm+|e+rm+|e+r|h+m+|m+hm+)\s*,\s*/gi;
+
 export function removeFillers(text: string): string {
-  return text.replace(FILLER, '$1');
+  return text.replace(COMMA_FILLER, (_m, at: number) => (/^\W*[\p{L}'’]+$/u.test(text.slice(0, at)) ? ', ' : ' ')).replace(FILLER, '$1');
+}
+
+/** Speech-to-text writes the pronoun "i" and weekday names in lower case. */
+export function fixCase(text: string): string {
+  return text
+    .replace(/(?<![\p{L}\p{N}.'’-])i(?=['’](?:m|ll|d|ve|s)\b|[\s,;:!?]|$)/gu, 'I')
+    .replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|september|october|november|december)\b/g, (w) => w[0]!.toUpperCase() + w.slice(1));
 }
 
 /** Punctuation and spacing left behind by removals. */
@@ -50,6 +61,7 @@ export function capitalizeStart(text: string): string {
 /** Clean-verbatim form of one transcript unit; '' when nothing but hesitation was said. */
 export function cleanVerbatim(text: string): string {
   let t = removeFillers(text);
+  t = fixCase(t);
   t = tidyPunctuation(t);
   t = removeStutters(t);
   t = tidyPunctuation(t);
