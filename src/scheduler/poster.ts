@@ -1,0 +1,60 @@
+// What the scheduler needs from a chat platform: post one passage to one channel. Adapters
+// implement it; tests fake it.
+import { createHash } from 'node:crypto';
+import type { Subscription } from '../store/index.js';
+
+export interface Poster {
+  /**
+   * Posts the passage to the subscription's channel and returns the platform's message id.
+   * `nonce` is the same for every attempt at one channel's post on one local date: pass it to
+   * the platform (Discord: `nonce` with `enforce_nonce: true`) so a retry after a crash that
+   * happened after the platform accepted the message is dropped as a duplicate.
+   * Throws PostError on failure (anything else is treated as a transient 'unknown' error).
+   */
+  post(sub: Subscription, passageId: string, nonce: string): Promise<{ messageId: string }>;
+}
+
+/** Well-known failure codes; adapters may use others. */
+export type PostErrorCode =
+  | 'missing_permission'
+  | 'channel_not_found'
+  | 'channel_archived'
+  | 'bot_removed'
+  | 'rate_limited'
+  | 'timeout'
+  | 'platform_error'
+  | 'unknown'
+  | (string & {});
+
+export class PostError extends Error {
+  readonly code: PostErrorCode;
+  /** True when retrying today cannot help (channel deleted, bot removed from the workspace). */
+  readonly permanent: boolean;
+  /** The platform's own "retry after" hint (rate limits), if it gave one. */
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, opts: { code: PostErrorCode; permanent?: boolean; retryAfterMs?: number }) {
+    super(message);
+    this.name = 'PostError';
+    this.code = opts.code;
+    this.permanent = opts.permanent ?? false;
+    if (opts.retryAfterMs !== undefined) this.retryAfterMs = opts.retryAfterMs;
+  }
+}
+
+export const isPostError = (e: unknown): e is PostError => e instanceof PostError;
+
+/** Any thrown value as a PostError (unknown errors are transient). */
+export function toPostError(e: unknown): PostError {
+  if (isPostError(e)) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new PostError(message, { code: 'unknown', permanent: false });
+}
+
+/** Discord allows nonces of up to 25 characters. */
+export const NONCE_LENGTH = 25;
+
+/** The deterministic nonce for one channel's post on one local date. */
+export function postNonce(platform: string, channelId: string, localDate: string): string {
+  return createHash('sha256').update(`daily\u0000${platform}\u0000${channelId}\u0000${localDate}`).digest('hex').slice(0, NONCE_LENGTH);
+}

@@ -1,0 +1,107 @@
+// Subscriptions: one row per (platform, channel). Subscribing again updates the row.
+import type Database from 'better-sqlite3';
+import type { Platform, Subscription, SubscriptionInput } from './types.js';
+
+interface Row {
+  platform: Platform;
+  channel_id: string;
+  workspace_id: string | null;
+  time: string;
+  timezone: string;
+  weekdays_only: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+  schedule_since: number;
+  last_error: string | null;
+  last_error_code: string | null;
+  last_error_at: number | null;
+}
+
+const toSubscription = (r: Row): Subscription => ({
+  platform: r.platform,
+  channelId: r.channel_id,
+  ...(r.workspace_id !== null ? { workspaceId: r.workspace_id } : {}),
+  time: r.time,
+  timezone: r.timezone,
+  weekdaysOnly: r.weekdays_only === 1,
+  createdBy: r.created_by,
+  createdAt: new Date(r.created_at),
+  updatedAt: new Date(r.updated_at),
+  scheduleSince: new Date(r.schedule_since),
+  ...(r.last_error !== null && r.last_error_at !== null
+    ? { lastError: { message: r.last_error, code: r.last_error_code ?? 'unknown', at: new Date(r.last_error_at) } }
+    : {}),
+});
+
+export class SubscriptionRepo {
+  private readonly get$;
+  private readonly upsert$;
+  private readonly remove$;
+  private readonly all$;
+  private readonly byWorkspace$;
+  private readonly error$;
+
+  constructor(private readonly db: Database.Database) {
+    this.get$ = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?');
+    // schedule_since moves only when the schedule itself changes, so re-subscribing with the same
+    // time doesn't cancel a post that is still owed today.
+    this.upsert$ = db.prepare(
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, timezone, weekdays_only, created_by, created_at, updated_at, schedule_since)
+       VALUES (@platform, @channelId, @workspaceId, @time, @timezone, @weekdaysOnly, @createdBy, @now, @now, @now)
+       ON CONFLICT (platform, channel_id) DO UPDATE SET
+         workspace_id = excluded.workspace_id,
+         created_by = excluded.created_by,
+         updated_at = excluded.updated_at,
+         schedule_since = CASE WHEN time IS excluded.time AND timezone IS excluded.timezone AND weekdays_only IS excluded.weekdays_only
+                               THEN schedule_since ELSE excluded.schedule_since END,
+         time = excluded.time,
+         timezone = excluded.timezone,
+         weekdays_only = excluded.weekdays_only`,
+    );
+    this.remove$ = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
+    this.all$ = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY platform, channel_id');
+    this.byWorkspace$ = db.prepare<[string, string], Row>(
+      'SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id',
+    );
+    this.error$ = db.prepare(
+      'UPDATE subscriptions SET last_error = ?, last_error_code = ?, last_error_at = ? WHERE platform = ? AND channel_id = ?',
+    );
+  }
+
+  /** Creates or updates the channel's subscription and returns it as stored. */
+  upsert(input: SubscriptionInput, now: Date): Subscription {
+    this.upsert$.run({
+      platform: input.platform,
+      channelId: input.channelId,
+      workspaceId: input.workspaceId ?? null,
+      time: input.time,
+      timezone: input.timezone,
+      weekdaysOnly: input.weekdaysOnly ? 1 : 0,
+      createdBy: input.createdBy,
+      now: now.getTime(),
+    });
+    return this.get(input.platform, input.channelId)!;
+  }
+
+  /** Removes the channel's subscription; false if there was none. History (posts, rotation) stays. */
+  remove(platform: Platform, channelId: string): boolean {
+    return this.remove$.run(platform, channelId).changes > 0;
+  }
+
+  get(platform: Platform, channelId: string): Subscription | undefined {
+    const r = this.get$.get(platform, channelId);
+    return r && toSubscription(r);
+  }
+
+  /** Every subscription, or those of one Discord guild / Slack workspace. */
+  list(filter?: { platform: Platform; workspaceId: string }): Subscription[] {
+    const rows = filter ? this.byWorkspace$.all(filter.platform, filter.workspaceId) : this.all$.all();
+    return rows.map(toSubscription);
+  }
+
+  /** Records the latest failure on the subscription (shown by `/daily status`). */
+  recordError(platform: Platform, channelId: string, error: { message: string; code: string }, at: Date): void {
+    this.error$.run(error.message, error.code, at.getTime(), platform, channelId);
+  }
+}

@@ -1,0 +1,62 @@
+// Rows the store hands out, as plain data. Instants are Dates; local dates are 'YYYY-MM-DD' in the
+// subscriber's zone; times are 'HH:MM'.
+
+export const PLATFORMS = ['discord', 'slack', 'terminal'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** What `/daily subscribe` sets. At most one per (platform, channelId). */
+export interface SubscriptionInput {
+  platform: Platform;
+  /** The platform's own channel id. */
+  channelId: string;
+  /** Discord guild or Slack workspace, when there is one. */
+  workspaceId?: string;
+  /** 'HH:MM', 24h, in `timezone`. */
+  time: string;
+  /** IANA zone name, e.g. Europe/Berlin. */
+  timezone: string;
+  weekdaysOnly: boolean;
+  /** Platform user id of whoever subscribed (or last changed) the channel. */
+  createdBy: string;
+}
+
+export interface Subscription extends SubscriptionInput {
+  createdAt: Date;
+  updatedAt: Date;
+  /** When time, zone or weekdays last changed: posts scheduled before this are not owed. */
+  scheduleSince: Date;
+  lastError?: { message: string; code: string; at: Date };
+}
+
+/**
+ * Where a channel's post for one local date stands.
+ * reserved: passage chosen (someone asked `/daily today` early), nobody posting yet.
+ * claimed:  an instance is posting under a lease until `leaseUntil`.
+ * retry:    the last attempt failed; the next one may start at `nextAttemptAt`.
+ * posted:   done; `messageId` is the platform's id.
+ * failed:   given up for that date (permanent error, retries exhausted, or abandoned too late).
+ */
+export type PostStatus = 'reserved' | 'claimed' | 'retry' | 'posted' | 'failed';
+
+export interface PostRecord {
+  platform: Platform;
+  channelId: string;
+  localDate: string;
+  passageId: string;
+  /** Deterministic per (platform, channel, localDate); the poster hands it to the platform for dedupe. */
+  nonce: string;
+  status: PostStatus;
+  /** Attempts started so far. */
+  attempts: number;
+  owner?: string;
+  claimedAt?: Date;
+  leaseUntil?: Date;
+  nextAttemptAt?: Date;
+  messageId?: string;
+  postedAt?: Date;
+  error?: { message: string; code: string };
+  updatedAt: Date;
+}
+
+/** The key rotations are stored under: one rotation per platform channel. */
+export const channelKey = (platform: Platform, channelId: string): string => `${platform}:${channelId}`;

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import { parseTime, parseTimezone, suggestTimezones } from '../../src/scheduler/index.js';
+
+function userError(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return e as UserError;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('parseTime', () => {
+  it.each([
+    ['09:00', '09:00'],
+    ['9:00', '09:00'],
+    ['9am', '09:00'],
+    ['9 AM', '09:00'],
+    ['9:30 pm', '21:30'],
+    ['9:30PM', '21:30'],
+    ['9.30 p.m.', '21:30'],
+    ['21:05', '21:05'],
+    ['0900', '09:00'],
+    ['2105', '21:05'],
+    ['930', '09:30'],
+    ['9', '09:00'],
+    ['12am', '00:00'],
+    ['12pm', '12:00'],
+    ['12:15 am', '00:15'],
+    ['noon', '12:00'],
+    ['midnight', '00:00'],
+    ['  23:59 ', '23:59'],
+    ['0:00', '00:00'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseTime(input)).toBe(expected);
+  });
+
+  it.each(['25:61', '24:00', '12:60', '13pm', '0am', '9:5', 'nine', '', '9:00:00', '-1:00', '9 o clock'])('rejects %j with a friendly message', (input) => {
+    const e = userError(() => parseTime(input));
+    expect(e.code).toBe('bad_time');
+    expect(e.message).toMatch(/Try 09:00/);
+  });
+
+  it('says what is wrong with 25:61', () => {
+    expect(userError(() => parseTime('25:61')).message).toBe(
+      '"25:61" isn\'t a valid time: hours go from 0 to 23 and minutes from 00 to 59. Try 09:00, 9:30, 9am or 9:30 pm.',
+    );
+  });
+});
+
+describe('parseTimezone', () => {
+  it.each([
+    ['Europe/Berlin', 'Europe/Berlin'],
+    ['europe/berlin', 'Europe/Berlin'],
+    ['EUROPE/BERLIN', 'Europe/Berlin'],
+    ['America/New_York', 'America/New_York'],
+    ['america/new york', 'America/New_York'],
+    ['UTC', 'UTC'],
+    ['utc', 'UTC'],
+    ['Etc/UTC', 'UTC'],
+    ['GMT', 'UTC'],
+    ['berlin', 'Europe/Berlin'],
+    ['US/Eastern', 'America/New_York'],
+  ])('%s → %s', (input, expected) => {
+    expect(parseTimezone(input)).toBe(expected);
+  });
+
+  it('accepts every zone the runtime lists', () => {
+    for (const z of Intl.supportedValuesOf('timeZone')) expect(parseTimezone(z.toLowerCase())).toBe(z);
+  });
+
+  it('rejects unknown zones, suggesting close names', () => {
+    const berln = userError(() => parseTimezone('Europe/Berln'));
+    expect(berln.code).toBe('unknown_timezone');
+    expect(berln.message).toBe('I don\'t know the time zone "Europe/Berln". Did you mean Europe/Berlin?');
+    expect(userError(() => parseTimezone('Amerika/Chicago')).message).toMatch(/Did you mean America\/Chicago\?/);
+    expect(userError(() => parseTimezone('Tokio')).message).toMatch(/Asia\/Tokyo/);
+    expect(suggestTimezones('Europe/Pari')).toEqual(['Europe/Paris']);
+  });
+
+  it('rejects Mars/Olympus with examples of real names', () => {
+    const e = userError(() => parseTimezone('Mars/Olympus'));
+    expect(e.code).toBe('unknown_timezone');
+    expect(e.message).toMatch(/^I don't know the time zone "Mars\/Olympus"\./);
+    expect(e.message).toMatch(/Europe\/Berlin/);
+  });
+
+  it('refuses abbreviations that ignore daylight saving, and empty input', () => {
+    expect(userError(() => parseTimezone('EST')).message).toMatch(/place name rather than the abbreviation "EST"/);
+    expect(userError(() => parseTimezone('CET')).code).toBe('bad_timezone');
+    expect(userError(() => parseTimezone('  ')).code).toBe('bad_timezone');
+  });
+});

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, SCHEMA_VERSION, migrate, openStore } from '../../src/store/index.js';
+import { tempDir } from '../scheduler/helpers.js';
+
+let cleanup = () => {};
+afterEach(() => cleanup());
+
+describe('migrations', () => {
+  it('creates the folder and a WAL database at the latest version', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const path = join(t.dir, 'nested', 'state', 'bot.db');
+    const store = openStore(path);
+    expect(existsSync(path)).toBe(true);
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+    expect(tables.map((r) => r.name)).toEqual(expect.arrayContaining(['post_attempts', 'posts', 'rotation_shown', 'subscriptions']));
+    store.close();
+  });
+
+  it('re-running is a no-op and keeps the data', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const path = join(t.dir, 'bot.db');
+    const a = openStore(path);
+    a.subscriptions.upsert(
+      { platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', weekdaysOnly: false, createdBy: 'U1' },
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(migrate(a.db)).toEqual([]);
+    expect(migrate(a.db)).toEqual([]);
+    a.close();
+    const b = openStore(path);
+    expect(b.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(b.subscriptions.list()).toHaveLength(1);
+    b.close();
+  });
+
+  it('applies only missing steps, in order, and rolls back a failing one entirely', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    const extra = [
+      ...MIGRATIONS,
+      { version: SCHEMA_VERSION + 1, name: 'good', steps: ['CREATE TABLE extra_a (x INTEGER)'] },
+      { version: SCHEMA_VERSION + 2, name: 'bad', steps: ['CREATE TABLE extra_b (x INTEGER)', 'THIS IS NOT SQL'] },
+    ];
+    expect(() => migrate(db, extra)).toThrow();
+    // The whole run is one transaction: neither the good step nor the half of the bad one stays.
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'extra_%'`).all()).toEqual([]);
+    expect(migrate(db, extra.slice(0, -1))).toEqual([SCHEMA_VERSION + 1]);
+    expect(migrate(db, extra.slice(0, -1))).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database written by newer code', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const path = join(t.dir, 'bot.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    expect(() => openStore(path)).toThrow(/newer than this code/);
+  });
+
+  it('works in memory', () => {
+    const store = openStore(':memory:');
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
+    store.close();
+    store.close(); // closing twice is harmless
+  });
+});

@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../src/store/index.js';
+
+let store: Store;
+beforeEach(() => {
+  store = openStore(':memory:');
+});
+afterEach(() => store.close());
+
+const t0 = new Date('2026-03-01T10:00:00Z');
+const base = { platform: 'discord' as const, channelId: 'chan', workspaceId: 'guild', time: '09:00', timezone: 'Europe/Berlin', weekdaysOnly: false, createdBy: 'alice' };
+
+describe('subscriptions', () => {
+  it('stores every field and reads it back typed', () => {
+    const sub = store.subscriptions.upsert(base, t0);
+    expect(sub).toEqual({ ...base, createdAt: t0, updatedAt: t0, scheduleSince: t0 });
+    expect(store.subscriptions.get('discord', 'chan')).toEqual(sub);
+    expect(store.subscriptions.get('slack', 'chan')).toBeUndefined();
+  });
+
+  it('keeps one subscription per (platform, channel): subscribing again updates it', () => {
+    store.subscriptions.upsert(base, t0);
+    const t1 = new Date('2026-03-02T10:00:00Z');
+    const sub = store.subscriptions.upsert({ ...base, time: '17:30', weekdaysOnly: true, createdBy: 'bob' }, t1);
+    expect(store.subscriptions.list()).toHaveLength(1);
+    expect(sub).toMatchObject({ time: '17:30', weekdaysOnly: true, createdBy: 'bob', createdAt: t0, updatedAt: t1, scheduleSince: t1 });
+    // The same channel id on another platform is another subscription.
+    store.subscriptions.upsert({ ...base, platform: 'slack' }, t1);
+    expect(store.subscriptions.list().map((s) => s.platform)).toEqual(['discord', 'slack']);
+  });
+
+  it('moves scheduleSince only when the schedule changes', () => {
+    store.subscriptions.upsert(base, t0);
+    const t1 = new Date('2026-03-02T10:00:00Z');
+    const same = store.subscriptions.upsert({ ...base, createdBy: 'bob' }, t1);
+    expect(same.scheduleSince).toEqual(t0);
+    const tz = store.subscriptions.upsert({ ...base, timezone: 'America/New_York' }, t1);
+    expect(tz.scheduleSince).toEqual(t1);
+  });
+
+  it('lists by workspace, removes, and records errors', () => {
+    store.subscriptions.upsert(base, t0);
+    store.subscriptions.upsert({ ...base, channelId: 'other', workspaceId: 'guild2' }, t0);
+    expect(store.subscriptions.list({ platform: 'discord', workspaceId: 'guild' }).map((s) => s.channelId)).toEqual(['chan']);
+    store.subscriptions.recordError('discord', 'chan', { message: 'Missing Access', code: 'missing_permission' }, t0);
+    expect(store.subscriptions.get('discord', 'chan')!.lastError).toEqual({ message: 'Missing Access', code: 'missing_permission', at: t0 });
+    expect(store.subscriptions.remove('discord', 'chan')).toBe(true);
+    expect(store.subscriptions.remove('discord', 'chan')).toBe(false);
+    expect(store.subscriptions.list().map((s) => s.channelId)).toEqual(['other']);
+  });
+
+  it('rejects a malformed row at the database level', () => {
+    expect(() => store.subscriptions.upsert({ ...base, time: '9:00' }, t0)).toThrow();
+    expect(() => store.subscriptions.upsert({ ...base, platform: 'irc' as 'slack' }, t0)).toThrow();
+  });
+});
