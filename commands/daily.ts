@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand, type CommandContext } from '../src/core/command.js';
+import type { DailyChannel, DailyStatus } from '../src/core/daily.js';
+import { UserError } from '../src/core/errors.js';
+import type { Library } from '../src/core/library.js';
+import { errorReply, type Reply } from '../src/core/reply.js';
+import { parseTime, parseTimezone } from '../src/scheduler/parse.js';
 
 /** A real calendar date as YYYY-MM-DD (rejects 2026-02-30 and friends). */
 export const isoDate = z
@@ -11,11 +16,63 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, { message: 'That date does not exist on the calendar. Dates look like 2026-03-14 (YYYY-MM-DD).' });
 
+const SUBCOMMANDS = ['today', 'subscribe', 'unsubscribe', 'status'] as const;
+const text = z.string().trim().optional();
+
+/**
+ * Free text after `/daily subscribe` (Slack, terminal): "09:00 Europe/Berlin weekdays #channel"
+ * in any order. Discord sends the same things as separate options.
+ */
+export function parseSubscribeWords(words: string): { time?: string; timezone?: string; weekdays?: boolean; channel?: string } {
+  const out: { time?: string; timezone?: string; weekdays?: boolean; channel?: string } = {};
+  const tokens = words.match(/<[^>]+>|\S+/g) ?? [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const channel = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(t) ?? /^<#(\d+)>$/.exec(t);
+    if (channel) out.channel = channel[1];
+    else if (/^(weekdays?|workdays?|mon-fri)$/i.test(t)) out.weekdays = true;
+    else if (/^(every ?day|daily|all)$/i.test(t)) out.weekdays = false;
+    // "9:30 pm" arrives as two words.
+    else if (/^\d/.test(t) || /^(noon|midnight|midday)$/i.test(t)) out.time = /^(am|pm|a\.m\.|p\.m\.)$/i.test(tokens[i + 1] ?? '') ? `${t} ${tokens[++i]}` : t;
+    else if (t.startsWith('#')) throw new UserError(`I could not read the channel "${t}". Pick it from Slack's # list so it becomes a link.`, 'bad_channel');
+    else out.timezone = out.timezone ? `${out.timezone}_${t}` : t;
+  }
+  return out;
+}
+
+function describeSchedule(s: DailyStatus): string[] {
+  const lines = [`Posts at ${s.time} ${s.timezone}, ${s.weekdaysOnly ? 'Monday to Friday' : 'every day'}.`, `Next post: ${s.nextPost}.`];
+  lines.push(s.lastPost ? `Last post: ${s.lastPost.at}.` : 'Nothing posted yet.');
+  if (s.lastError) lines.push(`Last error (${s.lastError.at}): ${s.lastError.message}`);
+  return lines;
+}
+
+const info = (title: string, lines: string[]): Reply => ({ kind: 'notice', visibility: 'private', title, lines, notes: [], actions: [] });
+
+/** Where a subscription command applies: the channel named, else the one it was typed in. */
+function target(ctx: CommandContext, channelId: string | undefined): DailyChannel {
+  if (!ctx.here) throw new UserError('Daily posts need a channel; this front end has none.', 'no_channel');
+  return { ...ctx.here, channelId: channelId ?? ctx.here.channelId };
+}
+
+async function mayChange(ctx: CommandContext, channel: DailyChannel): Promise<Reply | undefined> {
+  if (!ctx.daily) return errorReply('no_daily', 'Daily posts are not set up on this bot (it has no database).');
+  if (ctx.mayManage && !(await ctx.mayManage(channel.channelId))) {
+    return errorReply(
+      'not_allowed',
+      channel.platform === 'discord'
+        ? 'Only people who can manage this channel (the Manage Channels permission) can change its daily posts. /daily status shows the schedule.'
+        : 'Only workspace admins and owners (or the bot admins configured in ADMIN_USER_IDS) can change daily posts. /daily status shows the schedule.',
+    );
+  }
+  return undefined;
+}
+
 export const daily = defineCommand({
   name: 'daily',
-  description: "Today's excerpt: the same for everyone in the channel, no repeats until all have been shown.",
-  usage: '/daily today [date:YYYY-MM-DD]',
-  example: '/daily today',
+  description: "Today's excerpt, and daily posts in this channel at your local time, without repeats.",
+  usage: '/daily today | subscribe [time] [timezone] [weekdays] [#channel] | unsubscribe [#channel] | status',
+  example: '/daily subscribe 09:00 Europe/Berlin weekdays',
   options: [],
   subcommands: [
     {
@@ -23,21 +80,98 @@ export const daily = defineCommand({
       description: "Show today's excerpt for this channel",
       options: [{ name: 'date', description: 'Show the excerpt of another day (YYYY-MM-DD)', type: 'string' }],
     },
+    {
+      name: 'subscribe',
+      description: 'Post an excerpt in a channel every day at a set time',
+      options: [
+        { name: 'channel', description: 'Where to post (default: this channel)', type: 'channel' },
+        { name: 'time', description: 'Time of day, e.g. 09:00 or 9am (default 09:00)', type: 'string' },
+        { name: 'timezone', description: 'Time zone, e.g. Europe/Berlin (default: the bot’s DAILY_TIMEZONE)', type: 'string', autocomplete: 'timezone' },
+        { name: 'weekdays', description: 'Post Monday to Friday only', type: 'boolean' },
+        { name: 'args', description: 'Free text: 09:00 Europe/Berlin weekdays #channel', type: 'string', rest: true, hidden: true },
+      ],
+    },
+    {
+      name: 'unsubscribe',
+      description: 'Stop the daily posts in a channel',
+      options: [
+        { name: 'channel', description: 'Which channel (default: this channel)', type: 'channel' },
+        { name: 'args', description: 'Free text: #channel', type: 'string', rest: true, hidden: true },
+      ],
+    },
+    { name: 'status', description: "This channel's daily posts: schedule, next and last post, last error", options: [] },
   ],
   schema: z.object({
-    subcommand: z.enum(['today'], { error: (i) => `/daily has no "${String(i.input)}" subcommand; try /daily today.` }).default('today'),
+    subcommand: z
+      .enum(SUBCOMMANDS, { error: (i) => `/daily has no "${String(i.input)}" subcommand; try /daily today, subscribe, unsubscribe or status.` })
+      .default('today'),
     date: isoDate.optional(),
+    channel: text,
+    time: text,
+    timezone: text,
+    weekdays: z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]).optional(),
+    args: text,
   }),
-  run(ctx, input) {
-    const date = input.date ?? ctx.now.toISOString().slice(0, 10);
-    const p = ctx.library.dailyPick(ctx.channelKey, date);
-    return {
-      kind: 'passages',
-      visibility: 'public',
-      title: `Excerpt of the day, ${date}`,
-      passages: [ctx.library.toReply(p)],
-      notes: [],
-      actions: [{ kind: 'context', passageId: p.id }],
-    };
+  async run(ctx, input) {
+    switch (input.subcommand) {
+      case 'today': {
+        if (input.date) {
+          const p = ctx.library.dailyPick(ctx.channelKey, input.date);
+          return excerpt(ctx, p.id, input.date);
+        }
+        const here = ctx.here;
+        // A subscribed channel sees the passage its daily post uses (or will use) today.
+        const planned = here && ctx.daily?.todaysPassage(here, ctx.now);
+        if (planned && ctx.library.corpus.byId.has(planned.passageId)) return excerpt(ctx, planned.passageId, planned.localDate);
+        const date = ctx.now.toISOString().slice(0, 10);
+        return excerpt(ctx, ctx.library.dailyPick(ctx.channelKey, date).id, date);
+      }
+      case 'subscribe': {
+        const words = input.args ? parseSubscribeWords(input.args) : {};
+        const channel = target(ctx, input.channel ?? words.channel);
+        const refused = await mayChange(ctx, channel);
+        if (refused) return refused;
+        const schedule = {
+          time: parseTime(input.time ?? words.time ?? '09:00'),
+          timezone: parseTimezone(input.timezone ?? words.timezone ?? ctx.defaultTimezone ?? 'UTC'),
+          weekdaysOnly: input.weekdays ?? words.weekdays ?? false,
+        };
+        const blocked = await ctx.checkChannel?.(channel.channelId);
+        if (blocked) return errorReply('cannot_post', `I can't post daily excerpts there: ${blocked}`);
+        const status = await ctx.daily!.subscribe(channel, schedule, ctx.userId ?? 'unknown');
+        return info('Daily excerpts are on', describeSchedule(status).slice(0, 2));
+      }
+      case 'unsubscribe': {
+        const words = input.args ? parseSubscribeWords(input.args) : {};
+        const channel = target(ctx, input.channel ?? words.channel);
+        const refused = await mayChange(ctx, channel);
+        if (refused) return refused;
+        const removed = await ctx.daily!.unsubscribe(channel);
+        return info(removed ? 'Daily excerpts are off' : 'There were no daily excerpts to stop', removed ? ['Subscribe again any time with /daily subscribe.'] : []);
+      }
+      case 'status': {
+        if (!ctx.daily || !ctx.here) return errorReply('no_daily', 'Daily posts are not set up on this bot (it has no database).');
+        const status = ctx.daily.status(ctx.here);
+        if (!status) return info('No daily excerpts here', ['Start them with /daily subscribe 09:00 Europe/Berlin (time, zone and weekdays are optional).']);
+        return info('Daily excerpts in this channel', describeSchedule(status));
+      }
+    }
   },
 });
+
+function excerpt(ctx: CommandContext, passageId: string, date: string): Reply {
+  return dailyExcerpt(ctx.library, passageId, date);
+}
+
+/** The reply for a channel's excerpt of a date: what /daily today shows and what daily posts post. */
+export function dailyExcerpt(library: Library, passageId: string, date: string): Reply {
+  const p = library.passage(passageId);
+  return {
+    kind: 'passages',
+    visibility: 'public',
+    title: `Excerpt of the day, ${date}`,
+    passages: [library.toReply(p)],
+    notes: [],
+    actions: [{ kind: 'context', passageId: p.id }],
+  };
+}

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { UserError } from './core/errors.js';
+import { parseTimezone } from './scheduler/parse.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -50,6 +51,18 @@ const schema = z.object({
   SLACK_API_URL: optionalString
     .refine((s) => !s || isHttpUrl(s), { message: 'must be an http(s) URL such as https://slack.com/api/' })
     .transform((s) => (s ?? 'https://slack.com/api/').replace(/\/*$/, '/')),
+  DATABASE_PATH: optionalString.transform((s) => path.resolve(PROJECT_ROOT, s ?? 'state/bot.db')),
+  DAILY_TIMEZONE: optionalString.transform((s, ctx) => {
+    try {
+      return parseTimezone(s ?? 'UTC');
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+      return z.NEVER;
+    }
+  }),
+  ADMIN_USER_IDS: optionalString
+    .refine((s) => !s || /^[A-Z0-9]+(\s*,\s*[A-Z0-9]+)*$/i.test(s), { message: 'must be Slack user ids separated by commas, e.g. U012ABC,U034DEF' })
+    .transform((s) => new Set((s ?? '').split(',').map((x) => x.trim()).filter(Boolean))),
   PORT: optionalString
     .refine((s) => !s || (/^\d+$/.test(s) && Number(s) > 0 && Number(s) < 65536), { message: 'must be a port number from 1 to 65535' })
     .transform((s) => Number(s ?? 3000)),

@@ -1,21 +1,34 @@
-// `npm start`: read config, load the corpus, then run the front ends that are configured. With no
-// platform tokens the terminal front end runs, so the bot can be tried with nothing set up.
+// `npm start`: read config, load the corpus, open the database, then run the front ends that are
+// configured and the daily-post scheduler. With no platform tokens the terminal front end runs,
+// so the bot (daily posts included) can be tried with nothing set up.
 import { loadConfig, type Config } from './config.js';
 import { runRepl } from './adapters/terminal/repl.js';
-import { isUserError } from './core/errors.js';
+import { terminalPoster } from './adapters/terminal/daily.js';
+import type { DailyService } from './core/daily.js';
+import { isUserError, UserError } from './core/errors.js';
 import type { Library } from './core/library.js';
 import { loadLibrary } from './core/load.js';
 import { configureLog, log } from './core/log.js';
+import { DailyScheduler } from './scheduler/daily.js';
+import type { Poster } from './scheduler/poster.js';
+import { createDailyService, routingPoster } from './scheduler/service.js';
+import { openStore, type Platform, type Store } from './store/index.js';
 
 interface Running {
   name: string;
   stop(): Promise<void>;
 }
 
-async function startPlatforms(config: Config, library: () => Library): Promise<Running[]> {
+interface Shared {
+  library: () => Library;
+  daily: DailyService;
+  posters: Partial<Record<Platform, Poster>>;
+}
+
+async function startPlatforms(config: Config, shared: Shared): Promise<Running[]> {
   const running: Running[] = [];
   try {
-    await startEach(config, library, running);
+    await startEach(config, shared, running);
   } catch (e) {
     // One platform failing to start must not leave the other half-running.
     await Promise.allSettled(running.map((r) => r.stop()));
@@ -24,23 +37,44 @@ async function startPlatforms(config: Config, library: () => Library): Promise<R
   return running;
 }
 
-async function startEach(config: Config, library: () => Library, running: Running[]): Promise<void> {
+async function startEach(config: Config, { library, daily, posters }: Shared, running: Running[]): Promise<void> {
+  const common = { daily, defaultTimezone: config.DAILY_TIMEZONE };
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
     // Imported only when used: discord.js adds a noticeable share of start-up time.
     const { startDiscord } = await import('./adapters/discord/bot.js');
+    const { discordPoster } = await import('./adapters/discord/daily.js');
     const bot = await startDiscord(
-      { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL },
+      { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL, ...common },
       library,
     );
+    posters.discord = discordPoster(bot.client, library);
     running.push({ name: 'discord', stop: bot.stop });
   }
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await import('./adapters/slack/app.js');
+    const { slackPoster } = await import('./adapters/slack/daily.js');
     const bot = await startSlack(
-      { botToken: config.SLACK_BOT_TOKEN, appToken: config.SLACK_APP_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, port: config.PORT, apiUrl: config.SLACK_API_URL },
+      {
+        botToken: config.SLACK_BOT_TOKEN,
+        appToken: config.SLACK_APP_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        port: config.PORT,
+        apiUrl: config.SLACK_API_URL,
+        adminUserIds: config.ADMIN_USER_IDS,
+        ...common,
+      },
       library,
     );
+    posters.slack = slackPoster(bot.app.client, library);
     running.push({ name: 'slack', stop: bot.stop });
+  }
+}
+
+function openDatabase(path: string): Store {
+  try {
+    return openStore(path);
+  } catch (e) {
+    throw new UserError(`Cannot open the database at ${path} (${e instanceof Error ? e.message : String(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
   }
 }
 
@@ -56,20 +90,45 @@ async function main(): Promise<number> {
   for (const w of warnings) log.warn('corpus_file_skipped', { file: w.file, reason: w.message });
   log.info('corpus_loaded', { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms });
 
-  const running = await startPlatforms(config, () => library);
-  if (!running.length) {
-    await runRepl(library);
+  const store = openDatabase(config.DATABASE_PATH);
+  const platforms: Platform[] = platformsConfigured
+    ? [...(config.DISCORD_TOKEN ? (['discord'] as const) : []), ...(config.SLACK_BOT_TOKEN ? (['slack'] as const) : [])]
+    : ['terminal'];
+  const posters: Partial<Record<Platform, Poster>> = {};
+  const scheduler = new DailyScheduler({ store, poster: routingPoster(posters), eligibleIds: () => library.eligible.map((p) => p.id), platforms });
+  const shared: Shared = { library: () => library, daily: createDailyService(store, scheduler), posters };
+
+  const shutdown = async (running: Running[]) => {
+    await scheduler.stop();
+    await Promise.allSettled(running.map((r) => r.stop()));
+    store.close();
+  };
+
+  if (!platformsConfigured) {
+    posters.terminal = terminalPoster(shared.library, (text) => process.stdout.write(text + '\n'));
+    await scheduler.start();
+    await runRepl(library, { daily: shared.daily, defaultTimezone: config.DAILY_TIMEZONE });
+    await shutdown([]);
     return 0;
   }
+
+  let running: Running[] = [];
+  try {
+    running = await startPlatforms(config, shared);
+    await scheduler.start();
+  } catch (e) {
+    await shutdown(running);
+    throw e;
+  }
   await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
+    const stop = (signal: string) => {
       log.info('shutting_down', { signal });
       resolve();
     };
-    process.once('SIGINT', () => shutdown('SIGINT'));
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
   });
-  await Promise.allSettled(running.map((r) => r.stop()));
+  await shutdown(running);
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // How a command is declared once for every platform: its name, help text, options (with a zod
 // schema that validates whatever the platform hands us) and a handler that returns a Reply.
 import { z } from 'zod';
+import type { DailyChannel, DailyService } from './daily.js';
 import type { Library } from './library.js';
 import type { Reply } from './reply.js';
 
@@ -12,17 +13,34 @@ export interface CommandContext {
   channelKey: string;
   /** Display name of the person asking, for "shared by". */
   userName?: string;
+  /** Platform id of the person asking (who subscribed a channel). */
+  userId?: string;
+  /** Where the command was typed, for the daily subscription commands. */
+  here?: DailyChannel;
+  /** Daily subscriptions, where the bot keeps state. */
+  daily?: DailyService;
+  /** Whether the person may change a channel's subscription (checked by the adapter, per platform). */
+  mayManage?: (channelId: string) => Promise<boolean>;
+  /**
+   * Whether the bot can see and post in a channel: undefined if it can, else why not, so a
+   * subscription is refused at once rather than failing at 09:00 tomorrow.
+   */
+  checkChannel?: (channelId: string) => Promise<string | undefined>;
+  /** DAILY_TIMEZONE: the zone subscriptions default to. */
+  defaultTimezone?: string;
 }
 
 export interface OptionSpec {
   name: string;
   description: string;
-  type: 'string' | 'integer';
+  type: 'string' | 'integer' | 'boolean' | 'channel';
   required?: boolean;
   /** What adapters can offer as completions for this option. */
-  autocomplete?: 'source' | 'query';
+  autocomplete?: 'source' | 'query' | 'timezone';
   /** In free text (terminal, Slack) this option takes the words that are not `key:value` pairs. */
   rest?: boolean;
+  /** Only for free text: platforms with structured options (Discord) do not show it. */
+  hidden?: boolean;
 }
 
 export interface SubcommandSpec {

@@ -55,6 +55,8 @@ export type Reply =
   | (ReplyBase & { kind: 'discussion'; passages: ReplyPassage[]; questions: string[] })
   | (ReplyBase & { kind: 'sources'; sources: SourceSummary[] })
   | (ReplyBase & { kind: 'help'; commands: CommandHelp[] })
+  /** A short confirmation or status, such as a daily subscription's schedule. */
+  | (ReplyBase & { kind: 'notice'; lines: string[] })
   | (ReplyBase & { kind: 'error'; code: string; message: string; suggestions: string[] });
 
 export function errorReply(code: string, message: string, suggestions: string[] = []): Reply {

@@ -85,7 +85,7 @@ describe('Discord command definitions', () => {
     const names = (o: unknown) => ((o as { options?: { name: string }[] }).options ?? []).map((x) => x.name);
     expect(names(byName.quote)).toEqual(['query', 'source']);
     expect(names(byName.topic)).toEqual(['query', 'source']);
-    expect(names(byName.daily)).toEqual(['today']);
+    expect(names(byName.daily)).toEqual(['today', 'subscribe', 'unsubscribe', 'status']);
     expect(names(byName.discuss)).toEqual(['topic', 'source']);
     const topicQuery = (byName.topic!.options as { name: string; required: boolean; autocomplete: boolean }[])[0]!;
     expect(topicQuery).toMatchObject({ required: true, autocomplete: true });

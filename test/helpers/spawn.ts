@@ -1,5 +1,8 @@
 // Runs the bot's own npm scripts as a user would, with a clean environment (no platform tokens).
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 
 export interface Ran {
@@ -9,10 +12,12 @@ export interface Ran {
   ms: number;
 }
 
+/** The environment of a fresh install: no tokens, and a database of its own in a temp folder. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|CORPUS_DIR|LOG_LEVEL)/.test(k)) delete env[k];
-  return { ...env, NO_COLOR: '1', ...extra };
+  for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|CORPUS_DIR|LOG_LEVEL|DATABASE_PATH|DAILY_TIMEZONE|ADMIN_USER_IDS|PORT$)/.test(k)) delete env[k];
+  const database = path.join(mkdtempSync(path.join(os.tmpdir(), 'rg-db-')), 'bot.db');
+  return { ...env, NO_COLOR: '1', DATABASE_PATH: database, ...extra };
 }
 
 export function runNpm(args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Ran> {

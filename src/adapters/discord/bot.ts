@@ -1,6 +1,7 @@
 // The Discord front end: a discord.js client (Guilds intent only) that registers the commands and
 // answers interactions through the core. discord.js handles rate limits and gateway resumes.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { DailyService } from '../../core/daily.js';
 import type { Library } from '../../core/library.js';
 import { log } from '../../core/log.js';
 import { createInteractionHandler } from './interactions.js';
@@ -15,6 +16,8 @@ export interface DiscordConfig {
   apiUrl: string;
   /** Answers slower than this are deferred first (tests set it low to exercise that path). */
   deferAfterMs?: number;
+  daily?: DailyService;
+  defaultTimezone?: string;
 }
 
 export interface DiscordBot {
@@ -29,7 +32,7 @@ export async function startDiscord(config: DiscordConfig, library: () => Library
     // Belt and braces: every message we send also sets this itself.
     allowedMentions: { parse: [] },
   });
-  const handle = createInteractionHandler({ library, deferAfterMs: config.deferAfterMs });
+  const handle = createInteractionHandler({ library, deferAfterMs: config.deferAfterMs, daily: config.daily, defaultTimezone: config.defaultTimezone });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.on(Events.Error, (e) => log.error('discord_client_error', { error: e.message }));
   client.on(Events.Warn, (message) => log.warn('discord_client_warning', { message }));

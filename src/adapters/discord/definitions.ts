@@ -2,6 +2,7 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  ChannelType,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -14,6 +15,8 @@ const clip = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max -
 function option(o: OptionSpec): APIApplicationCommandBasicOption {
   const base = { name: o.name, description: clip(o.description, 100), required: Boolean(o.required) };
   if (o.type === 'integer') return { ...base, type: ApplicationCommandOptionType.Integer };
+  if (o.type === 'boolean') return { ...base, type: ApplicationCommandOptionType.Boolean };
+  if (o.type === 'channel') return { ...base, type: ApplicationCommandOptionType.Channel, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] };
   return {
     ...base,
     type: ApplicationCommandOptionType.String,
@@ -22,8 +25,10 @@ function option(o: OptionSpec): APIApplicationCommandBasicOption {
   };
 }
 
-// Discord lists required options first, and so must we or registration is refused.
-const ordered = (options: OptionSpec[]) => [...options].sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
+// Discord lists required options first, and so must we or registration is refused. Free-text-only
+// options are not shown.
+const ordered = (options: OptionSpec[]) =>
+  options.filter((o) => !o.hidden).sort((a, b) => Number(Boolean(b.required)) - Number(Boolean(a.required)));
 
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return COMMANDS.map((c) => {

@@ -14,10 +14,13 @@ import {
 } from 'discord.js';
 import { findCommand, runAction, runCommand } from '../../../commands/index.js';
 import { decodeAction } from '../../core/actions.js';
+import { timezoneChoices } from '../../core/timezones.js';
 import type { CommandContext } from '../../core/command.js';
+import type { DailyService } from '../../core/daily.js';
 import type { Library } from '../../core/library.js';
 import { log } from '../../core/log.js';
 import { shorten as fit } from '../../core/text.js';
+import { mayManage, whyCannotPost } from './daily.js';
 import { privateError, renderDiscord, type DiscordMessage } from './render.js';
 
 export interface InteractionDeps {
@@ -27,6 +30,10 @@ export interface InteractionDeps {
   random?: () => number;
   /** How long an answer may take before we defer (default DEFER_AFTER_MS). */
   deferAfterMs?: number;
+  /** Daily subscriptions, when the bot has a database. */
+  daily?: DailyService;
+  /** DAILY_TIMEZONE. */
+  defaultTimezone?: string;
 }
 
 /** Defer if an answer is not ready by then: Discord drops interactions not answered in 3 s. */
@@ -63,6 +70,13 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     channelKey: `discord:${i.guildId ?? 'dm'}:${i.channelId ?? i.user.id}`,
     // A mention renders as the person's name; allowed_mentions keeps it from pinging them.
     userName: `<@${i.user.id}>`,
+    userId: i.user.id,
+    here: { platform: 'discord', channelId: i.channelId ?? i.user.id, workspaceId: i.guildId ?? undefined },
+    daily: deps.daily,
+    defaultTimezone: deps.defaultTimezone,
+    ...(i.isChatInputCommand()
+      ? { mayManage: async (channelId: string) => mayManage(i, channelId), checkChannel: async (channelId: string) => whyCannotPost(i, channelId) }
+      : {}),
   });
 
   /** Sends the reply, deferring first if the work is slow; private replies stay private. */
@@ -165,12 +179,15 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const command = findCommand(i.commandName);
     const spec = [...(command?.options ?? []), ...(command?.subcommands?.flatMap((s) => s.options) ?? [])].find((o) => o.name === focused.name);
     const value = String(focused.value ?? '');
+    const named = (list: string[]) => list.map((s) => ({ name: s, value: s }));
     const choices =
       spec?.autocomplete === 'source'
         ? library.sourceChoices(value)
         : spec?.autocomplete === 'query'
-          ? library.querySuggestions(value).map((s) => ({ name: s, value: s }))
-          : [];
+          ? named(library.querySuggestions(value))
+          : spec?.autocomplete === 'timezone'
+            ? named(timezoneChoices(value))
+            : [];
     await i.respond(choices.slice(0, 25));
   }
 

@@ -181,6 +181,13 @@ export function renderDiscord(reply: Reply, owner?: string): DiscordMessage {
       if (reply.sources.length > LIMITS.fields) embed.footer = { text: `and ${reply.sources.length - LIMITS.fields} more` };
       return { ...base, content: content(), embeds: withinTotal([embed]), components: [] };
     }
+    case 'notice':
+      return {
+        ...base,
+        content: content(),
+        embeds: [{ color: COLOR, title: fit(reply.title ?? 'Notice', LIMITS.title), description: fit(reply.lines.map((l) => escapeMarkdown(l)).join('\n'), LIMITS.description) }],
+        components: [],
+      };
     case 'help': {
       const embed: APIEmbed = {
         color: COLOR,

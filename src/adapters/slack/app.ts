@@ -6,10 +6,12 @@ import { App, LogLevel, type Logger, type RespondArguments } from '@slack/bolt';
 import { findCommand, runAction, runCommand, COMMANDS } from '../../../commands/index.js';
 import { decodeAction } from '../../core/actions.js';
 import type { CommandContext } from '../../core/command.js';
+import type { DailyService } from '../../core/daily.js';
 import { parseInvocation } from '../../core/invocation.js';
 import type { Library } from '../../core/library.js';
 import { log } from '../../core/log.js';
 import { errorReply, type Reply } from '../../core/reply.js';
+import { mayManage, whyCannotPost } from './daily.js';
 import { renderSlack, type SlackMessage } from './render.js';
 
 export interface SlackConfig {
@@ -22,6 +24,10 @@ export interface SlackConfig {
   port: number;
   /** Web API base, e.g. https://slack.com/api/. */
   apiUrl: string;
+  daily?: DailyService;
+  defaultTimezone?: string;
+  /** ADMIN_USER_IDS: people who may change subscriptions besides workspace admins and owners. */
+  adminUserIds?: ReadonlySet<string>;
 }
 
 export interface SlackBot {
@@ -89,6 +95,12 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
     random: Math.random,
     channelKey: `slack:${teamId ?? '-'}:${channelId}`,
     userName,
+    userId,
+    here: { platform: 'slack', channelId, workspaceId: teamId },
+    daily: config.daily,
+    defaultTimezone: config.defaultTimezone,
+    mayManage: () => mayManage(app.client, userId, config.adminUserIds ?? new Set()),
+    checkChannel: (id) => whyCannotPost(app.client, id),
   });
 
   // A retried delivery (x-slack-retry-num in HTTP mode, retry_attempt in Socket Mode) of

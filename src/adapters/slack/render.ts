@@ -155,6 +155,10 @@ export function renderSlack(reply: Reply, owner?: string): SlackMessage {
       ];
       text = `${reply.sources.length} sources`;
       break;
+    case 'notice':
+      blocks = [...title, section(reply.lines.map((l) => escapeSlack(l)).join('\n'))];
+      text = [reply.title, ...reply.lines].filter(Boolean).join(' ');
+      break;
     case 'help':
       blocks = [...title, ...reply.commands.map((c) => section(`*${escapeSlack(c.usage)}*\n${escapeSlack(c.description)}\nExample: \`${escapeSlack(c.example)}\``))];
       text = reply.title ?? 'Commands';

@@ -28,5 +28,7 @@ export function replyJson(command: string, reply: Reply): Record<string, unknown
       return { ...common, results: reply.sources };
     case 'help':
       return { ...common, results: reply.commands };
+    case 'notice':
+      return { ...common, results: [], lines: reply.lines };
   }
 }

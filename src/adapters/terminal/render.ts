@@ -121,6 +121,9 @@ export function renderReply(reply: Reply, o: RenderOptions): string {
         out.push('');
       }
       break;
+    case 'notice':
+      for (const line of reply.lines) out.push(...wrap(words(line), o.width, '', false));
+      break;
     case 'help':
       for (const c of reply.commands) {
         out.push(bold(c.usage));

@@ -1,14 +1,20 @@
 // The interactive front end `npm start` opens when no platform is configured. Reads lines from
 // stdin (a TTY or a pipe), answers each, and exits 0 at end of input.
 import readline from 'node:readline';
+import type { DailyService } from '../../core/daily.js';
 import type { Library } from '../../core/library.js';
 import { renderReply, wrapText } from './render.js';
 import { TerminalSession } from './session.js';
 
-export async function runRepl(library: Library, io = { input: process.stdin, output: process.stdout }): Promise<void> {
+export interface ReplOptions {
+  daily?: DailyService;
+  defaultTimezone?: string;
+}
+
+export async function runRepl(library: Library, opts: ReplOptions = {}, io = { input: process.stdin, output: process.stdout }): Promise<void> {
   const tty = Boolean((io.input as NodeJS.ReadStream).isTTY && (io.output as NodeJS.WriteStream).isTTY);
   const width = () => Math.min(100, (io.output as NodeJS.WriteStream).columns || 80);
-  const session = new TerminalSession(library);
+  const session = new TerminalSession(library, { daily: opts.daily, defaultTimezone: opts.defaultTimezone });
   const rl = readline.createInterface({ input: io.input, output: tty ? io.output : undefined, terminal: tty, prompt: '> ' });
   const write = (s: string) => io.output.write(s + '\n');
 

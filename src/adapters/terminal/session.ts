@@ -2,6 +2,7 @@
 // words to commands and actions only; all content comes from the core.
 import { findCommand, runAction, runCommand } from '../../../commands/index.js';
 import type { CommandContext } from '../../core/command.js';
+import type { DailyService } from '../../core/daily.js';
 import { parseInvocation } from '../../core/invocation.js';
 import type { Library } from '../../core/library.js';
 import { errorReply, type Action, type Reply } from '../../core/reply.js';
@@ -13,7 +14,14 @@ export class TerminalSession {
 
   constructor(
     private readonly library: Library,
-    private readonly opts: { channelKey?: string; userName?: string; random?: () => number; now?: () => Date } = {},
+    private readonly opts: {
+      channelKey?: string;
+      userName?: string;
+      random?: () => number;
+      now?: () => Date;
+      daily?: DailyService;
+      defaultTimezone?: string;
+    } = {},
   ) {}
 
   private context(): CommandContext {
@@ -23,6 +31,12 @@ export class TerminalSession {
       random: this.opts.random ?? Math.random,
       channelKey: this.opts.channelKey ?? 'terminal',
       userName: this.opts.userName ?? 'you',
+      userId: 'terminal',
+      // The terminal is one channel, and whoever sits at it may change its daily posts.
+      here: { platform: 'terminal', channelId: 'terminal' },
+      daily: this.opts.daily,
+      defaultTimezone: this.opts.defaultTimezone,
+      mayManage: async () => true,
     };
   }
 

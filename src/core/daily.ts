@@ -1,0 +1,38 @@
+// What the /daily commands need from the subscription service, as an interface: the commands stay
+// platform-neutral and know nothing of SQLite or cron; the service is wired in by main.ts.
+
+export type DailyPlatform = 'discord' | 'slack' | 'terminal';
+
+/** A place daily excerpts can be posted. */
+export interface DailyChannel {
+  platform: DailyPlatform;
+  /** The platform's own channel id ('terminal' for the terminal). */
+  channelId: string;
+  /** Discord guild or Slack workspace. */
+  workspaceId?: string;
+}
+
+export interface DailySchedule {
+  /** 'HH:MM', 24 hours. */
+  time: string;
+  /** IANA zone, e.g. Europe/Berlin. */
+  timezone: string;
+  weekdaysOnly: boolean;
+}
+
+export interface DailyStatus extends DailySchedule {
+  channel: DailyChannel;
+  /** The next post, in the subscriber's zone, written for people ("Mon 24 Nov 2026, 09:00 CET"). */
+  nextPost: string;
+  lastPost?: { at: string; messageId?: string };
+  lastError?: { at: string; message: string };
+}
+
+export interface DailyService {
+  subscribe(channel: DailyChannel, schedule: DailySchedule, by: string): Promise<DailyStatus>;
+  /** False when the channel had no subscription. */
+  unsubscribe(channel: DailyChannel): Promise<boolean>;
+  status(channel: DailyChannel): DailyStatus | undefined;
+  /** The passage posted (or to be posted) in this channel on its local date of `now`, if subscribed. */
+  todaysPassage(channel: DailyChannel, now: Date): { passageId: string; localDate: string } | undefined;
+}

@@ -1,0 +1,54 @@
+// The DailyService the /daily commands use, on top of the store and the scheduler: subscribing
+// stores the schedule and (re)arms its trigger; status and today's passage come from the scheduler.
+import type { DailyChannel, DailyService, DailyStatus } from '../core/daily.js';
+import type { Store } from '../store/index.js';
+import type { DailyScheduler } from './daily.js';
+import { PostError, type Poster } from './poster.js';
+import { localDate } from './time.js';
+import type { Platform } from '../store/types.js';
+
+export function createDailyService(store: Store, scheduler: DailyScheduler, clock: () => Date = () => new Date()): DailyService {
+  const status = (channel: DailyChannel): DailyStatus | undefined => {
+    const s = scheduler.status(channel.platform, channel.channelId);
+    if (!s) return undefined;
+    return {
+      channel,
+      time: s.time,
+      timezone: s.timezone,
+      weekdaysOnly: s.weekdaysOnly,
+      nextPost: s.nextPostLocal,
+      ...(s.lastPost ? { lastPost: { at: s.lastPost.atLocal, messageId: s.lastPost.messageId } } : {}),
+      // An error that a later post has put right is history, not status.
+      ...(s.lastError && !s.lastError.resolved ? { lastError: { at: s.lastError.atLocal, message: s.lastError.message } } : {}),
+    };
+  };
+  return {
+    async subscribe(channel, schedule, by) {
+      const sub = store.subscriptions.upsert({ platform: channel.platform, channelId: channel.channelId, workspaceId: channel.workspaceId, ...schedule, createdBy: by }, clock());
+      scheduler.refresh(sub);
+      return status(channel)!;
+    },
+    async unsubscribe(channel) {
+      scheduler.unschedule(channel);
+      return store.subscriptions.remove(channel.platform, channel.channelId);
+    },
+    status,
+    todaysPassage(channel, now) {
+      const sub = store.subscriptions.get(channel.platform, channel.channelId);
+      if (!sub) return undefined;
+      const passageId = scheduler.todaysPassage(channel.platform, channel.channelId);
+      return passageId ? { passageId, localDate: localDate(now, sub.timezone) } : undefined;
+    },
+  };
+}
+
+/** One Poster for the scheduler that hands each subscription to its platform's poster. */
+export function routingPoster(posters: Partial<Record<Platform, Poster>>): Poster {
+  return {
+    post(sub, passageId, nonce) {
+      const poster = posters[sub.platform];
+      if (!poster) return Promise.reject(new PostError(`${sub.platform} is not connected in this bot process.`, { code: 'platform_unavailable' }));
+      return poster.post(sub, passageId, nonce);
+    },
+  };
+}
