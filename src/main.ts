@@ -7,7 +7,7 @@ import { terminalPoster } from './adapters/terminal/daily.js';
 import type { DailyService } from './core/daily.js';
 import { isUserError, UserError } from './core/errors.js';
 import type { Library } from './core/library.js';
-import { loadLibrary } from './core/load.js';
+import { LiveLibrary } from './core/live.js';
 import { configureLog, log } from './core/log.js';
 import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
@@ -86,19 +86,26 @@ async function main(): Promise<number> {
   // A stray rejected promise must be logged, never take the process (and its connections) down.
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: reason instanceof Error ? reason.message : String(reason) }));
 
-  const { library, warnings, ms } = await loadLibrary(config.CORPUS_DIR);
-  for (const w of warnings) log.warn('corpus_file_skipped', { file: w.file, reason: w.message });
+  const live = new LiveLibrary(config.CORPUS_DIR, {
+    onSwap: (_, warnings) => {
+      for (const w of warnings) log.warn('corpus_file_skipped', { file: w.file, reason: w.message });
+    },
+  });
+  const { library, ms } = await live.load();
   log.info('corpus_loaded', { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms });
+  // Files added, edited or removed later are picked up without a restart.
+  live.watch();
 
   const store = openDatabase(config.DATABASE_PATH);
   const platforms: Platform[] = platformsConfigured
     ? [...(config.DISCORD_TOKEN ? (['discord'] as const) : []), ...(config.SLACK_BOT_TOKEN ? (['slack'] as const) : [])]
     : ['terminal'];
   const posters: Partial<Record<Platform, Poster>> = {};
-  const scheduler = new DailyScheduler({ store, poster: routingPoster(posters), eligibleIds: () => library.eligible.map((p) => p.id), platforms });
-  const shared: Shared = { library: () => library, daily: createDailyService(store, scheduler), posters };
+  const scheduler = new DailyScheduler({ store, poster: routingPoster(posters), eligibleIds: () => live.get().eligible.map((p) => p.id), platforms });
+  const shared: Shared = { library: () => live.get(), daily: createDailyService(store, scheduler), posters };
 
   const shutdown = async (running: Running[]) => {
+    live.close();
     await scheduler.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
     store.close();
@@ -107,7 +114,7 @@ async function main(): Promise<number> {
   if (!platformsConfigured) {
     posters.terminal = terminalPoster(shared.library, (text) => process.stdout.write(text + '\n'));
     await scheduler.start();
-    await runRepl(library, { daily: shared.daily, defaultTimezone: config.DAILY_TIMEZONE });
+    await runRepl(shared.library, { daily: shared.daily, defaultTimezone: config.DAILY_TIMEZONE });
     await shutdown([]);
     return 0;
   }

@@ -4,6 +4,7 @@ import { GatewayIntentBits, MessageFlags, PermissionFlagsBits, type APIMessage }
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord, type DiscordBot } from '../../src/adapters/discord/bot.js';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { UserError } from '../../src/core/errors.js';
 import type { Library } from '../../src/core/library.js';
 import { loadLibrary } from '../../src/core/load.js';
 import { configureLog } from '../../src/core/log.js';
@@ -34,6 +35,7 @@ let fake: FakeDiscord;
 let bot: DiscordBot;
 let library: Library;
 let failNextCommand = false;
+let loadingNext = false;
 const logs: string[] = [];
 
 beforeAll(async () => {
@@ -44,6 +46,10 @@ beforeAll(async () => {
     if (failNextCommand) {
       failNextCommand = false;
       throw new Error('simulated failure');
+    }
+    if (loadingNext) {
+      loadingNext = false;
+      throw new UserError('The library is still loading. Try again in a few seconds.', 'loading');
     }
     return library;
   });
@@ -214,6 +220,13 @@ describe('Discord: bad input and failures', () => {
     const ev = await reply(command('quote', { query: 'scaling' }).id);
     expect(ev.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(ev.data.content).toMatch(/something went wrong on my side/);
+  });
+
+  it('says "still loading" while the library is being (re)built, privately', async () => {
+    loadingNext = true;
+    const ev = await reply(command('topic', { query: 'scaling' }).id);
+    expect(ev.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(ev.data.content).toBe('The library is still loading. Try again in a few seconds.');
   });
 
   it('rides out a 429 on the interaction callback (discord.js retries after Retry-After)', async () => {

@@ -14,6 +14,7 @@ import {
 } from 'discord.js';
 import { findCommand, runAction, runCommand } from '../../../commands/index.js';
 import { decodeAction } from '../../core/actions.js';
+import { isUserError } from '../../core/errors.js';
 import { timezoneChoices } from '../../core/timezones.js';
 import type { CommandContext } from '../../core/command.js';
 import type { DailyService } from '../../core/daily.js';
@@ -200,21 +201,22 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       else if (interaction.isAutocomplete()) await autocomplete(interaction);
       log.info('discord_interaction', { kind, name: 'commandName' in interaction ? interaction.commandName : undefined, ms: Math.round(performance.now() - started) });
     } catch (e) {
-      log.error('discord_interaction_failed', { kind, error: e instanceof Error ? e.message : String(e) });
-      await apologise(interaction);
+      if (isUserError(e)) log.info('discord_interaction_refused', { kind, code: e.code });
+      else log.error('discord_interaction_failed', { kind, error: e instanceof Error ? e.message : String(e) });
+      await apologise(interaction, isUserError(e) ? e.message : SORRY);
     }
   };
 }
 
 /** Never silence: whatever failed, the person gets a private note (if Discord still lets us). */
-async function apologise(i: Interaction): Promise<void> {
+async function apologise(i: Interaction, text: string): Promise<void> {
   try {
     if (i.isAutocomplete()) {
       if (!i.responded) await i.respond([]);
       return;
     }
     if (!i.isRepliable()) return;
-    const message = { content: SORRY, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
+    const message = { content: text, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
     if (i.replied || i.deferred) await i.followUp(message);
     else await i.reply(message);
   } catch (e) {

@@ -5,6 +5,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { App, LogLevel, type Logger, type RespondArguments } from '@slack/bolt';
 import { findCommand, runAction, runCommand, COMMANDS } from '../../../commands/index.js';
 import { decodeAction } from '../../core/actions.js';
+import { isUserError } from '../../core/errors.js';
 import type { CommandContext } from '../../core/command.js';
 import type { DailyService } from '../../core/daily.js';
 import { parseInvocation } from '../../core/invocation.js';
@@ -132,8 +133,8 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
       }
       log.info('slack_command', { command: name, ms: Math.round(performance.now() - started) });
     } catch (e) {
-      log.error('slack_command_failed', { command: name, error: e instanceof Error ? e.message : String(e) });
-      await respond({ text: SORRY, response_type: 'ephemeral' }).catch(() => undefined);
+      if (!isUserError(e)) log.error('slack_command_failed', { command: name, error: e instanceof Error ? e.message : String(e) });
+      await respond({ text: isUserError(e) ? e.message : SORRY, response_type: 'ephemeral' }).catch(() => undefined);
     }
   });
 
@@ -158,8 +159,8 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
       const replace = decoded.action.kind === 'more' && reply.kind !== 'error';
       await respond(toRespond(message, { replace_original: replace }));
     } catch (e) {
-      log.error('slack_action_failed', { error: e instanceof Error ? e.message : String(e) });
-      await respond({ text: SORRY, response_type: 'ephemeral', replace_original: false }).catch(() => undefined);
+      if (!isUserError(e)) log.error('slack_action_failed', { error: e instanceof Error ? e.message : String(e) });
+      await respond({ text: isUserError(e) ? e.message : SORRY, response_type: 'ephemeral', replace_original: false }).catch(() => undefined);
     }
   });
 

@@ -11,15 +11,16 @@ export interface ReplOptions {
   defaultTimezone?: string;
 }
 
-export async function runRepl(library: Library, opts: ReplOptions = {}, io = { input: process.stdin, output: process.stdout }): Promise<void> {
+export async function runRepl(library: () => Library, opts: ReplOptions = {}, io = { input: process.stdin, output: process.stdout }): Promise<void> {
   const tty = Boolean((io.input as NodeJS.ReadStream).isTTY && (io.output as NodeJS.WriteStream).isTTY);
   const width = () => Math.min(100, (io.output as NodeJS.WriteStream).columns || 80);
   const session = new TerminalSession(library, { daily: opts.daily, defaultTimezone: opts.defaultTimezone });
   const rl = readline.createInterface({ input: io.input, output: tty ? io.output : undefined, terminal: tty, prompt: '> ' });
   const write = (s: string) => io.output.write(s + '\n');
 
-  const docs = library.corpus.documents.length;
-  const banner = `Reading-group bot: ${library.corpus.passages.length} passages from ${docs} document${docs === 1 ? '' : 's'}. Type /help for commands, /exit to leave.`;
+  const { corpus } = library();
+  const docs = corpus.documents.length;
+  const banner = `Reading-group bot: ${corpus.passages.length} passages from ${docs} document${docs === 1 ? '' : 's'}. Type /help for commands, /exit to leave.`;
   write(wrapText(banner, width()).join('\n'));
   if (tty) rl.prompt();
 

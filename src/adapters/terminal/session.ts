@@ -12,8 +12,10 @@ const FOLLOW_UPS = new Set(['more', 'another', 'context', 'share']);
 export class TerminalSession {
   private last?: Reply;
 
+  private readonly library: () => Library;
+
   constructor(
-    private readonly library: Library,
+    library: Library | (() => Library),
     private readonly opts: {
       channelKey?: string;
       userName?: string;
@@ -22,11 +24,13 @@ export class TerminalSession {
       daily?: DailyService;
       defaultTimezone?: string;
     } = {},
-  ) {}
+  ) {
+    this.library = typeof library === 'function' ? library : () => library;
+  }
 
   private context(): CommandContext {
     return {
-      library: this.library,
+      library: this.library(),
       now: this.opts.now?.() ?? new Date(),
       random: this.opts.random ?? Math.random,
       channelKey: this.opts.channelKey ?? 'terminal',

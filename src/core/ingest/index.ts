@@ -20,7 +20,14 @@ import { guessKind } from './structure.js';
 
 export { ingestText, analyzeText } from './pipeline.js';
 
-export async function loadCorpus(dir: string): Promise<IngestResult> {
+/**
+ * What a reload remembers of the last good load, per file: documents whose bytes and metadata are
+ * unchanged are not cleaned again, and a file that turns unreadable keeps its last good version.
+ */
+export type IngestCache = Map<string, { key: string; doc: IngestedDocument }>;
+
+export async function loadCorpus(dir: string, opts: { cache?: IngestCache } = {}): Promise<IngestResult> {
+  const cache = opts.cache;
   const missing = () =>
     new UserError(`Corpus folder not found: ${dir}. Set CORPUS_DIR to a folder of .txt or .md files.`, 'corpus_missing');
   let names: string[];
@@ -50,17 +57,35 @@ export async function loadCorpus(dir: string): Promise<IngestResult> {
   const usedIds = new Set<string>();
   for (const file of files) {
     const full = path.join(dir, file);
+    // A file that breaks after a good load keeps serving its last good version.
+    const keepPrevious = (problem: string): boolean => {
+      const previous = cache?.get(file);
+      if (!previous || usedIds.has(previous.doc.meta.id)) return false;
+      warnings.push({ file, message: `${problem}; still serving its previous version` });
+      usedIds.add(previous.doc.meta.id);
+      documents.push(previous.doc);
+      return true;
+    };
     let bytes: Buffer;
     try {
       if (!(await stat(full)).isFile()) continue;
       bytes = await readFile(full);
     } catch (e) {
-      warnings.push({ file, message: `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); skipped` });
+      const problem = `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+      if (!keepPrevious(problem)) warnings.push({ file, message: `${problem}; skipped` });
+      continue;
+    }
+    const hash = sha256(bytes);
+    const key = `${hash}:${JSON.stringify(sidecar.get(file) ?? null)}`;
+    const cached = cache?.get(file);
+    if (cached && cached.key === key && !usedIds.has(cached.doc.meta.id)) {
+      usedIds.add(cached.doc.meta.id);
+      documents.push(cached.doc);
       continue;
     }
     const decoded = decodeText(bytes);
     if ('error' in decoded) {
-      warnings.push({ file, message: `${decoded.error}; skipped` });
+      if (!keepPrevious(decoded.error)) warnings.push({ file, message: `${decoded.error}; skipped` });
       continue;
     }
     const fm = splitFrontMatter(decoded.text);
@@ -74,7 +99,7 @@ export async function loadCorpus(dir: string): Promise<IngestResult> {
     const analysis = analyzeText(fm.body, meta);
     if (partial.title === undefined && analysis.titleGuess) meta = { ...meta, title: analysis.titleGuess };
     if (analysis.sentences.length === 0) {
-      warnings.push({ file, message: 'has no readable sentences after cleaning; skipped' });
+      if (!keepPrevious('has no readable sentences after cleaning')) warnings.push({ file, message: 'has no readable sentences after cleaning; skipped' });
       continue;
     }
     if (usedIds.has(meta.id)) {
@@ -84,8 +109,12 @@ export async function loadCorpus(dir: string): Promise<IngestResult> {
       meta = { ...meta, id: `${meta.id}-${n}` };
     }
     usedIds.add(meta.id);
-    documents.push({ meta, file, hash: sha256(bytes), sentences: analysis.sentences });
+    const doc = { meta, file, hash, sentences: analysis.sentences };
+    documents.push(doc);
+    cache?.set(file, { key, doc });
   }
+  // Files that are gone are forgotten, so a later file of the same name starts afresh.
+  if (cache) for (const file of [...cache.keys()]) if (!files.includes(file)) cache.delete(file);
 
   if (documents.length === 0)
     throw new UserError(

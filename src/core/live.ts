@@ -1,0 +1,91 @@
+// The library the bot serves right now, and how it is replaced: a changed corpus folder is loaded
+// aside and swapped in whole; until the first load finishes, commands hear "still loading"; a
+// reload that fails leaves the current library serving.
+import { watch, type FSWatcher } from 'node:fs';
+import { UserError } from './errors.js';
+import { loadCorpus, type IngestCache } from './ingest/index.js';
+import { Library } from './library.js';
+import { log } from './log.js';
+import { buildCorpus } from './passages.js';
+import type { IngestWarning } from './types.js';
+
+export class LiveLibrary {
+  private current?: Library;
+  private readonly cache: IngestCache = new Map();
+  private loading?: Promise<Library>;
+  private watcher?: FSWatcher;
+  private timer?: NodeJS.Timeout;
+  /** Set while a reload is queued behind one in progress. */
+  private again = false;
+
+  constructor(
+    readonly dir: string,
+    private readonly opts: { debounceMs?: number; onSwap?: (library: Library, warnings: IngestWarning[]) => void } = {},
+  ) {}
+
+  /** The library to answer with; a friendly UserError while the first load is still running. */
+  get(): Library {
+    if (!this.current) throw new UserError('The library is still loading. Try again in a few seconds.', 'loading');
+    return this.current;
+  }
+
+  get ready(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Loads the folder and swaps the result in; the current library keeps serving until then. */
+  async load(): Promise<{ library: Library; warnings: IngestWarning[]; ms: number }> {
+    const started = performance.now();
+    const { documents, warnings } = await loadCorpus(this.dir, { cache: this.cache });
+    const library = new Library(buildCorpus(documents));
+    this.current = library;
+    const ms = Math.round(performance.now() - started);
+    this.opts.onSwap?.(library, warnings);
+    return { library, warnings, ms };
+  }
+
+  /** Reloads when files in the folder are added, changed or removed (debounced). */
+  watch(): void {
+    if (this.watcher) return;
+    try {
+      this.watcher = watch(this.dir, () => this.schedule());
+      this.watcher.on('error', (e) => log.warn('corpus_watch_error', { error: e.message }));
+    } catch (e) {
+      log.warn('corpus_watch_unavailable', { dir: this.dir, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  close(): void {
+    clearTimeout(this.timer);
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.reload(), this.opts.debounceMs ?? 500);
+  }
+
+  /** One reload at a time; changes during a reload trigger one more afterwards. */
+  async reload(): Promise<void> {
+    if (this.loading) {
+      this.again = true;
+      return;
+    }
+    const before = this.current;
+    this.loading = this.load().then((r) => r.library);
+    try {
+      const library = await this.loading;
+      log.info('corpus_reloaded', { documents: library.corpus.documents.length, passages: library.corpus.passages.length, previous: before?.corpus.passages.length });
+    } catch (e) {
+      // A folder emptied or unreadable mid-edit must not take down what is being served.
+      log.warn('corpus_reload_failed', { error: e instanceof Error ? e.message : String(e), serving: before?.corpus.passages.length ?? 0 });
+    } finally {
+      this.loading = undefined;
+    }
+    if (this.again) {
+      this.again = false;
+      await this.reload();
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LiveLibrary } from '../../src/core/live.js';
+import { configureLog } from '../../src/core/log.js';
+
+const para = (topic: string) =>
+  `${topic} is what this whole document keeps returning to, in long and careful sentences. The authors explain ${topic} with examples from their own work, and they are candid about what went wrong.\n`;
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'live-'));
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
+  return dir;
+}
+
+const texts = (l: LiveLibrary) => l.get().corpus.passages.map((p) => p.text).join(' ');
+
+describe('the live library', () => {
+  it('says "still loading" before the first load finishes', () => {
+    const live = new LiveLibrary(folder({ 'a.txt': para('Checkpointing') }));
+    expect(() => live.get()).toThrow(/still loading/);
+  });
+
+  it('picks up added, edited and removed files on reload, swapping the whole library', async () => {
+    const dir = folder({ 'a.txt': para('Checkpointing'), 'b.txt': para('Batching') });
+    const live = new LiveLibrary(dir);
+    await live.load();
+    const first = live.get();
+    writeFileSync(path.join(dir, 'c.txt'), para('Distillation'));
+    writeFileSync(path.join(dir, 'a.txt'), para('Sharding'));
+    rmSync(path.join(dir, 'b.txt'));
+    await live.reload();
+    expect(live.get()).not.toBe(first);
+    expect(texts(live)).toMatch(/Distillation/);
+    expect(texts(live)).toMatch(/Sharding/);
+    expect(texts(live)).not.toMatch(/Checkpointing|Batching/);
+    // The old library object is untouched, for requests still using it.
+    expect(first.corpus.passages.map((p) => p.text).join(' ')).toMatch(/Checkpointing/);
+  });
+
+  it('keeps serving a file\'s last good version when it breaks, and everything when the folder breaks', async () => {
+    configureLog({ level: 'error', sink: () => undefined });
+    const dir = folder({ 'a.txt': para('Checkpointing'), 'b.txt': para('Batching') });
+    const live = new LiveLibrary(dir);
+    await live.load();
+    writeFileSync(path.join(dir, 'a.txt'), Buffer.from([0, 1, 2, 0, 255, 0]));
+    await live.reload();
+    expect(texts(live)).toMatch(/Checkpointing/);
+    rmSync(path.join(dir, 'a.txt'));
+    rmSync(path.join(dir, 'b.txt'));
+    await live.reload();
+    expect(texts(live)).toMatch(/Batching/);
+    rmSync(dir, { recursive: true, force: true });
+    await live.reload();
+    expect(texts(live)).toMatch(/Batching/);
+    configureLog({ level: 'info', sink: (l) => process.stderr.write(l + '\n') });
+  });
+
+  it('reloads by itself when the folder changes', async () => {
+    const dir = folder({ 'a.txt': para('Checkpointing') });
+    const live = new LiveLibrary(dir, { debounceMs: 50 });
+    await live.load();
+    live.watch();
+    try {
+      writeFileSync(path.join(dir, 'z.txt'), para('Quantization'));
+      const deadline = Date.now() + 5000;
+      while (!/Quantization/.test(texts(live)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(texts(live)).toMatch(/Quantization/);
+    } finally {
+      live.close();
+    }
+  });
+});
