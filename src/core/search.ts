@@ -38,6 +38,8 @@ interface IndexedPassage {
 
 /** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
+/** How many of the cheaply scored matches get the full re-ranking. */
+const RERANK_DEPTH = 200;
 /** Weight of a synonym's match relative to the word the person typed. */
 const SYNONYM_WEIGHT = 0.3;
 
@@ -177,14 +179,22 @@ export class SearchIndex {
         return speaker && QUESTION_SPEAKERS.test(speaker) ? 0.7 : 1;
       },
     });
-    const byId = new Map<string, { id: string; terms: string[]; score: number }>();
+    // Two stages: a cheap score for every match, then the costlier re-ranking (phrases, answers
+    // after questions) only for the best few, so a very common word stays fast on a big shelf.
     const distinctQueryTerms = queryTerms.length;
-    const phrase = termsOf(query);
-    for (const r of results) {
+    const first = results.map((r) => ({
+      id: r.id,
+      terms: r.terms,
       // Coordination: a passage that matches more of the query's words beats one that repeats one.
-      const coverage = new Set(r.queryTerms.map((t) => expandedFrom.get(t) ?? t)).size / distinctQueryTerms;
-      byId.set(r.id, { id: r.id, terms: r.terms, score: r.score * coverage * phraseBonus(phrase, this.corpus.byId.get(r.id)!) });
-    }
+      score: r.score * (new Set(r.queryTerms.map((t) => expandedFrom.get(t) ?? t)).size / distinctQueryTerms),
+    }));
+    const offset = opts.offset ?? 0;
+    const limit = opts.limit ?? 10;
+    const depth = Math.max(RERANK_DEPTH, (offset + limit) * 10);
+    const top = first.length > depth ? [...first].sort((a, b) => b.score - a.score).slice(0, depth) : first;
+    const phrase = termsOf(query);
+    const byId = new Map<string, { id: string; terms: string[]; score: number }>();
+    for (const r of top) byId.set(r.id, { ...r, score: r.score * phraseBonus(phrase, this.corpus.byId.get(r.id)!) });
     // People ask what the interviewer asked; the answer is the passage after the question.
     for (const r of [...byId.values()]) {
       const p = this.corpus.byId.get(r.id)!;
@@ -193,25 +203,34 @@ export class SearchIndex {
       next.score += ANSWER_SHARE * r.score;
       byId.set(next.id, next);
     }
-    const scored = [...byId.values()]
-      .map((r) => ({ r, score: r.score }))
-      .sort((a, b) => b.score - a.score || (a.r.id < b.r.id ? -1 : 1));
+    const scored = [...byId.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 
     const seenGroups = new Set<string>();
-    const unique: { r: { id: string; terms: string[] }; score: number }[] = [];
-    for (const s of scored) {
-      const p = this.corpus.byId.get(s.r.id)!;
+    const unique: { id: string; terms: string[]; score: number }[] = [];
+    for (const r of scored) {
+      const p = this.corpus.byId.get(r.id)!;
       if (seenGroups.has(p.groupId)) continue;
       seenGroups.add(p.groupId);
-      unique.push(s);
+      unique.push(r);
     }
-    const offset = opts.offset ?? 0;
-    const limit = opts.limit ?? 10;
-    const hits = unique.slice(offset, offset + limit).map(({ r, score }) => {
+    // Matches below the re-ranked few still count towards the total (one per group).
+    let total = unique.length;
+    if (top !== first) {
+      const inTop = new Set(byId.keys());
+      for (const r of first) {
+        if (inTop.has(r.id)) continue;
+        const g = this.corpus.byId.get(r.id)!.groupId;
+        if (!seenGroups.has(g)) {
+          seenGroups.add(g);
+          total++;
+        }
+      }
+    }
+    const hits = unique.slice(offset, offset + limit).map((r) => {
       const passage = this.corpus.byId.get(r.id)!;
-      return { passage, score, highlights: highlightRanges(passage.text, new Set(r.terms)) };
+      return { passage, score: r.score, highlights: highlightRanges(passage.text, new Set(r.terms)) };
     });
-    return { hits, total: unique.length };
+    return { hits, total };
   }
 
   /** Known words that start like a partly typed word (or, failing that, are close to it), most used first. */

@@ -90,4 +90,19 @@ describe('search', () => {
     expect(hits).toContain('Why does unsupervised learning work at all?');
     expect(hits.some((t) => t.startsWith('Because prediction is compression'))).toBe(true);
   });
+
+  it('counts every match in the total and pages deep, even past the re-ranked few', () => {
+    const many = doc(
+      { id: 'many' },
+      Array.from({ length: 450 }, (_, i) => [`Passage ${i} mentions alpha once, with filler words number ${i} to keep it distinct from the others.`]),
+    );
+    const l = library(many);
+    const n = l.corpus.passages.length;
+    expect(n).toBeGreaterThan(200);
+    const first = l.search('alpha', { limit: 3 });
+    expect(first.total).toBe(n);
+    const deep = l.search('alpha', { offset: n - 30, limit: 30 });
+    expect(deep.hits).toHaveLength(30);
+    expect(new Set([...first.hits, ...deep.hits].map((h) => h.passage.id)).size).toBe(33);
+  });
 });
