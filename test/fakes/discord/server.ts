@@ -1,5 +1,6 @@
 // startFakeDiscord(): one HTTP server on 127.0.0.1 serving the REST API under /api/v10 and the
 // gateway WebSocket under /gateway (and /gateway-resume, the resume_gateway_url).
+import { Waiters } from '../waiters.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIMessage } from 'discord.js';
@@ -53,7 +54,7 @@ export class FakeDiscord {
   readonly protocolErrors: string[] = [];
 
   private builders: InteractionBuilders;
-  private waiters = new Set<() => void>();
+  private readonly waiters = new Waiters('fake-discord');
   private port = 0;
 
   constructor(
@@ -197,45 +198,15 @@ export class FakeDiscord {
   // ------------------------------------------------------------------ waiting
 
   private notify(): void {
-    for (const w of [...this.waiters]) w();
+    this.waiters.notify();
   }
 
   /** Resolve with the first truthy value of `check()`, re-evaluated on every fake state change and every 20 ms
    * (so it also works for conditions on the bot's side). */
   waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5000, what = 'condition'): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const first = check();
-      if (first) {
-        resolve(first);
-        return;
-      }
-      const waiter = () => {
-        let value: T | undefined | null | false;
-        try {
-          value = check();
-        } catch (error) {
-          cleanup();
-          reject(error);
-          return;
-        }
-        if (value) {
-          cleanup();
-          resolve(value);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
-      const poll = setInterval(waiter, 20);
-      const cleanup = () => {
-        clearTimeout(timer);
-        clearInterval(poll);
-        this.waiters.delete(waiter);
-      };
-      this.waiters.add(waiter);
-    });
+    return this.waiters.waitFor(check, timeoutMs, what);
   }
+
 
   /** First recorded request (past or future) matching `predicate`. */
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {

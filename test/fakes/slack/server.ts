@@ -6,7 +6,8 @@ import { PayloadBuilders, type BlockActionInput, type BuiltDelivery, type Envelo
 import { ResponseUrls, type ResponseHook, type ResponsePost } from './response-url.js';
 import { computeSignature, signedRequest, type SignedRequest } from './sign.js';
 import { FakeSocketMode, type SendEnvelopeOptions, type SentEnvelope, type SocketAck, type SocketConnectionRecord } from './socket-mode.js';
-import { readBody, Waiters, type Json } from './util.js';
+import { Waiters } from '../waiters.js';
+import { readBody, type Json } from './util.js';
 import { WebApi, type ApiCall, type FailOptions, type RateLimitOptions } from './web-api.js';
 import { DEFAULT_IDS, World, type FakeChannel, type FakeChannelSpec, type FakeEphemeral, type FakeMessage, type FakeUser, type FakeUserSpec } from './world.js';
 
@@ -83,7 +84,7 @@ export class FakeSlack {
   /** Things a real Slack would reject or that indicate a bug in the fake; assert this stays empty. */
   readonly protocolErrors: string[] = [];
 
-  private readonly waiters = new Waiters();
+  private readonly waiters = new Waiters('fake-slack');
   private readonly builders: PayloadBuilders;
   private port = 0;
 
