@@ -1,0 +1,130 @@
+// `npm run bench`: start-up, memory and query latency of the library on the bundled corpus and on
+// synthetic corpora of given sizes, against a linear scan and default minisearch. Each scenario
+// runs in a fresh child process; this one generates corpora, collects results, prints one JSON
+// line per scenario on stdout and then a table (unless --json). Never exits non-zero for a
+// scenario that failed: the failure is a result line of its own.
+//
+//   npm run bench -- [--sizes 1,10,100] [--queries 500] [--seed 42] [--json] [--out DIR]
+//                    [--timeout 300] [--heap MB] [--no-bundled]
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatTables, PARTIAL_PREFIX, RESULT_PREFIX, round, type ScenarioFailure, type ScenarioResult } from './bench/report.js';
+import { ensureSyntheticCorpus, MB } from './bench/synthetic.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHILD = path.join(ROOT, 'scripts/bench/child.ts');
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1,10' },
+    queries: { type: 'string', default: '500' },
+    seed: { type: 'string', default: '42' },
+    json: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    timeout: { type: 'string', default: '300' },
+    heap: { type: 'string' },
+    'no-bundled': { type: 'boolean', default: false },
+  },
+});
+
+const sizes = values.sizes
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
+  .map(Number);
+if (sizes.some((n) => !Number.isFinite(n) || n <= 0)) {
+  console.error(`--sizes wants positive numbers of MB, like 1,10,100 (got "${values.sizes}")`);
+  process.exit(2);
+}
+const seed = Number(values.seed);
+const queries = Number(values.queries);
+const timeoutMs = Number(values.timeout) * 1000;
+const outDir = path.resolve(values.out ?? path.join(os.tmpdir(), 'reading-group-bench'));
+const note = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+async function corpusBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const n of await readdir(dir)) if (/\.(txt|md)$/i.test(n)) total += (await stat(path.join(dir, n))).size;
+  return total;
+}
+
+/** The most telling line of a crashed child's stderr. */
+const firstError = (stderr: string) =>
+  stderr.split('\n').find((l) => /error/i.test(l) && !/^\s+at /.test(l))?.trim() ?? stderr.trim().split('\n').slice(-3).join(' | ');
+
+/** Runs one scenario in a fresh `node --expose-gc --import tsx` and returns its result. */
+function runChild(name: string, dir: string, corpusMB: number): Promise<ScenarioResult | ScenarioFailure> {
+  const nodeArgs = ['--expose-gc', ...(values.heap ? [`--max-old-space-size=${values.heap}`] : []), '--import', 'tsx'];
+  const args = [...nodeArgs, CHILD, '--dir', dir, '--name', name, '--corpus-mb', String(corpusMB), '--queries', String(queries), '--seed', String(seed)];
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderrTail = '';
+    let timedOut = false;
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      process.stderr.write(d);
+      stderrTail = (stderrTail + d.toString()).slice(-2000);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wallMs = Math.round(performance.now() - started);
+      const lines = stdout.split('\n');
+      const line = lines.find((l) => l.startsWith(RESULT_PREFIX));
+      const lastPartial = lines.filter((l) => l.startsWith(PARTIAL_PREFIX)).pop();
+      const partial = lastPartial ? (JSON.parse(lastPartial.slice(PARTIAL_PREFIX.length)) as Partial<ScenarioResult>) : {};
+      if (line) {
+        const r = JSON.parse(line.slice(RESULT_PREFIX.length)) as ScenarioResult;
+        r.extra = { ...r.extra, childWallMs: wallMs };
+        return resolve(r);
+      }
+      const oom = /heap out of memory|Allocation failed/i.test(stderrTail);
+      const error = timedOut
+        ? `stopped after ${values.timeout} s (timeout)`
+        : oom
+          ? 'ran out of memory'
+          : `child exited with ${signal ?? `code ${code}`}: ${firstError(stderrTail)}`;
+      resolve({ scenario: name, corpusMB, ...partial, error, extra: { ...partial.extra, childWallMs: wallMs } });
+    });
+  });
+}
+
+const results: (ScenarioResult | ScenarioFailure)[] = [];
+const emit = (r: ScenarioResult | ScenarioFailure) => {
+  results.push(r);
+  process.stdout.write(JSON.stringify(r) + '\n');
+};
+
+if (!values['no-bundled']) {
+  const dir = path.join(ROOT, 'data/corpus');
+  note('scenario bundled (data/corpus)');
+  emit(await runChild('bundled', dir, round((await corpusBytes(dir)) / MB)));
+}
+for (const size of sizes) {
+  const name = `synthetic-${size}mb`;
+  const dir = path.join(outDir, `synthetic-seed${seed}-${size}mb`);
+  let generateMs: number | undefined;
+  try {
+    const { manifest, generated } = await ensureSyntheticCorpus(dir, { sizeBytes: Math.round(size * MB), seed });
+    if (generated) generateMs = manifest.generateMs;
+    note(`${generated ? 'generated' : 'reusing'} ${dir}: ${manifest.files} files, ${round(manifest.bytes / MB)} MB${generated ? ` in ${manifest.generateMs} ms` : ''}`);
+  } catch (e) {
+    emit({ scenario: name, corpusMB: size, error: `could not generate the corpus: ${(e as Error).message}` });
+    continue;
+  }
+  note(`scenario ${name}`);
+  const r = await runChild(name, dir, round((await corpusBytes(dir)) / MB));
+  if (generateMs !== undefined) r.extra = { ...r.extra, generateMs };
+  emit(r);
+}
+
+if (!values.json) process.stdout.write('\n' + formatTables(results) + '\n');
