@@ -131,6 +131,7 @@ export function buildCorpus(documents: IngestedDocument[]): Corpus {
 // Two passages whose weighted content words overlap this much say the same thing (tuned on the
 // two translations of one interview in the default corpus; unrelated passages score below 0.3).
 export const NEAR_DUPLICATE_THRESHOLD = 0.42;
+const MAX_CANDIDATE_DF = 50;
 
 /**
  * Groups passages that say the same thing in other words (translations, re-posts), across
@@ -163,7 +164,9 @@ export function assignNearDuplicateGroups(passages: Passage[]): void {
 
   // Candidate pairs come from shared rarer terms only, so this stays near-linear on big corpora.
   const postings = new Map<string, number[]>();
-  const maxDf = Math.max(2, Math.ceil(n * 0.05));
+  // A fixed cap: a share of n would let common words pair almost every passage with every other,
+  // which made grouping quadratic (238 s of a 10 MB start-up).
+  const maxDf = Math.min(MAX_CANDIDATE_DF, Math.max(2, Math.ceil(n * 0.05)));
   weighted.forEach((w, i) => {
     for (const t of w.keys()) {
       if (df.get(t)! > maxDf) continue;

@@ -238,8 +238,12 @@ export class SearchIndex {
     const word = partial.toLowerCase();
     const stem = termOf(word) ?? word;
     if (stem.length < 2) return [];
+    // The most used first, and only as many as will be shown get their display spelling.
     const byUse = (entries: Iterable<[string, number]>) =>
-      [...entries].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => this.surfaceOf(t));
+      [...entries]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit * 2)
+        .map(([t]) => this.surfaceOf(t));
     let found = byUse(this.vocabulary.atPrefix(stem).entries());
     if (!found.length && fuzzyFor(stem)) {
       found = byUse([...this.vocabulary.fuzzyGet(stem, fuzzyFor(stem) as number)].map(([t, [n]]) => [t, n] as [string, number]));
