@@ -261,7 +261,9 @@ export class SearchIndex {
     if (!last) return [];
     const before = new Set(termsOf(text.slice(0, last.start)));
     const together: string[] = [];
-    if (before.size) {
+    // Co-occurrence ranking expands the prefix into every word it starts; for one or two letters
+    // that is thousands of searches, so short prefixes rank by use alone.
+    if (before.size && last.word.length >= 3) {
       const suggestions = this.mini.autoSuggest(text, {
         prefix: (_t, i, all) => i === all.length - 1,
         fuzzy: false,
@@ -291,21 +293,31 @@ export class SearchIndex {
   }
 }
 
+/** Each passage's index terms as adjacent pairs ("a b"), kept for the passages queries touch. */
+const pairCache = new Map<string, Set<string>>();
+const PAIR_CACHE_MAX = 50_000;
+
+function termPairs(passage: Passage): Set<string> {
+  let pairs = pairCache.get(passage.id);
+  if (!pairs) {
+    const seq = termsOf(passage.text);
+    pairs = new Set<string>();
+    for (let i = 0; i + 1 < seq.length; i++) pairs.add(`${seq[i]} ${seq[i + 1]}`);
+    // A crude bound: on a large shelf the working set is what recent queries touched.
+    if (pairCache.size >= PAIR_CACHE_MAX) pairCache.clear();
+    pairCache.set(passage.id, pairs);
+  }
+  return pairs;
+}
+
 /** Multiplier for passages that contain the query's words next to each other, in order. */
 export function phraseBonus(queryTerms: string[], passage: Passage): number {
   if (queryTerms.length < 2) return 1;
-  const seq = termsOf(passage.text);
-  const at = new Map<string, number[]>();
-  seq.forEach((t, i) => {
-    const list = at.get(t);
-    if (list) list.push(i);
-    else at.set(t, [i]);
-  });
-  const hasPair = (a: string, b: string) => (at.get(a) ?? []).some((i) => seq[i + 1] === b);
-  let pairs = 0;
-  for (let i = 0; i + 1 < queryTerms.length; i++) if (hasPair(queryTerms[i]!, queryTerms[i + 1]!)) pairs++;
-  const whole = pairs === queryTerms.length - 1;
-  return 1 + 0.25 * pairs + (whole ? 0.5 : 0);
+  const pairs = termPairs(passage);
+  let matched = 0;
+  for (let i = 0; i + 1 < queryTerms.length; i++) if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) matched++;
+  const whole = matched === queryTerms.length - 1;
+  return 1 + 0.25 * matched + (whole ? 0.5 : 0);
 }
 
 /** Character ranges of the words in `text` whose index term is one of `matched`. */
