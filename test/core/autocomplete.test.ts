@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
+import { doc, ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
 
 const lib = library(ENGINEERING, POWER, TRANSLATION);
 
@@ -11,9 +11,13 @@ describe('autocomplete', () => {
   });
 
   it('prefers completions that go with the words already typed', () => {
-    // Alone, "con" completes to the commoner word; after "training", to the word used with it.
-    expect(lib.querySuggestions('con')[0]).toBe('confidence');
-    expect(lib.querySuggestions('training con')[0]).toBe('training continues');
+    const l = library(
+      doc({ id: 'kitchen' }, [['Cookies are tasty, and cookies are everywhere in the office kitchen.', 'More cookies arrive every single Friday afternoon.']]),
+      doc({ id: 'hall' }, [['Liquid cooling removes the heat from dense racks in the new hall.']]),
+    );
+    // Alone, "coo" completes to the commoner word; after "liquid", to the word used with it.
+    expect(l.querySuggestions('coo')[0]).toBe('cookies');
+    expect(l.querySuggestions('liquid coo')[0]).toBe('liquid cooling');
     expect(lib.querySuggestions('blast rad')[0]).toBe('blast radius');
   });
 
