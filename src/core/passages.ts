@@ -132,6 +132,7 @@ export function buildCorpus(documents: IngestedDocument[]): Corpus {
 // two translations of one interview in the default corpus; unrelated passages score below 0.3).
 export const NEAR_DUPLICATE_THRESHOLD = 0.42;
 const MAX_CANDIDATE_DF = 50;
+const CANDIDATE_TERMS = 12;
 
 /**
  * Groups passages that say the same thing in other words (translations, re-posts), across
@@ -178,19 +179,25 @@ export function assignNearDuplicateGroups(passages: Passage[]): void {
 
   const parent = passages.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const checked = new Set<number>();
+  // A passage's most distinctive rare words find its candidates; a pair must share two of them
+  // before the full cosine is computed. Paraphrases share their distinctive words.
+  const shared = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    checked.clear();
-    for (const t of weighted[i]!.keys()) {
-      for (const j of postings.get(t) ?? []) {
-        if (j <= i || checked.has(j)) continue;
-        checked.add(j);
-        if (passages[i]!.docId === passages[j]!.docId || tooShort(i) || tooShort(j)) continue;
-        if (cosine(weighted[i]!, weighted[j]!) >= NEAR_DUPLICATE_THRESHOLD) {
-          const a = find(i);
-          const b = find(j);
-          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-        }
+    if (tooShort(i)) continue;
+    shared.clear();
+    const distinctive = [...weighted[i]!.entries()]
+      .filter(([t]) => df.get(t)! <= maxDf)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, CANDIDATE_TERMS);
+    for (const [t] of distinctive) {
+      for (const j of postings.get(t) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    }
+    for (const [j, count] of shared) {
+      if (count < 2 || passages[i]!.docId === passages[j]!.docId || tooShort(j)) continue;
+      if (cosine(weighted[i]!, weighted[j]!) >= NEAR_DUPLICATE_THRESHOLD) {
+        const a = find(i);
+        const b = find(j);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       }
     }
   }
