@@ -39,7 +39,7 @@ interface IndexedPassage {
 /** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
 /** How many of the cheaply scored matches get the full re-ranking. */
-const RERANK_DEPTH = 200;
+const RERANK_DEPTH = 100;
 /** Weight of a synonym's match relative to the word the person typed. */
 const SYNONYM_WEIGHT = 0.3;
 
