@@ -126,7 +126,7 @@ export function renderReply(reply: Reply, o: RenderOptions): string {
       break;
     case 'help':
       for (const c of reply.commands) {
-        out.push(bold(c.usage));
+        out.push(...wrap(words(c.usage), o.width, '', false).map((l, i) => (i ? `  ${bold(l)}` : bold(l))));
         out.push(...wrap(words(c.description), o.width, '  ', false));
         out.push(`  e.g. ${c.example}`, '');
       }
