@@ -35,6 +35,20 @@ export function tokenize(text: string): Token[] {
 
 /** The index term for a word, or null for words that should never be searched on. */
 export function termOf(word: string): string | null {
+  // Every word is stemmed several times while a corpus is indexed; a vocabulary is far smaller
+  // than a text, so remembering the answers is most of the indexing time saved.
+  const known = termCache.get(word);
+  if (known !== undefined) return known;
+  const term = computeTerm(word);
+  if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+  termCache.set(word, term);
+  return term;
+}
+
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_MAX = 1_000_000;
+
+function computeTerm(word: string): string | null {
   const w = word.toLowerCase().replace(/’/g, "'");
   if (STOP_WORDS.has(w)) return null;
   const base = w.endsWith("'s") ? w.slice(0, -2) : w;
