@@ -61,8 +61,11 @@ function resolveZone(name: string): string | undefined {
   }
 }
 
-/** Up to `limit` known zone names close to what was typed (edit distance on name and city). */
-export function suggestTimezones(input: string, limit = 3): string[] {
+/**
+ * Up to `limit` known zone names close to what was typed (edit distance on name and city).
+ * `loose` drops the closeness bar, for when nothing is close but the person still needs names.
+ */
+export function suggestTimezones(input: string, limit = 3, loose = false): string[] {
   const q = input.trim().toLowerCase().replace(/ /g, '_');
   const qCity = q.replace(/_/g, ' ');
   const typedCity = qCity.split('/').pop() ?? qCity;
@@ -72,8 +75,9 @@ export function suggestTimezones(input: string, limit = 3): string[] {
       const city = levenshtein(typedCity, z.city) / Math.max(typedCity.length, z.city.length, 1);
       return { name: z.name, score: Math.min(full, city) };
     })
-    .filter((s) => s.score <= 0.4)
+    .filter((s) => loose || s.score <= 0.4)
     .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name));
+  if (loose) return ranked.slice(0, limit).map((s) => s.name);
   // Only names about as close as the best one: a clear winner comes alone.
   const best = ranked[0]?.score ?? 0;
   return ranked.filter((s) => s.score <= best + 0.1).slice(0, limit).map((s) => s.name);
@@ -107,9 +111,12 @@ export function parseTimezone(input: string): string {
     }
   }
   const close = suggestTimezones(raw);
+  const nearest = close.length ? [] : suggestTimezones(raw, 3, true);
   throw new UserError(
     `I don't know the time zone "${raw}".` +
-      (close.length ? ` Did you mean ${close.join(', ')}?` : ' Use a name like Europe/Berlin, America/New_York or UTC.'),
+      (close.length
+        ? ` Did you mean ${close.join(', ')}?`
+        : ` The closest names I know are ${nearest.join(', ')}; zones are written like Europe/Berlin, America/New_York or UTC.`),
     'unknown_timezone',
   );
 }

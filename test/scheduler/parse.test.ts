@@ -80,10 +80,13 @@ describe('parseTimezone', () => {
     expect(suggestTimezones('Europe/Pari')).toEqual(['Europe/Paris']);
   });
 
-  it('rejects Mars/Olympus with examples of real names', () => {
+  it('rejects Mars/Olympus with the closest real names and examples', () => {
     const e = userError(() => parseTimezone('Mars/Olympus'));
     expect(e.code).toBe('unknown_timezone');
     expect(e.message).toMatch(/^I don't know the time zone "Mars\/Olympus"\./);
+    const named = /closest names I know are ([^;]+);/.exec(e.message)![1]!.split(', ');
+    expect(named).toHaveLength(3);
+    for (const z of named) expect(() => parseTimezone(z)).not.toThrow();
     expect(e.message).toMatch(/Europe\/Berlin/);
   });
 
