@@ -19,11 +19,8 @@ export class Library {
   readonly index: SearchIndex;
   /** One passage per near-duplicate group that reads well alone, sorted by id for stable order. */
   readonly eligible: Passage[];
-  private readonly docFreq = new Map<string, number>();
-
   constructor(readonly corpus: Corpus) {
     this.index = new SearchIndex(corpus);
-    for (const p of corpus.passages) for (const t of new Set(termsOf(p.text))) this.docFreq.set(t, (this.docFreq.get(t) ?? 0) + 1);
     const bestOfGroup = new Map<string, Passage>();
     for (const p of corpus.passages) {
       if (p.quotability < QUOTABLE || p.text.length < QUOTE_MIN || p.text.length > QUOTE_MAX) continue;
@@ -50,16 +47,13 @@ export class Library {
     if (exact) return exact;
     const containing = docs.filter((d) => haystack(d).includes(q));
     if (containing.length === 1) return containing[0]!;
-    const ranked = docs
-      .map((d) => ({ d, score: sourceDistance(q, d) }))
-      .sort((a, b) => a.score - b.score);
     if (containing.length > 1) {
       throw new UserError(
         `"${name}" matches ${containing.length} sources: ${containing.map((d) => d.id).join(', ')}. Use one of those ids.`,
         'ambiguous_source',
       );
     }
-    const best = ranked[0]?.d;
+    const best = [...docs].sort((a, b) => sourceDistance(q, a) - sourceDistance(q, b))[0];
     throw new UserError(
       `I don't know a source called "${name}".` + (best ? ` Did you mean "${best.id}" (${best.title})?` : '') + ' Try /sources for the list.',
       'unknown_source',
@@ -78,8 +72,20 @@ export class Library {
     return [...good, ...fits.filter((h) => h.passage.quotability < QUOTABLE)];
   }
 
-  /** How rare a term is in the corpus (inverse document frequency over passages). */
-  idf = (term: string): number => Math.log(1 + this.corpus.passages.length / (1 + (this.docFreq.get(term) ?? 0)));
+  private docFreq?: Map<string, number>;
+
+  /**
+   * How rare a term is in the corpus (inverse document frequency over passages). The counts are
+   * made on first use: only discussion prompts need them, and start-up should not pay for them.
+   */
+  idf = (term: string): number => {
+    if (!this.docFreq) {
+      const df = new Map<string, number>();
+      for (const p of this.corpus.passages) for (const t of new Set(termsOf(p.text))) df.set(t, (df.get(t) ?? 0) + 1);
+      this.docFreq = df;
+    }
+    return Math.log(1 + this.corpus.passages.length / (1 + (this.docFreq.get(term) ?? 0)));
+  };
 
   private phraseCounts?: Map<string, number>;
 

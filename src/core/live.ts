@@ -3,10 +3,10 @@
 // reload that fails leaves the current library serving.
 import { watch, type FSWatcher } from 'node:fs';
 import { UserError } from './errors.js';
-import { loadCorpus, type IngestCache } from './ingest/index.js';
-import { Library } from './library.js';
+import type { IngestCache } from './ingest/index.js';
+import type { Library } from './library.js';
+import { loadLibrary, type LoadedLibrary } from './load.js';
 import { log } from './log.js';
-import { buildCorpus } from './passages.js';
 import type { IngestWarning } from './types.js';
 
 export class LiveLibrary {
@@ -34,14 +34,11 @@ export class LiveLibrary {
   }
 
   /** Loads the folder and swaps the result in; the current library keeps serving until then. */
-  async load(): Promise<{ library: Library; warnings: IngestWarning[]; ms: number }> {
-    const started = performance.now();
-    const { documents, warnings } = await loadCorpus(this.dir, { cache: this.cache });
-    const library = new Library(buildCorpus(documents));
-    this.current = library;
-    const ms = Math.round(performance.now() - started);
-    this.opts.onSwap?.(library, warnings);
-    return { library, warnings, ms };
+  async load(): Promise<LoadedLibrary> {
+    const loaded = await loadLibrary(this.dir, { cache: this.cache });
+    this.current = loaded.library;
+    this.opts.onSwap?.(loaded.library, loaded.warnings);
+    return loaded;
   }
 
   /** Reloads when files in the folder are added, changed or removed (debounced). */

@@ -1,5 +1,5 @@
 // Folder of documents -> a ready Library, timed. The one place start-up builds the core.
-import { loadCorpus } from './ingest/index.js';
+import { loadCorpus, type IngestCache } from './ingest/index.js';
 import { Library } from './library.js';
 import { buildCorpus } from './passages.js';
 import type { IngestWarning } from './types.js';
@@ -10,9 +10,10 @@ export interface LoadedLibrary {
   ms: number;
 }
 
-export async function loadLibrary(dir: string): Promise<LoadedLibrary> {
+/** `cache` lets a reload skip unchanged files (see LiveLibrary). */
+export async function loadLibrary(dir: string, opts: { cache?: IngestCache } = {}): Promise<LoadedLibrary> {
   const started = performance.now();
-  const { documents, warnings } = await loadCorpus(dir);
+  const { documents, warnings } = await loadCorpus(dir, opts);
   const library = new Library(buildCorpus(documents));
   return { library, warnings, ms: Math.round(performance.now() - started) };
 }

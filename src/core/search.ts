@@ -152,10 +152,6 @@ export class SearchIndex {
     return best;
   }
 
-  get size(): number {
-    return this.mini.documentCount;
-  }
-
   /** Ranked hits, one per near-duplicate group, paged by offset/limit. */
   search(query: string, opts: SearchOptions = {}): { hits: SearchHit[]; total: number } {
     const queryTerms = this.queryTerms(query);
