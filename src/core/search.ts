@@ -1,8 +1,8 @@
-// The search index over passages: minisearch with our own tokenizer and stemmer, fuzzy matching
-// for misspellings and mis-heard transcript words, prefix matching for the word being typed, a
-// bonus for exact phrases, and one result per near-duplicate group.
-import MiniSearch from 'minisearch';
+// The search index over passages: BM25+ over our own tokenizer and stemmer (see postings.ts),
+// fuzzy matching for misspellings and mis-heard transcript words, prefix matching for the word
+// being typed, a bonus for exact phrases, and one result per near-duplicate group.
 import SearchableMap from 'minisearch/SearchableMap';
+import { MAX_QUERY_WORDS, Postings, PostingsBuilder, topK, type PostingsData, type QueryWord } from './postings.js';
 import { termOf, terms as termsOf, tokenize } from './text.js';
 import { QUESTION_SPEAKERS } from './passages.js';
 import { synonymsOf } from './synonyms.js';
@@ -26,15 +26,13 @@ export interface SearchOptions {
   offset?: number;
 }
 
-interface IndexedPassage {
-  id: string;
-  text: string;
-  section: string;
-  speaker: string;
-  title: string;
-  /** The last sentence before and the first after: a question's words often straddle a boundary. */
-  context: string;
-}
+/**
+ * Fields of a passage that are searched, with their weights. The context field is the last
+ * sentence before the passage and the first after: a question's words often straddle a boundary.
+ */
+const FIELDS = ['text', 'section', 'speaker', 'title', 'context'] as const;
+const FIELD_BOOSTS = [2, 0.6, 0.6, 0.3, 0.3];
+const CONTEXT_FIELD = 4;
 
 /** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
@@ -42,6 +40,11 @@ const ANSWER_SHARE = 0.7;
 const RERANK_DEPTH = 100;
 /** Weight of a synonym's match relative to the word the person typed. */
 const SYNONYM_WEIGHT = 0.3;
+/** minisearch's weights for prefix and fuzzy matches, which our ranking was tuned with. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Completions of a half-typed word tried against the words before it, most used first. */
+const COMPLETION_CANDIDATES = 300;
 
 // Fuzziness grows with word length: short words have too many neighbours to be worth it.
 export function fuzzyFor(term: string): number | false {
@@ -51,63 +54,126 @@ export function fuzzyFor(term: string): number | false {
   return false;
 }
 
-export class SearchIndex {
-  private readonly mini: MiniSearch<IndexedPassage>;
-  /** Every index term, so fuzzy and prefix matching run only for words the corpus lacks. */
-  private readonly vocabulary = new SearchableMap<number>();
+/** Everything the index is made of, as plain data: what a snapshot saves and restores. */
+export interface SearchData {
+  postings: PostingsData;
+  /** Distinct lower-case words of the passages' texts. */
+  forms: string[];
+  /** Term id -> position in `forms` of its most common written form, or -1. */
+  surface: Int32Array;
+}
 
-  /** Words that occur on their own somewhere, so a split spelling of them can be recognised. */
-  private readonly solidWords = new Set<string>();
-  /** How each index term is written in the texts, with counts, for showing completions. */
-  private readonly surfaces = new Map<string, Map<string, number>>();
+/**
+ * The words of a text, plus the joined form of two adjacent words where the corpus also writes
+ * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet.
+ */
+function wordsOf(text: string, isSolid: (word: string) => boolean): string[] {
+  const tokens = tokenize(text);
+  const out = tokens.map((t) => t.word);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const joined = tokens[i]!.word + tokens[i + 1]!.word;
+    if (joined.length >= 5 && isSolid(joined) && /^[\s-]?$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) out.push(joined);
+  }
+  return out;
+}
 
-  constructor(private readonly corpus: Corpus) {
-    for (const p of corpus.passages) {
-      for (const t of tokenize(p.text)) {
-        if (t.word.length >= 5) this.solidWords.add(t.word);
-        const term = termOf(t.word);
-        if (!term) continue;
-        const forms = this.surfaces.get(term) ?? new Map<string, number>();
-        forms.set(t.word, (forms.get(t.word) ?? 0) + 1);
-        this.surfaces.set(term, forms);
-      }
-    }
-    this.mini = new MiniSearch<IndexedPassage>({
-      fields: ['text', 'section', 'speaker', 'title', 'context'],
-      tokenize: (text) => this.words(text),
-      processTerm: (word) => termOf(word) ?? null,
-      searchOptions: {
-        boost: { text: 2, section: 0.6, speaker: 0.6, title: 0.3, context: 0.3 },
-        combineWith: 'OR',
-      },
-    });
-    const docs = corpus.passages.map((p) => ({
-      id: p.id,
-      text: p.text,
-      section: p.section ?? '',
-      speaker: p.speaker ?? '',
-      title: corpus.docById.get(p.docId)?.title ?? '',
-      context: [corpus.byId.get(p.prevId ?? '')?.sentences.at(-1), corpus.byId.get(p.nextId ?? '')?.sentences[0]].filter(Boolean).join(' '),
-    }));
-    for (const d of docs) for (const field of [d.text, d.section, d.speaker, d.title]) for (const w of this.words(field)) {
+function contextOf(corpus: Corpus, p: Passage): string {
+  return [corpus.byId.get(p.prevId ?? '')?.sentences.at(-1), corpus.byId.get(p.nextId ?? '')?.sentences[0]].filter(Boolean).join(' ');
+}
+
+/** Builds the index data for a corpus: two passes over the text, no per-posting objects. */
+export function buildSearchData(corpus: Corpus): SearchData {
+  // Pass 1: written forms with counts, which also tell which joined spellings are real words.
+  const formCount = new Map<string, number>();
+  for (const p of corpus.passages) for (const t of tokenize(p.text)) formCount.set(t.word, (formCount.get(t.word) ?? 0) + 1);
+  const isSolid = (w: string) => formCount.has(w);
+
+  // Pass 2: every field of every passage. Title, section and speaker repeat across a document's
+  // passages, so their words are worked out once.
+  const builder = new PostingsBuilder(FIELDS.length);
+  const memo = new Map<string, { terms: string[]; length: number }>();
+  const analyse = (text: string) => {
+    const words = wordsOf(text, isSolid);
+    const terms: string[] = [];
+    for (const w of words) {
       const t = termOf(w);
-      if (t) this.vocabulary.update(t, (n = 0) => n + 1);
+      if (t) terms.push(t);
     }
-    this.mini.addAll(docs);
+    return { terms, length: new Set(words).size };
+  };
+  const repeated = (text: string) => {
+    let r = memo.get(text);
+    if (!r) memo.set(text, (r = analyse(text)));
+    return r;
+  };
+  corpus.passages.forEach((p, doc) => {
+    const values = [
+      analyse(p.text),
+      repeated(p.section ?? ''),
+      repeated(p.speaker ?? ''),
+      repeated(corpus.docById.get(p.docId)?.title ?? ''),
+      analyse(contextOf(corpus, p)),
+    ];
+    values.forEach((v, field) => builder.add(doc, field, v.terms, v.length, field !== CONTEXT_FIELD));
+    if (memo.size > 10_000) memo.clear();
+  });
+  const postings = builder.finish();
+
+  // The most common written form of each term ("scale" -> "scaling"); the first seen wins ties.
+  const forms = [...formCount.keys()];
+  const best = new Map<string, number>();
+  forms.forEach((form, i) => {
+    const term = termOf(form);
+    if (!term) return;
+    const cur = best.get(term);
+    if (cur === undefined || formCount.get(form)! > formCount.get(forms[cur]!)!) best.set(term, i);
+  });
+  const surface = new Int32Array(postings.terms.length).fill(-1);
+  postings.terms.forEach((t, id) => (surface[id] = best.get(t) ?? -1));
+  return { postings, forms, surface };
+}
+
+export class SearchIndex {
+  private readonly postings: Postings;
+  /** Every index term -> its id, so fuzzy and prefix matching run only for words the corpus lacks. */
+  private readonly vocabulary = new SearchableMap<number>();
+  /** Written forms, for recognising split spellings and known words. */
+  private readonly forms: Set<string>;
+  private readonly passages: Passage[];
+  /** Passage position -> position of its near-duplicate group's first passage. */
+  private readonly groupOf: Uint32Array;
+  private readonly seenGroup: Uint32Array;
+  private epoch = 0;
+
+  constructor(
+    private readonly corpus: Corpus,
+    readonly data: SearchData = buildSearchData(corpus),
+  ) {
+    this.passages = corpus.passages;
+    const { terms } = data.postings;
+    for (let i = 0; i < terms.length; i++) this.vocabulary.set(terms[i]!, i);
+    this.forms = new Set(data.forms);
+    const docBoost = new Float64Array(this.passages.length);
+    const firstOfGroup = new Map<string, number>();
+    this.groupOf = new Uint32Array(this.passages.length);
+    this.passages.forEach((p, i) => {
+      // An interviewer's question carries the topic's words, but the answer is what people want.
+      docBoost[i] = p.speaker && QUESTION_SPEAKERS.test(p.speaker) ? 0.7 : 1;
+      let g = firstOfGroup.get(p.groupId);
+      if (g === undefined) firstOfGroup.set(p.groupId, (g = i));
+      this.groupOf[i] = g;
+    });
+    this.seenGroup = new Uint32Array(this.passages.length);
+    this.postings = new Postings(data.postings, FIELD_BOOSTS, docBoost);
   }
 
-  /**
-   * The words of a text, plus the joined form of two adjacent words where the corpus also writes
-   * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet.
-   */
   private words(text: string): string[] {
-    const tokens = tokenize(text);
-    const out = tokens.map((t) => t.word);
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      const joined = tokens[i]!.word + tokens[i + 1]!.word;
-      if (this.solidWords.has(joined) && /^[\s-]?$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) out.push(joined);
-    }
-    return out;
+    return wordsOf(text, (w) => this.forms.has(w));
+  }
+
+  private count(term: string): number {
+    const id = this.vocabulary.get(term);
+    return id === undefined ? 0 : this.data.postings.termCounts[id]!;
   }
 
   /**
@@ -146,10 +212,35 @@ export class SearchIndex {
     if (piece.length < 4) return undefined;
     let best: string | undefined;
     let bestCount = 0;
-    for (const [term, [count]] of this.vocabulary.fuzzyGet(piece, 1)) {
+    for (const [term, [id]] of this.vocabulary.fuzzyGet(piece, 1)) {
+      const count = this.data.postings.termCounts[id]!;
       if (count > bestCount) [best, bestCount] = [term, count];
     }
     return best;
+  }
+
+  /** A query word with the index terms that stand for it, weighted as minisearch weighs them. */
+  private queryWord(term: string, boost: number, prefix: boolean, fuzzy: number | false): QueryWord {
+    const expansions: QueryWord['expansions'] = [];
+    const id = this.vocabulary.get(term);
+    if (id !== undefined) expansions.push({ termId: id, weight: 1 });
+    const fuzzyMatches = fuzzy ? this.vocabulary.fuzzyGet(term, fuzzy) : undefined;
+    if (prefix) {
+      for (const [t, tid] of this.vocabulary.atPrefix(term)) {
+        const distance = t.length - term.length;
+        if (!distance) continue;
+        // A prefix match is scored as one even when it is also a fuzzy match.
+        fuzzyMatches?.delete(t);
+        expansions.push({ termId: tid, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance) });
+      }
+    }
+    if (fuzzyMatches) {
+      for (const [t, [tid, distance]] of fuzzyMatches) {
+        if (!distance) continue;
+        expansions.push({ termId: tid, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance) });
+      }
+    }
+    return { key: term, boost, expansions };
   }
 
   /** Ranked hits, one per near-duplicate group, paged by offset/limit. */
@@ -162,69 +253,94 @@ export class SearchIndex {
     for (const q of queryTerms) {
       for (const syn of synonymsOf(q)) if (!queryTerms.includes(syn) && known(syn) && !expandedFrom.has(syn)) expandedFrom.set(syn, q);
     }
-    const results = this.mini.search([...queryTerms, ...expandedFrom.keys()].join(' '), {
-      boostTerm: (term) => (expandedFrom.has(term) ? SYNONYM_WEIGHT : 1),
-      // Fuzzy and prefix matching only where exact matching cannot work, so a correctly spelt
-      // word is never diluted by its neighbours ("data" also matching "date").
-      fuzzy: (term) => (known(term) ? false : fuzzyFor(term)),
-      prefix: (term, i, all) => term.length >= 3 && (opts.prefix ? i === all.length - 1 : !known(term)),
-      filter: opts.docId ? (r) => this.corpus.byId.get(r.id)?.docId === opts.docId : undefined,
-      boostDocument: (id) => {
-        // An interviewer's question carries the topic's words, but the answer is what people want.
-        const speaker = this.corpus.byId.get(id)?.speaker;
-        return speaker && QUESTION_SPEAKERS.test(speaker) ? 0.7 : 1;
-      },
-    });
+    // The terms are read back as words, as the ranking was tuned with (a term's stem can differ).
+    const specTerms = this.words([...queryTerms, ...expandedFrom.keys()].join(' '))
+      .map((w) => termOf(w))
+      .filter((t): t is string => t !== null);
+    const words = specTerms.map((term, i, all) =>
+      this.queryWord(
+        term,
+        expandedFrom.has(term) ? SYNONYM_WEIGHT : 1,
+        // Fuzzy and prefix matching only where exact matching cannot work, so a correctly spelt
+        // word is never diluted by its neighbours ("data" also matching "date").
+        term.length >= 3 && (opts.prefix ? i === all.length - 1 : !known(term)),
+        known(term) ? false : fuzzyFor(term),
+      ),
+    );
+    const docId = opts.docId;
+    const matches = this.postings.match(words, { filter: docId ? (doc) => this.passages[doc]!.docId === docId : undefined });
+
+    // Coordination: a passage that matches more of the query's words beats one that repeats one.
+    // Bits stand for query words in order of first appearance; a synonym counts as its source.
+    const keys = [...new Set(specTerms)].slice(0, MAX_QUERY_WORDS);
+    const distinctQueryTerms = queryTerms.length;
+    const coordination = new Map<number, number>();
+    const coordinationOf = (mask: number): number => {
+      let c = coordination.get(mask);
+      if (c === undefined) {
+        const sources = new Set<string>();
+        keys.forEach((k, i) => {
+          if (mask & (1 << i)) sources.add(expandedFrom.get(k) ?? k);
+        });
+        coordination.set(mask, (c = sources.size / distinctQueryTerms));
+      }
+      return c;
+    };
+    const first = new Float64Array(matches.docs.length);
+    for (let i = 0; i < first.length; i++) first[i] = matches.scores[i]! * coordinationOf(matches.masks[i]!);
+
     // Two stages: a cheap score for every match, then the costlier re-ranking (phrases, answers
     // after questions) only for the best few, so a very common word stays fast on a big shelf.
-    const distinctQueryTerms = queryTerms.length;
-    const first = results.map((r) => ({
-      id: r.id,
-      terms: r.terms,
-      // Coordination: a passage that matches more of the query's words beats one that repeats one.
-      score: r.score * (new Set(r.queryTerms.map((t) => expandedFrom.get(t) ?? t)).size / distinctQueryTerms),
-    }));
     const offset = opts.offset ?? 0;
     const limit = opts.limit ?? 10;
     const depth = Math.max(RERANK_DEPTH, (offset + limit) * 10);
-    const top = first.length > depth ? [...first].sort((a, b) => b.score - a.score).slice(0, depth) : first;
+    const top = topK(first, depth);
     const phrase = termsOf(query);
-    const byId = new Map<string, { id: string; terms: string[]; score: number }>();
-    for (const r of top) byId.set(r.id, { ...r, score: r.score * phraseBonus(phrase, this.corpus.byId.get(r.id)!) });
-    // People ask what the interviewer asked; the answer is the passage after the question.
-    for (const r of [...byId.values()]) {
-      const p = this.corpus.byId.get(r.id)!;
-      if (!p.nextId || !/\?["”’']?$/.test(p.text)) continue;
-      const next = byId.get(p.nextId) ?? { id: p.nextId, terms: [], score: 0 };
-      next.score += ANSWER_SHARE * r.score;
-      byId.set(next.id, next);
+    const byDoc = new Map<number, { doc: number; score: number }>();
+    for (const i of top) {
+      const doc = matches.docs[i]!;
+      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, this.passages[doc]!) });
     }
-    const scored = [...byId.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    // People ask what the interviewer asked; the answer is the passage after the question.
+    for (const r of [...byDoc.values()]) {
+      const p = this.passages[r.doc]!;
+      if (!p.nextId || !/\?["”’']?$/.test(p.text)) continue;
+      const nextDoc = r.doc + 1;
+      if (this.passages[nextDoc]?.id !== p.nextId) continue;
+      const next = byDoc.get(nextDoc) ?? { doc: nextDoc, score: 0 };
+      next.score += ANSWER_SHARE * r.score;
+      byDoc.set(nextDoc, next);
+    }
+    const scored = [...byDoc.values()].sort((a, b) => b.score - a.score || (this.passages[a.doc]!.id < this.passages[b.doc]!.id ? -1 : 1));
 
-    const seenGroups = new Set<string>();
-    const unique: { id: string; terms: string[]; score: number }[] = [];
+    // One per near-duplicate group; groups are marked with this query's number, not a new set.
+    const epoch = ++this.epoch;
+    const seen = this.seenGroup;
+    const unique: { doc: number; score: number }[] = [];
     for (const r of scored) {
-      const p = this.corpus.byId.get(r.id)!;
-      if (seenGroups.has(p.groupId)) continue;
-      seenGroups.add(p.groupId);
+      const g = this.groupOf[r.doc]!;
+      if (seen[g] === epoch) continue;
+      seen[g] = epoch;
       unique.push(r);
     }
     // Matches below the re-ranked few still count towards the total (one per group).
     let total = unique.length;
-    if (top !== first) {
-      const inTop = new Set(byId.keys());
-      for (const r of first) {
-        if (inTop.has(r.id)) continue;
-        const g = this.corpus.byId.get(r.id)!.groupId;
-        if (!seenGroups.has(g)) {
-          seenGroups.add(g);
+    if (top.length < matches.docs.length) {
+      for (let i = 0; i < matches.docs.length; i++) {
+        const doc = matches.docs[i]!;
+        if (byDoc.has(doc)) continue;
+        const g = this.groupOf[doc]!;
+        if (seen[g] !== epoch) {
+          seen[g] = epoch;
           total++;
         }
       }
     }
+    const matched = new Set<string>();
+    for (const w of words) for (const e of w.expansions) matched.add(this.data.postings.terms[e.termId]!);
     const hits = unique.slice(offset, offset + limit).map((r) => {
-      const passage = this.corpus.byId.get(r.id)!;
-      return { passage, score: r.score, highlights: highlightRanges(passage.text, new Set(r.terms)) };
+      const passage = this.passages[r.doc]!;
+      return { passage, score: r.score, highlights: highlightRanges(passage.text, matched) };
     });
     return { hits, total };
   }
@@ -234,15 +350,16 @@ export class SearchIndex {
     const word = partial.toLowerCase();
     const stem = termOf(word) ?? word;
     if (stem.length < 2) return [];
+    const counts = this.data.postings.termCounts;
     // The most used first, and only as many as will be shown get their display spelling.
     const byUse = (entries: Iterable<[string, number]>) =>
       [...entries]
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .sort((a, b) => counts[b[1]]! - counts[a[1]]! || (a[0] < b[0] ? -1 : 1))
         .slice(0, limit * 2)
-        .map(([t]) => this.surfaceOf(t));
+        .map(([t, id]) => this.surfaceOf(t, id));
     let found = byUse(this.vocabulary.atPrefix(stem).entries());
     if (!found.length && fuzzyFor(stem)) {
-      found = byUse([...this.vocabulary.fuzzyGet(stem, fuzzyFor(stem) as number)].map(([t, [n]]) => [t, n] as [string, number]));
+      found = byUse([...this.vocabulary.fuzzyGet(stem, fuzzyFor(stem) as number)].map(([t, [id]]) => [t, id] as [string, number]));
     }
     return [...new Set(found)].filter((w) => w.length > 1).slice(0, limit);
   }
@@ -258,16 +375,35 @@ export class SearchIndex {
     const before = new Set(termsOf(text.slice(0, last.start)));
     const together: string[] = [];
     // Co-occurrence ranking expands the prefix into every word it starts; for one or two letters
-    // that is thousands of searches, so short prefixes rank by use alone.
+    // that is thousands of words, so short prefixes rank by use alone.
     if (before.size && last.word.length >= 3) {
-      const suggestions = this.mini.autoSuggest(text, {
-        prefix: (_t, i, all) => i === all.length - 1,
-        fuzzy: false,
-        combineWith: 'AND',
-      });
-      for (const s of suggestions) {
-        const fresh = s.terms.filter((t) => !before.has(t));
-        if (fresh.length === 1) together.push(this.surfaceOf(fresh[0]!));
+      const specTerms = this.words(text)
+        .map((w) => termOf(w))
+        .filter((t): t is string => t !== null);
+      const lastTerm = specTerms.at(-1);
+      const beforeWords = specTerms.slice(0, -1).map((t) => this.queryWord(t, 1, false, false));
+      if (lastTerm && beforeWords.length) {
+        // Passages with every word before the last, then which completion each also holds.
+        const together_ = this.postings.match(beforeWords, { and: true });
+        const inMatch = new Map<number, number>();
+        for (let i = 0; i < together_.docs.length; i++) inMatch.set(together_.docs[i]!, together_.scores[i]!);
+        const counts = this.data.postings.termCounts;
+        const candidates = [...this.vocabulary.atPrefix(lastTerm)]
+          .filter(([t]) => !before.has(t))
+          .sort((a, b) => counts[b[1]]! - counts[a[1]]!)
+          .slice(0, COMPLETION_CANDIDATES);
+        const ranked: { term: string; id: number; score: number }[] = [];
+        if (inMatch.size) {
+          for (const [t, id] of candidates) {
+            const m = this.postings.match([this.queryWord(t, 1, false, false)], { filter: (doc) => inMatch.has(doc) });
+            if (!m.docs.length) continue;
+            let sum = 0;
+            for (let i = 0; i < m.docs.length; i++) sum += inMatch.get(m.docs[i]!)! + m.scores[i]!;
+            ranked.push({ term: t, id, score: sum / m.docs.length });
+          }
+        }
+        ranked.sort((a, b) => b.score - a.score);
+        for (const r of ranked) together.push(this.surfaceOf(r.term, r.id));
       }
     }
     return [...new Set([...together, ...this.completeWord(last.word, limit)])]
@@ -277,15 +413,13 @@ export class SearchIndex {
 
   /** Whether a word is in the corpus's vocabulary. */
   knows(word: string): boolean {
-    const term = termOf(word);
-    return term !== null && Boolean(this.surfaces.get(term)?.has(word.toLowerCase()));
+    return termOf(word) !== null && this.forms.has(word.toLowerCase());
   }
 
   /** The most common way a term is written in the texts ("scale" -> "scaling"). */
-  private surfaceOf(term: string): string {
-    const forms = this.surfaces.get(term);
-    if (!forms) return term;
-    return [...forms.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  private surfaceOf(term: string, id = this.vocabulary.get(term)): string {
+    const at = id === undefined ? -1 : this.data.surface[id]!;
+    return at >= 0 ? this.data.forms[at]! : term;
   }
 }
 
