@@ -102,13 +102,23 @@ export class PostingsBuilder {
     }
   }
 
-  /** Groups each field's postings by term (a counting sort: documents stay in order). */
+  /**
+   * Groups each field's postings by term (a counting sort: documents stay in order). Term ids are
+   * renumbered in sorted term order, so the term list doubles as the vocabulary (vocabulary.ts).
+   */
   finish(): PostingsData {
     const T = this.terms.length;
     const N = this.docCount;
+    const order = Array.from({ length: T }, (_, i) => i).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    const rank = new Uint32Array(T);
+    order.forEach((old, r) => (rank[old] = r));
+    const terms = order.map((old) => this.terms[old]!);
+    const termCounts = new Uint32Array(T);
+    order.forEach((old, r) => (termCounts[r] = this.counts.buf[old]!));
     const fields = this.pending.map((p): FieldPostings => {
       const offsets = new Uint32Array(T + 1);
       const termIds = p.termIds.buf;
+      for (let i = 0; i < p.termIds.length; i++) termIds[i] = rank[termIds[i]!]!;
       for (let i = 0; i < p.termIds.length; i++) offsets[termIds[i]! + 1]!++;
       for (let t = 0; t < T; t++) offsets[t + 1]! += offsets[t]!;
       const cursor = offsets.slice(0, T);
@@ -127,7 +137,7 @@ export class PostingsBuilder {
       }
       return { offsets, docs, tfs, lengths, avgLength: N ? total / N : 0 };
     });
-    return { docCount: N, terms: this.terms, termCounts: this.counts.buf.slice(0, T), fields };
+    return { docCount: N, terms, termCounts, fields };
   }
 }
 

@@ -1,12 +1,12 @@
 // The search index over passages: BM25+ over our own tokenizer and stemmer (see postings.ts),
 // fuzzy matching for misspellings and mis-heard transcript words, prefix matching for the word
 // being typed, a bonus for exact phrases, and one result per near-duplicate group.
-import SearchableMap from 'minisearch/SearchableMap';
 import { MAX_QUERY_WORDS, Postings, PostingsBuilder, topK, type PostingsData, type QueryWord } from './postings.js';
 import { termOf, terms as termsOf, tokenize } from './text.js';
 import { QUESTION_SPEAKERS } from './passages.js';
 import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from './types.js';
+import { SortedTerms } from './vocabulary.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -57,7 +57,7 @@ export function fuzzyFor(term: string): number | false {
 /** Everything the index is made of, as plain data: what a snapshot saves and restores. */
 export interface SearchData {
   postings: PostingsData;
-  /** Distinct lower-case words of the passages' texts. */
+  /** Distinct lower-case words of the passages' texts, sorted. */
   forms: string[];
   /** Term id -> position in `forms` of its most common written form, or -1. */
   surface: Int32Array;
@@ -120,25 +120,29 @@ export function buildSearchData(corpus: Corpus): SearchData {
   const postings = builder.finish();
 
   // The most common written form of each term ("scale" -> "scaling"); the first seen wins ties.
-  const forms = [...formCount.keys()];
-  const best = new Map<string, number>();
-  forms.forEach((form, i) => {
+  const best = new Map<string, string>();
+  for (const [form, count] of formCount) {
     const term = termOf(form);
-    if (!term) return;
+    if (!term) continue;
     const cur = best.get(term);
-    if (cur === undefined || formCount.get(form)! > formCount.get(forms[cur]!)!) best.set(term, i);
-  });
+    if (cur === undefined || count > formCount.get(cur)!) best.set(term, form);
+  }
+  const forms = [...formCount.keys()].sort();
+  const formIds = new SortedTerms(forms);
   const surface = new Int32Array(postings.terms.length).fill(-1);
-  postings.terms.forEach((t, id) => (surface[id] = best.get(t) ?? -1));
+  postings.terms.forEach((t, id) => {
+    const form = best.get(t);
+    surface[id] = form === undefined ? -1 : formIds.get(form)!;
+  });
   return { postings, forms, surface };
 }
 
 export class SearchIndex {
   private readonly postings: Postings;
-  /** Every index term -> its id, so fuzzy and prefix matching run only for words the corpus lacks. */
-  private readonly vocabulary = new SearchableMap<number>();
+  /** Every index term, so fuzzy and prefix matching run only for words the corpus lacks. */
+  private readonly vocabulary: SortedTerms;
   /** Written forms, for recognising split spellings and known words. */
-  private readonly forms: Set<string>;
+  private readonly forms: SortedTerms;
   private readonly passages: Passage[];
   /** Passage position -> position of its near-duplicate group's first passage. */
   private readonly groupOf: Uint32Array;
@@ -150,9 +154,8 @@ export class SearchIndex {
     readonly data: SearchData = buildSearchData(corpus),
   ) {
     this.passages = corpus.passages;
-    const { terms } = data.postings;
-    for (let i = 0; i < terms.length; i++) this.vocabulary.set(terms[i]!, i);
-    this.forms = new Set(data.forms);
+    this.vocabulary = new SortedTerms(data.postings.terms);
+    this.forms = new SortedTerms(data.forms);
     const docBoost = new Float64Array(this.passages.length);
     const firstOfGroup = new Map<string, number>();
     this.groupOf = new Uint32Array(this.passages.length);
@@ -357,7 +360,7 @@ export class SearchIndex {
         .sort((a, b) => counts[b[1]]! - counts[a[1]]! || (a[0] < b[0] ? -1 : 1))
         .slice(0, limit * 2)
         .map(([t, id]) => this.surfaceOf(t, id));
-    let found = byUse(this.vocabulary.atPrefix(stem).entries());
+    let found = byUse(this.vocabulary.atPrefix(stem));
     if (!found.length && fuzzyFor(stem)) {
       found = byUse([...this.vocabulary.fuzzyGet(stem, fuzzyFor(stem) as number)].map(([t, [id]]) => [t, id] as [string, number]));
     }
