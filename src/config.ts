@@ -52,6 +52,8 @@ const schema = z.object({
     .refine((s) => !s || isHttpUrl(s), { message: 'must be an http(s) URL such as https://slack.com/api/' })
     .transform((s) => (s ?? 'https://slack.com/api/').replace(/\/*$/, '/')),
   DATABASE_PATH: optionalString.transform((s) => path.resolve(PROJECT_ROOT, s ?? 'state/bot.db')),
+  // Where the index snapshot is kept so restarts skip rebuilding; "off" builds at every start.
+  SNAPSHOT_DIR: optionalString.transform((s) => (s && /^(off|none|false|0)$/i.test(s) ? undefined : path.resolve(PROJECT_ROOT, s ?? 'state/snapshots'))),
   DAILY_TIMEZONE: optionalString.transform((s, ctx) => {
     try {
       return parseTimezone(s ?? 'UTC');

@@ -87,14 +87,20 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: reason instanceof Error ? reason.message : String(reason) }));
 
   const live = new LiveLibrary(config.CORPUS_DIR, {
+    snapshotDir: config.SNAPSHOT_DIR,
     onSwap: (_, warnings) => {
       for (const w of warnings) log.warn('corpus_file_skipped', { file: w.file, reason: w.message });
     },
   });
-  const { library, ms } = await live.load();
-  log.info('corpus_loaded', { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms });
-  // Files added, edited or removed later are picked up without a restart.
-  live.watch();
+  // Chat platforms connect while the library loads, so a big corpus's first build gets "still
+  // loading" answers rather than silence; the terminal waits, as one person is at the prompt.
+  const loading = live.load().then(({ library, ms, source }) => {
+    log.info('corpus_loaded', { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms, source });
+    // Files added, edited or removed later are picked up without a restart.
+    live.watch();
+  });
+  if (!platformsConfigured) await loading;
+  else loading.catch(() => {});
 
   const store = openDatabase(config.DATABASE_PATH);
   const platforms: Platform[] = platformsConfigured
@@ -122,6 +128,8 @@ async function main(): Promise<number> {
   let running: Running[] = [];
   try {
     running = await startPlatforms(config, shared);
+    // Daily posts need the passages, so the scheduler (and its catch-up) waits for the library.
+    await loading;
     await scheduler.start();
   } catch (e) {
     await shutdown(running);

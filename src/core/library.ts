@@ -19,8 +19,11 @@ export class Library {
   readonly index: SearchIndex;
   /** One passage per near-duplicate group that reads well alone, sorted by id for stable order. */
   readonly eligible: Passage[];
-  constructor(readonly corpus: Corpus) {
-    this.index = new SearchIndex(corpus);
+  constructor(
+    readonly corpus: Corpus,
+    index?: SearchIndex,
+  ) {
+    this.index = index ?? new SearchIndex(corpus);
     const bestOfGroup = new Map<string, Passage>();
     for (const p of corpus.passages) {
       if (p.quotability < QUOTABLE || p.text.length < QUOTE_MIN || p.text.length > QUOTE_MAX) continue;

@@ -3,6 +3,7 @@
 // reload that fails leaves the current library serving.
 import { watch, type FSWatcher } from 'node:fs';
 import { UserError } from './errors.js';
+import { BuildThread } from './build-thread.js';
 import type { IngestCache } from './ingest/index.js';
 import type { Library } from './library.js';
 import { loadLibrary, type LoadedLibrary } from './load.js';
@@ -13,6 +14,8 @@ export class LiveLibrary {
   private current?: Library;
   private readonly cache: IngestCache = new Map();
   private loading?: Promise<Library>;
+  /** Large builds run here, off the thread that answers commands. */
+  private readonly thread = new BuildThread();
   private watcher?: FSWatcher;
   private timer?: NodeJS.Timeout;
   /** Set while a reload is queued behind one in progress. */
@@ -20,7 +23,14 @@ export class LiveLibrary {
 
   constructor(
     readonly dir: string,
-    private readonly opts: { debounceMs?: number; onSwap?: (library: Library, warnings: IngestWarning[]) => void } = {},
+    private readonly opts: {
+      debounceMs?: number;
+      onSwap?: (library: Library, warnings: IngestWarning[]) => void;
+      /** Folder for the index snapshot (see snapshot.ts); none: always build. */
+      snapshotDir?: string;
+      /** Build in the worker thread: always, never, or (undefined) for large corpora only. */
+      useWorker?: boolean;
+    } = {},
   ) {}
 
   /** The library to answer with; a friendly UserError while the first load is still running. */
@@ -35,7 +45,7 @@ export class LiveLibrary {
 
   /** Loads the folder and swaps the result in; the current library keeps serving until then. */
   async load(): Promise<LoadedLibrary> {
-    const loaded = await loadLibrary(this.dir, { cache: this.cache });
+    const loaded = await loadLibrary(this.dir, { cache: this.cache, snapshotDir: this.opts.snapshotDir, thread: this.thread, useWorker: this.opts.useWorker });
     this.current = loaded.library;
     this.opts.onSwap?.(loaded.library, loaded.warnings);
     return loaded;
@@ -54,6 +64,7 @@ export class LiveLibrary {
 
   close(): void {
     clearTimeout(this.timer);
+    void this.thread.close();
     this.watcher?.close();
     this.watcher = undefined;
   }

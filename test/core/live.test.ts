@@ -16,15 +16,18 @@ function folder(files: Record<string, string | Buffer>): string {
 
 const texts = (l: LiveLibrary) => l.get().corpus.passages.map((p) => p.text).join(' ');
 
-describe('the live library', () => {
+describe.each([
+  ['on this thread', false],
+  ['in the build worker', true],
+])('the live library, building %s', (_, useWorker) => {
   it('says "still loading" before the first load finishes', () => {
-    const live = new LiveLibrary(folder({ 'a.txt': para('Checkpointing') }));
+    const live = new LiveLibrary(folder({ 'a.txt': para('Checkpointing') }), { useWorker });
     expect(() => live.get()).toThrow(/still loading/);
   });
 
   it('picks up added, edited and removed files on reload, swapping the whole library', async () => {
     const dir = folder({ 'a.txt': para('Checkpointing'), 'b.txt': para('Batching') });
-    const live = new LiveLibrary(dir);
+    const live = new LiveLibrary(dir, { useWorker });
     await live.load();
     const first = live.get();
     writeFileSync(path.join(dir, 'c.txt'), para('Distillation'));
@@ -37,12 +40,13 @@ describe('the live library', () => {
     expect(texts(live)).not.toMatch(/Checkpointing|Batching/);
     // The old library object is untouched, for requests still using it.
     expect(first.corpus.passages.map((p) => p.text).join(' ')).toMatch(/Checkpointing/);
+    live.close();
   });
 
   it('keeps serving a file\'s last good version when it breaks, and everything when the folder breaks', async () => {
     configureLog({ level: 'error', sink: () => undefined });
     const dir = folder({ 'a.txt': para('Checkpointing'), 'b.txt': para('Batching') });
-    const live = new LiveLibrary(dir);
+    const live = new LiveLibrary(dir, { useWorker });
     await live.load();
     writeFileSync(path.join(dir, 'a.txt'), Buffer.from([0, 1, 2, 0, 255, 0]));
     await live.reload();
@@ -54,12 +58,13 @@ describe('the live library', () => {
     rmSync(dir, { recursive: true, force: true });
     await live.reload();
     expect(texts(live)).toMatch(/Batching/);
+    live.close();
     configureLog({ level: 'info', sink: (l) => process.stderr.write(l + '\n') });
   });
 
   it('reloads by itself when the folder changes', async () => {
     const dir = folder({ 'a.txt': para('Checkpointing') });
-    const live = new LiveLibrary(dir, { debounceMs: 50 });
+    const live = new LiveLibrary(dir, { debounceMs: 50, useWorker });
     await live.load();
     live.watch();
     try {

@@ -34,6 +34,8 @@ describe('npm start with DISCORD_TOKEN set', () => {
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
       await fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'), 15_000);
+      // The bot connects while its library loads (commands meanwhile hear "still loading").
+      await fake.waitFor(() => (stderr.includes('"event":"corpus_loaded"') ? true : undefined), 15_000);
       const { id } = fake.sendInteraction(fake.chatInput('quote', { query: 'technical humility' }));
       const ev = await fake.waitForInteractionResponse(id, { kind: 'callback', timeoutMs: 5000 });
       expect(ev.data.embeds[0].description).toMatch(/humility/i);

@@ -36,7 +36,7 @@ describe('npm start with Discord and Slack configured together', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     try {
-      await slack.waitFor(() => (stderr.includes('"event":"slack_ready"') && stderr.includes('"event":"discord_ready"') ? true : undefined), 20_000);
+      await slack.waitFor(() => (stderr.includes('"event":"slack_ready"') && stderr.includes('"event":"discord_ready"') && stderr.includes('"event":"corpus_loaded"') ? true : undefined), 20_000);
       const { id } = discord.sendInteraction(discord.chatInput('quote', { query: 'scaling laws' }));
       const ev = await discord.waitForInteractionResponse(id, { kind: 'callback' });
       expect(ev.data.embeds[0].description).toMatch(/scaling/i);

@@ -12,12 +12,12 @@ export interface Ran {
   ms: number;
 }
 
-/** The environment of a fresh install: no tokens, and a database of its own in a temp folder. */
+/** The environment of a fresh install: no tokens, and a database and snapshots of its own in a temp folder. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|CORPUS_DIR|LOG_LEVEL|DATABASE_PATH|DAILY_TIMEZONE|ADMIN_USER_IDS|PORT$)/.test(k)) delete env[k];
-  const database = path.join(mkdtempSync(path.join(os.tmpdir(), 'rg-db-')), 'bot.db');
-  return { ...env, NO_COLOR: '1', DATABASE_PATH: database, ...extra };
+  for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|CORPUS_DIR|LOG_LEVEL|DATABASE_PATH|SNAPSHOT_DIR|DAILY_TIMEZONE|ADMIN_USER_IDS|PORT$)/.test(k)) delete env[k];
+  const state = mkdtempSync(path.join(os.tmpdir(), 'rg-db-'));
+  return { ...env, NO_COLOR: '1', DATABASE_PATH: path.join(state, 'bot.db'), SNAPSHOT_DIR: path.join(state, 'snapshots'), ...extra };
 }
 
 export function runNpm(args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Ran> {

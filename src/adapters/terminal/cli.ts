@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const config = loadConfig();
     configureLog({ level: config.LOG_LEVEL ?? 'warn' });
-    loaded = await loadLibrary(config.CORPUS_DIR);
+    loaded = await loadLibrary(config.CORPUS_DIR, { snapshotDir: config.SNAPSHOT_DIR });
   } catch (e) {
     if (isUserError(e)) return fail(e.message, json, 1);
     throw e;
