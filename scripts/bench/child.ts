@@ -2,9 +2,14 @@
 // JIT or heap state leaks between scenarios. Prints one line "BENCH_RESULT {json}" on stdout;
 // progress goes to stderr.
 import { parseArgs } from 'node:util';
-import MiniSearch from 'minisearch';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { loadCorpus } from '../../src/core/ingest/index.js';
 import { Library } from '../../src/core/library.js';
+import { loadLibrary } from '../../src/core/load.js';
+import { SearchIndex, buildSearchData } from '../../src/core/search.js';
+import { corpusKey, encodeSnapshot, snapshotPath } from '../../src/core/snapshot.js';
 import { buildCorpus } from '../../src/core/passages.js';
 import type { IngestedDocument } from '../../src/core/types.js';
 import { DefaultMiniSearch, LinearScan } from './baselines.js';
@@ -35,14 +40,17 @@ const record = (fields: Partial<ScenarioResult>, extra: Record<string, unknown> 
   process.stdout.write(PARTIAL_PREFIX + JSON.stringify(partial) + '\n');
 };
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const heapMB = () => round(process.memoryUsage().heapUsed / MB);
+/** What the library holds: the JS heap plus its typed arrays, which live outside it. */
+const heapMB = () => round((process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers) / MB);
+const jsHeapMB = () => round(process.memoryUsage().heapUsed / MB);
+const arrayBuffersMB = () => round(process.memoryUsage().arrayBuffers / MB);
 const time = <T>(f: () => T): [T, number] => {
   const t = performance.now();
   const v = f();
   return [v, performance.now() - t];
 };
 
-// Start-up, as loadLibrary does it, timed step by step.
+// Start-up from nothing, as loadLibrary builds on the worker thread, timed step by step.
 let t = performance.now();
 let documents: IngestedDocument[] | undefined = (await loadCorpus(dir)).documents;
 const ingestMs = performance.now() - t;
@@ -50,38 +58,42 @@ const documentCount = documents.length;
 progress(`ingest ${Math.round(ingestMs)} ms, ${documentCount} documents`);
 gc();
 record({ documents: documentCount, ingestMs: Math.round(ingestMs) }, { heapAfterIngestMB: heapMB() });
-const [corpus, passagesMs] = time(() => buildCorpus(documents!));
-progress(`passages ${Math.round(passagesMs)} ms, ${corpus.passages.length} passages`);
-record({ passages: corpus.passages.length, passagesMs: Math.round(passagesMs) });
-const [library, indexMs] = time(() => new Library(corpus));
-const readyAfterLaunchMs = performance.now();
+let [built, passagesMs] = time(() => buildCorpus(documents!));
+progress(`passages ${Math.round(passagesMs)} ms, ${built.passages.length} passages`);
+const passageCount = built.passages.length;
+record({ passages: passageCount, passagesMs: Math.round(passagesMs) });
+let [searchData, indexMs] = time(() => buildSearchData(built));
+let builtLibrary: Library | undefined = new Library(built, new SearchIndex(built, searchData));
 progress(`index ${Math.round(indexMs)} ms`);
 documents = undefined; // the bot keeps only the library
 gc();
 const heap = (globalThis as { gc?: unknown }).gc ? heapMB() : null;
-record(
-  { indexMs: Math.round(indexMs), startupMs: Math.round(ingestMs + passagesMs + indexMs), heapMB: heap },
-  { readyAfterLaunchMs: round(readyAfterLaunchMs), projectExposesSnapshot: false },
-);
-
-// Index snapshot. SearchIndex keeps its MiniSearch private and offers no toJSON: reach in.
 const extra = partial.extra;
-let snapshotMB: number | null = null;
-let snapshotLoadMs: number | null = null;
-try {
-  const mini = (library.index as unknown as { mini: MiniSearch & { _options: { fields: string[] } } }).mini;
-  let [json, saveMs] = time(() => JSON.stringify(mini));
-  snapshotMB = round(Buffer.byteLength(json) / MB);
-  const [, loadMs] = time(() => MiniSearch.loadJSON(json!, { fields: mini._options.fields }));
-  snapshotLoadMs = round(loadMs);
-  extra.snapshotSaveMs = round(saveMs);
-  json = '';
-  progress(`snapshot ${snapshotMB} MB, save ${Math.round(saveMs)} ms, load ${Math.round(loadMs)} ms`);
-} catch (e) {
-  extra.snapshotError = (e as Error).message;
-  progress(`snapshot failed: ${(e as Error).message}`);
-}
+record({ indexMs: Math.round(indexMs), startupMs: Math.round(ingestMs + passagesMs + indexMs), heapMB: heap }, { heapUsedMB: jsHeapMB(), arrayBuffersMB: arrayBuffersMB() });
+
+// The snapshot the bot saves, and a restart from it (corpus hash, read, check, decode, restore).
+const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'bench-snap-'));
+const { key } = await corpusKey(dir);
+let [encoded, saveMs] = time(() => encodeSnapshot({ corpus: built, search: searchData, warnings: [] }, key));
+await mkdir(snapshotDir, { recursive: true });
+await writeFile(snapshotPath(snapshotDir, dir), encoded);
+const snapshotMB = round(encoded.length / MB);
+extra.snapshotSaveMs = round(saveMs);
+encoded = Buffer.alloc(0);
+builtLibrary = undefined;
+built = undefined!;
+searchData = undefined!;
 gc();
+t = performance.now();
+const restarted = await loadLibrary(dir, { snapshotDir });
+const snapshotLoadMs = round(performance.now() - t);
+if (restarted.source !== 'snapshot') throw new Error('the restart did not use the snapshot');
+const library = restarted.library;
+const corpus = library.corpus;
+gc();
+extra.heapAfterRestartMB = heapMB();
+progress(`snapshot ${snapshotMB} MB, save ${Math.round(saveMs)} ms, restart from it ${Math.round(snapshotLoadMs)} ms`);
+await rm(snapshotDir, { recursive: true, force: true });
 record({ snapshotMB, snapshotLoadMs });
 
 // Queries from the corpus's own text; a separate warm-up set first, as a running bot is warm.
@@ -147,7 +159,7 @@ const result: ScenarioResult = {
   scenario: name,
   corpusMB: Number(values['corpus-mb']),
   documents: documentCount,
-  passages: corpus.passages.length,
+  passages: passageCount,
   ingestMs: Math.round(ingestMs),
   passagesMs: Math.round(passagesMs),
   indexMs: Math.round(indexMs),
