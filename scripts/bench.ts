@@ -5,7 +5,12 @@
 // scenario that failed: the failure is a result line of its own.
 //
 //   npm run bench -- [--sizes 1,10,100] [--queries 500] [--seed 42] [--json] [--out DIR]
-//                    [--timeout 300] [--heap MB] [--no-bundled]
+//                    [--timeout 300] [--heap MB] [--no-bundled] [--acks]
+//
+// --acks: afterwards, the running bot against the fake Discord and Slack, on the largest synthetic
+// corpus requested (the bundled one when there are no sizes): the time to every command's first
+// response while the library loads, once it is ready and while it reloads (scripts/bench/acks.ts;
+// target: within 1 s). One more JSON line ("scenario": "acks") and a table of the phases.
 import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -28,6 +33,7 @@ const { values } = parseArgs({
     timeout: { type: 'string', default: '300' },
     heap: { type: 'string' },
     'no-bundled': { type: 'boolean', default: false },
+    acks: { type: 'boolean', default: false },
   },
 });
 
@@ -128,3 +134,22 @@ for (const size of sizes) {
 }
 
 if (!values.json) process.stdout.write('\n' + formatTables(results) + '\n');
+
+if (values.acks) {
+  const { formatAckTable, runAckScenario, withoutSamples } = await import('./bench/acks.js');
+  const largest = sizes.length ? Math.max(...sizes) : undefined;
+  const dir =
+    largest !== undefined ? path.join(outDir, `synthetic-seed${seed}-${largest}mb`) : values['no-bundled'] ? undefined : path.join(ROOT, 'data/corpus');
+  if (!dir) note('--acks: no corpus to run on (--no-bundled and no --sizes)');
+  else {
+    note(`scenario acks on ${dir}`);
+    const r = await runAckScenario({
+      corpusDir: dir,
+      startTimeoutMs: timeoutMs,
+      heapMB: values.heap ? Number(values.heap) : undefined,
+      log: (msg) => note(`acks: ${msg}`),
+    });
+    process.stdout.write(JSON.stringify({ scenario: 'acks', ...withoutSamples(r) }) + '\n');
+    if (!values.json) process.stdout.write('\n' + formatAckTable(r) + '\n');
+  }
+}
