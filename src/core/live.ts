@@ -81,6 +81,7 @@ export class LiveLibrary {
       return;
     }
     const before = this.current;
+    log.info('corpus_reload_started', { dir: this.dir });
     this.loading = this.load().then((r) => r.library);
     try {
       const library = await this.loading;
