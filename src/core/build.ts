@@ -5,8 +5,8 @@ import { buildCorpus } from './passages.js';
 import { buildSearchData } from './search.js';
 import type { LibraryState } from './snapshot.js';
 
-export async function buildState(dir: string, cache?: IngestCache): Promise<LibraryState> {
-  const { documents, warnings } = await loadCorpus(dir, { cache });
+export async function buildState(dir: string, cache?: IngestCache, remember?: 'documents' | 'bytes'): Promise<LibraryState> {
+  const { documents, warnings } = await loadCorpus(dir, { cache, remember });
   const corpus = buildCorpus(documents);
   return { corpus, search: buildSearchData(corpus), warnings };
 }

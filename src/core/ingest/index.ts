@@ -23,10 +23,12 @@ export { ingestText, analyzeText } from './pipeline.js';
 /**
  * What a reload remembers of the last good load, per file: documents whose bytes and metadata are
  * unchanged are not cleaned again, and a file that turns unreadable keeps its last good version.
+ * With `remember: 'bytes'` only the file's last good bytes are kept (a third of the memory of the
+ * cleaned document): nothing is skipped, but a broken file is still served from its old bytes.
  */
-export type IngestCache = Map<string, { key: string; doc: IngestedDocument }>;
+export type IngestCache = Map<string, { key: string; doc?: IngestedDocument; bytes?: Buffer }>;
 
-export async function loadCorpus(dir: string, opts: { cache?: IngestCache } = {}): Promise<IngestResult> {
+export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remember?: 'documents' | 'bytes' } = {}): Promise<IngestResult> {
   const cache = opts.cache;
   const missing = () =>
     new UserError(`Corpus folder not found: ${dir}. Set CORPUS_DIR to a folder of .txt or .md files.`, 'corpus_missing');
@@ -60,10 +62,11 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache } = {}
     // A file that breaks after a good load keeps serving its last good version.
     const keepPrevious = (problem: string): boolean => {
       const previous = cache?.get(file);
-      if (!previous || usedIds.has(previous.doc.meta.id)) return false;
+      const doc = previous?.doc ?? (previous?.bytes && ingestBytes(file, previous.bytes, sidecar.get(file), []));
+      if (!doc || 'problem' in doc || usedIds.has(doc.meta.id)) return false;
       warnings.push({ file, message: `${problem}; still serving its previous version` });
-      usedIds.add(previous.doc.meta.id);
-      documents.push(previous.doc);
+      usedIds.add(doc.meta.id);
+      documents.push(doc);
       return true;
     };
     let bytes: Buffer;
@@ -78,40 +81,26 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache } = {}
     const hash = sha256(bytes);
     const key = `${hash}:${JSON.stringify(sidecar.get(file) ?? null)}`;
     const cached = cache?.get(file);
-    if (cached && cached.key === key && !usedIds.has(cached.doc.meta.id)) {
+    if (cached?.doc && cached.key === key && !usedIds.has(cached.doc.meta.id)) {
       usedIds.add(cached.doc.meta.id);
       documents.push(cached.doc);
       continue;
     }
-    const decoded = decodeText(bytes);
-    if ('error' in decoded) {
-      if (!keepPrevious(decoded.error)) warnings.push({ file, message: `${decoded.error}; skipped` });
+    const result = ingestBytes(file, bytes, sidecar.get(file), warnings, hash);
+    if ('problem' in result) {
+      if (!keepPrevious(result.problem)) warnings.push({ file, message: `${result.problem}; skipped` });
       continue;
     }
-    const fm = splitFrontMatter(decoded.text);
-    if (fm.error) warnings.push({ file, message: fm.error });
-    // Front matter wins over the sidecar, field by field.
-    const partial = {
-      ...validateMeta(sidecar.get(file), file, SIDECAR, warnings),
-      ...validateMeta(fm.data, file, 'front matter', warnings),
-    };
-    let meta = completeMeta(partial, file, { kind: guessKind(fm.body) });
-    const analysis = analyzeText(fm.body, meta);
-    if (partial.title === undefined && analysis.titleGuess) meta = { ...meta, title: analysis.titleGuess };
-    if (analysis.sentences.length === 0) {
-      if (!keepPrevious('has no readable sentences after cleaning')) warnings.push({ file, message: 'has no readable sentences after cleaning; skipped' });
-      continue;
-    }
-    if (usedIds.has(meta.id)) {
+    let doc = result;
+    if (usedIds.has(doc.meta.id)) {
       let n = 2;
-      while (usedIds.has(`${meta.id}-${n}`)) n++;
-      warnings.push({ file, message: `id "${meta.id}" is already used by another file; using "${meta.id}-${n}"` });
-      meta = { ...meta, id: `${meta.id}-${n}` };
+      while (usedIds.has(`${doc.meta.id}-${n}`)) n++;
+      warnings.push({ file, message: `id "${doc.meta.id}" is already used by another file; using "${doc.meta.id}-${n}"` });
+      doc = { ...doc, meta: { ...doc.meta, id: `${doc.meta.id}-${n}` } };
     }
-    usedIds.add(meta.id);
-    const doc = { meta, file, hash, sentences: analysis.sentences };
+    usedIds.add(doc.meta.id);
     documents.push(doc);
-    cache?.set(file, { key, doc });
+    cache?.set(file, opts.remember === 'bytes' ? { key, bytes } : { key, doc });
   }
   // Files that are gone are forgotten, so a later file of the same name starts afresh.
   if (cache) for (const file of [...cache.keys()]) if (!files.includes(file)) cache.delete(file);
@@ -123,4 +112,22 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache } = {}
       'corpus_empty',
     );
   return { documents, warnings };
+}
+
+/** One file's bytes -> a cleaned document, or the problem that makes it unusable. */
+function ingestBytes(file: string, bytes: Buffer, sidecarEntry: unknown, warnings: IngestWarning[], hash = sha256(bytes)): IngestedDocument | { problem: string } {
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) return { problem: decoded.error };
+  const fm = splitFrontMatter(decoded.text);
+  if (fm.error) warnings.push({ file, message: fm.error });
+  // Front matter wins over the sidecar, field by field.
+  const partial = {
+    ...validateMeta(sidecarEntry, file, SIDECAR, warnings),
+    ...validateMeta(fm.data, file, 'front matter', warnings),
+  };
+  let meta = completeMeta(partial, file, { kind: guessKind(fm.body) });
+  const analysis = analyzeText(fm.body, meta);
+  if (partial.title === undefined && analysis.titleGuess) meta = { ...meta, title: analysis.titleGuess };
+  if (analysis.sentences.length === 0) return { problem: 'has no readable sentences after cleaning' };
+  return { meta, file, hash, sentences: analysis.sentences };
 }
