@@ -19,9 +19,12 @@ export interface ScenarioResult {
   ingestMs: number;
   passagesMs: number;
   indexMs: number;
+  /** First start with no snapshot: ingest + passages + index ("build ms" in the table). */
   startupMs: number;
+  /** What a restarted bot holds once ready: JS heap plus typed arrays ("held MB"). */
   heapMB: number | null;
   snapshotMB: number | null;
+  /** A restart in a fresh process: corpus hash, snapshot read, check and restore ("restart ms"). */
   snapshotLoadMs: number | null;
   query: Latency;
   autocomplete: Latency;
@@ -81,7 +84,7 @@ export function formatTables(results: (ScenarioResult | ScenarioFailure)[]): str
   const ok = results as Partial<ScenarioResult>[];
   const failed = results.filter((r): r is ScenarioFailure => 'error' in r);
   const build = table(
-    ['scenario', 'MB', 'docs', 'passages', 'ingest ms', 'passages ms', 'index ms', 'startup ms', 'heap MB', 'snapshot MB', 'snap load ms'],
+    ['scenario', 'MB', 'docs', 'passages', 'ingest ms', 'passages ms', 'index ms', 'build ms', 'held MB', 'snapshot MB', 'restart ms'],
     ok.map((r) => [s(r.scenario), s(r.corpusMB), s(r.documents), s(r.passages), s(r.ingestMs), s(r.passagesMs), s(r.indexMs), s(r.startupMs), s(r.heapMB), s(r.snapshotMB), s(r.snapshotLoadMs)]),
   );
   const queries = table(

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DOC_EXTENSIONS, SIDECAR } from './ingest/read.js';
 import type { PostingsData } from './postings.js';
 import type { SearchData } from './search.js';
@@ -15,8 +16,8 @@ import type { Corpus, DocumentMeta, IngestWarning, Passage } from './types.js';
 
 const MAGIC = Buffer.from('RGBSNAP1', 'latin1');
 /**
- * Bump when ingest, passages or the index change what they produce from the same files: the key
- * includes it, so every old snapshot is then rebuilt.
+ * Bump when the snapshot layout changes. (Changes to the code that cleans and indexes are caught
+ * by the key's fingerprint of the core's source files.)
  */
 export const INDEX_VERSION = 1;
 
@@ -54,12 +55,30 @@ export async function corpusKey(dir: string): Promise<{ key: string; bytes: numb
       }),
     );
   }
-  const hash = createHash('sha256').update(`reading-group-index:${INDEX_VERSION}\n`);
+  const hash = createHash('sha256').update(`reading-group-index:${INDEX_VERSION}\n${await codeFingerprint()}\n`);
   for (const d of digests) if (d) hash.update(d);
   return { key: hash.digest('hex'), bytes: total };
 }
 
 const KEY_BATCH = 64;
+
+let fingerprint: Promise<string> | undefined;
+
+/**
+ * A hash of the core's own source files (ingest, passages, index): after an upgrade that changes
+ * how documents are cleaned or indexed, every snapshot is rebuilt even if INDEX_VERSION was not
+ * bumped. Read once per process.
+ */
+function codeFingerprint(): Promise<string> {
+  fingerprint ??= (async () => {
+    const root = path.dirname(fileURLToPath(import.meta.url));
+    const hash = createHash('sha256');
+    const files = (await readdir(root, { recursive: true })).filter((f) => /\.(ts|mjs|js)$/.test(f)).sort();
+    for (const f of files) hash.update(`${f}\n`).update(await readFile(path.join(root, f)));
+    return hash.digest('hex');
+  })().catch(() => 'unknown');
+  return fingerprint;
+}
 
 /** The snapshot file for a corpus folder: one per folder, replaced whenever it is rebuilt. */
 export function snapshotPath(snapshotDir: string, corpusDir: string): string {
