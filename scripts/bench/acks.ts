@@ -584,8 +584,9 @@ export async function runAckScenario(opts: AckOptions): Promise<AckResult> {
 
     // The mix, one command at a time: both platforms, search-heavy commands, autocomplete, buttons.
     const CYCLE: ((i: number) => Spec)[] = [
-      (i) => ({ platform: 'discord', command: '/topic', query: pick(queries.search, i) }),
-      (i) => ({ platform: 'slack', command: '/topic', query: pick(queries.search, i + 7) }),
+      // Each phase opens with a common word, whose many results give the buttons below a More.
+      (i) => ({ platform: 'discord', command: '/topic', query: i === 0 ? pick(queries.common, 0) : pick(queries.search, i) }),
+      (i) => ({ platform: 'slack', command: '/topic', query: i === 0 ? pick(queries.common, 1) : pick(queries.search, i + 7) }),
       (i) => ({ platform: 'discord', command: '/quote', query: pick(queries.common, i) }),
       () => ({ platform: 'slack', command: '/quote (random)' }),
       (i) => ({ platform: 'discord', command: 'autocomplete /quote query', query: pick(queries.prefixes, i) }),
@@ -609,7 +610,16 @@ export async function runAckScenario(opts: AckOptions): Promise<AckResult> {
      */
     const stream = async (phase: Phase, max: number, stop: () => boolean, untilStop = false): Promise<void> => {
       const mine: Promise<void>[] = [];
+      // Every phase runs the mix from its start, so a short phase still covers every kind.
+      n = 0;
+      // Buttons press replies from this phase only (the library may have been swapped since).
+      lastTopic.discord = undefined;
+      lastTopic.slack = undefined;
       for (let i = 0; !stopping && !stop() && (i < max || (untilStop && i < max + 600)); i++) {
+        // A button needs an earlier /topic's reply: on a busy machine it may still be on its way,
+        // so wait for the replies so far rather than silently sending another /topic instead.
+        const slot = n % CYCLE.length;
+        if (phase !== 'loading' && ((slot === 5 && !lastTopic.discord) || (slot === 8 && !lastTopic.slack))) await Promise.all(mine);
         mine.push(sendOne(phase, next()));
         await sleep(i < max ? intervalMs : 1000);
       }

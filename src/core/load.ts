@@ -83,7 +83,9 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
 
 async function restore(state: LibraryState): Promise<Library> {
   await yieldToLoop();
-  return new Library(state.corpus, new SearchIndex(state.corpus, state.search));
+  const index = new SearchIndex(state.corpus, state.search);
+  await yieldToLoop();
+  return new Library(state.corpus, index);
 }
 
 /** Written aside and renamed into place, so a crash mid-write never leaves a half snapshot. */

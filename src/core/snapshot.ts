@@ -330,13 +330,12 @@ export async function decodeSnapshot(buf: Buffer, key: string, pause: Pause = ()
     list.push(p);
   });
   await pause();
-  const corpus: Corpus = {
-    documents: m.documents,
-    passages,
-    byId: new Map(passages.map((p) => [p.id, p])),
-    byDoc,
-    docById: new Map(m.documents.map((d) => [d.id, d])),
-  };
+  const byId = new Map<string, Passage>();
+  for (let i = 0; i < n; i++) {
+    byId.set(passages[i]!.id, passages[i]!);
+    if ((i & 65535) === 65535) await pause();
+  }
+  const corpus: Corpus = { documents: m.documents, passages, byId, byDoc, docById: new Map(m.documents.map((d) => [d.id, d])) };
   await pause();
 
   const fields = m.avgLengths.map((avgLength, f) => ({
