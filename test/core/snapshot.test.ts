@@ -84,6 +84,15 @@ describe('index snapshots', () => {
     );
   });
 
+  it('cannot stop the library loading when they cannot be written', async () => {
+    const blocked = path.join(tmp('snap-'), 'a-file');
+    writeFileSync(blocked, 'not a folder');
+    const loaded = await loadLibrary(BUNDLED, { snapshotDir: path.join(blocked, 'snapshots') });
+    expect(loaded.source).toBe('build');
+    expect(loaded.library.search('scaling laws').hits.length).toBeGreaterThan(0);
+    expect(events.some((e) => e.event === 'snapshot_not_saved')).toBe(true);
+  });
+
   it('are built in the worker thread with the same result, and its errors come back friendly', async () => {
     const thread = new BuildThread();
     try {
