@@ -16,10 +16,15 @@ export class BuildThread {
   build(dir: string, key: string): Promise<Buffer> {
     const worker = this.start();
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    // The worker keeps the process alive only while it has work: an idle one must not.
+    worker.ref();
+    const settled = () => {
+      if (!this.pending.size) worker.unref();
+    };
+    return new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, dir, key } satisfies BuildRequest);
-    });
+    }).finally(settled);
   }
 
   close(): Promise<number> | undefined {

@@ -1,6 +1,7 @@
 // Folder of documents -> a ready Library, timed. The one place start-up builds the core: from a
 // snapshot when one matches the folder, else by building (in a worker thread for large corpora,
 // so the bot keeps acknowledging commands), then saving a snapshot for the next start.
+import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildState } from './build.js';
@@ -90,7 +91,8 @@ async function restore(state: LibraryState): Promise<Library> {
 
 /** Written aside and renamed into place, so a crash mid-write never leaves a half snapshot. */
 async function save(file: string, bytes: Buffer): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per write: two loads of one folder at once (a reload racing a CLI run) never share it.
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(tmp, bytes);
