@@ -19,7 +19,7 @@ const MAGIC = Buffer.from('RGBSNAP1', 'latin1');
  * Bump when the snapshot layout changes. (Changes to the code that cleans and indexes are caught
  * by the key's fingerprint of the core's source files.)
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export class SnapshotError extends Error {}
 
@@ -180,7 +180,7 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
     ['section', bytesOf(section)],
     ['speaker', bytesOf(speaker)],
     ['sentenceCounts', bytesOf(sentenceCounts)],
-    ['sentenceLengths', bytesOf(Uint16Array.from(sentenceLengths))],
+    ['sentenceLengths', bytesOf(Uint32Array.from(sentenceLengths))],
     ['terms', Buffer.from(p.terms.join('\n'), 'utf8')],
     ['termCounts', bytesOf(p.termCounts)],
     ['forms', Buffer.from(search.forms.join('\n'), 'utf8')],
@@ -279,7 +279,7 @@ export async function decodeSnapshot(buf: Buffer, key: string, pause: Pause = ()
   const section = typed('section', Uint32Array, n);
   const speaker = typed('speaker', Uint32Array, n);
   const sentenceCounts = typed('sentenceCounts', Uint16Array, n);
-  const sentenceLengths = typed('sentenceLengths', Uint16Array);
+  const sentenceLengths = typed('sentenceLengths', Uint32Array);
   const name = (i: number) => (i === 0 ? undefined : m.names[i]);
 
   const passages: Passage[] = new Array(n);

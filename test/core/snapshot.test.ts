@@ -41,6 +41,10 @@ describe('index snapshots', () => {
     expect((await loadLibrary(BUNDLED, { snapshotDir: dir })).source).toBe('build');
     const restored = await loadLibrary(BUNDLED, { snapshotDir: dir });
     expect(restored.source).toBe('snapshot');
+    // One very long sentence (an unpunctuated paste), and text in scripts beyond Latin-1.
+    const odd = state.corpus.passages[0]!;
+    odd.sentences = ['word '.repeat(20_000).trim() + '.', 'Ни одна “умная” фраза 🙂 не потеряна.'];
+    odd.text = odd.sentences.join(' ');
     const decoded = await decodeSnapshot(encodeSnapshot(state, key), key);
     expect(decoded.corpus.passages.length).toBe(state.corpus.passages.length);
     expect(decoded.corpus.passages).toEqual(state.corpus.passages);
