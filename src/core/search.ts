@@ -174,6 +174,16 @@ export class SearchIndex {
     return wordsOf(text, (w) => this.forms.has(w));
   }
 
+  /** Index terms of a text as the index reads a field: joined spellings included, stop words out. */
+  private termsOfText(text: string): string[] {
+    const out: string[] = [];
+    for (const w of this.words(text)) {
+      const t = termOf(w);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
   private count(term: string): number {
     const id = this.vocabulary.get(term);
     return id === undefined ? 0 : this.data.postings.termCounts[id]!;
@@ -257,9 +267,7 @@ export class SearchIndex {
       for (const syn of synonymsOf(q)) if (!queryTerms.includes(syn) && known(syn) && !expandedFrom.has(syn)) expandedFrom.set(syn, q);
     }
     // The terms are read back as words, as the ranking was tuned with (a term's stem can differ).
-    const specTerms = this.words([...queryTerms, ...expandedFrom.keys()].join(' '))
-      .map((w) => termOf(w))
-      .filter((t): t is string => t !== null);
+    const specTerms = this.termsOfText([...queryTerms, ...expandedFrom.keys()].join(' '));
     const words = specTerms.map((term, i, all) =>
       this.queryWord(
         term,
@@ -380,16 +388,14 @@ export class SearchIndex {
     // Co-occurrence ranking expands the prefix into every word it starts; for one or two letters
     // that is thousands of words, so short prefixes rank by use alone.
     if (before.size && last.word.length >= 3) {
-      const specTerms = this.words(text)
-        .map((w) => termOf(w))
-        .filter((t): t is string => t !== null);
+      const specTerms = this.termsOfText(text);
       const lastTerm = specTerms.at(-1);
       const beforeWords = specTerms.slice(0, -1).map((t) => this.queryWord(t, 1, false, false));
       if (lastTerm && beforeWords.length) {
         // Passages with every word before the last, then which completion each also holds.
-        const together_ = this.postings.match(beforeWords, { and: true });
+        const withBefore = this.postings.match(beforeWords, { and: true });
         const inMatch = new Map<number, number>();
-        for (let i = 0; i < together_.docs.length; i++) inMatch.set(together_.docs[i]!, together_.scores[i]!);
+        for (let i = 0; i < withBefore.docs.length; i++) inMatch.set(withBefore.docs[i]!, withBefore.scores[i]!);
         const counts = this.data.postings.termCounts;
         const candidates = [...this.vocabulary.atPrefix(lastTerm)]
           .filter(([t]) => !before.has(t))
