@@ -141,60 +141,66 @@ const CANDIDATE_TERMS = 12;
  */
 export function assignNearDuplicateGroups(passages: Passage[]): void {
   const n = passages.length;
+  // Terms become numbers and vectors flat arrays: on 100 MB of text, string-keyed maps per
+  // passage made this most of the passages step. Each vector keeps its terms in order of first
+  // occurrence, as the ranking of a passage's distinctive words breaks ties by it.
+  const termIds = new Map<string, number>();
   const vectors = passages.map((p) => {
-    const tf = new Map<string, number>();
-    for (const t of terms(p.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return tf;
+    const tf = new Map<number, number>();
+    for (const t of terms(p.text)) {
+      let id = termIds.get(t);
+      if (id === undefined) termIds.set(t, (id = termIds.size));
+      tf.set(id, (tf.get(id) ?? 0) + 1);
+    }
+    return { ids: Int32Array.from(tf.keys()), counts: Int32Array.from(tf.values()) };
   });
   // Too few words to say anything specific: such passages would match whatever is short too.
-  const tooShort = (i: number) => vectors[i]!.size < 5;
-  const df = new Map<string, number>();
-  for (const v of vectors) for (const t of v.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const weighted = vectors.map((v) => {
-    const w = new Map<string, number>();
+  const tooShort = (i: number) => vectors[i]!.ids.length < 5;
+  const df = new Int32Array(termIds.size);
+  for (const v of vectors) for (const id of v.ids) df[id]!++;
+  const weights = vectors.map((v) => {
+    const w = new Float64Array(v.ids.length);
     let norm = 0;
-    for (const [t, c] of v) {
-      const x = (1 + Math.log(c)) * Math.log(1 + n / df.get(t)!);
-      w.set(t, x);
+    for (let k = 0; k < w.length; k++) {
+      const x = (1 + Math.log(v.counts[k]!)) * Math.log(1 + n / df[v.ids[k]!]!);
+      w[k] = x;
       norm += x * x;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, x] of w) w.set(t, x / norm);
+    for (let k = 0; k < w.length; k++) w[k] = w[k]! / norm;
     return w;
   });
 
   // Candidate pairs come from shared rarer terms only, so this stays near-linear on big corpora.
-  const postings = new Map<string, number[]>();
   // A fixed cap: a share of n would let common words pair almost every passage with every other,
   // which made grouping quadratic (238 s of a 10 MB start-up).
   const maxDf = Math.min(MAX_CANDIDATE_DF, Math.max(2, Math.ceil(n * 0.05)));
-  weighted.forEach((w, i) => {
-    for (const t of w.keys()) {
-      if (df.get(t)! > maxDf) continue;
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(i);
-    }
+  const postings: number[][] = [];
+  vectors.forEach((v, i) => {
+    for (const id of v.ids) if (df[id]! <= maxDf) (postings[id] ??= []).push(i);
   });
 
   const parent = passages.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const dense = new Float64Array(termIds.size);
   // A passage's most distinctive rare words find its candidates; a pair must share two of them
   // before the full cosine is computed. Paraphrases share their distinctive words.
   const shared = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     if (tooShort(i)) continue;
     shared.clear();
-    const distinctive = [...weighted[i]!.entries()]
-      .filter(([t]) => df.get(t)! <= maxDf)
-      .sort((a, b) => b[1] - a[1])
+    const v = vectors[i]!;
+    const w = weights[i]!;
+    const distinctive = Array.from(v.ids.keys())
+      .filter((k) => df[v.ids[k]!]! <= maxDf)
+      .sort((a, b) => w[b]! - w[a]!)
       .slice(0, CANDIDATE_TERMS);
-    for (const [t] of distinctive) {
-      for (const j of postings.get(t) ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+    for (const k of distinctive) {
+      for (const j of postings[v.ids[k]!] ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
     }
     for (const [j, count] of shared) {
       if (count < 2 || passages[i]!.docId === passages[j]!.docId || tooShort(j)) continue;
-      if (cosine(weighted[i]!, weighted[j]!) >= NEAR_DUPLICATE_THRESHOLD) {
+      if (cosine(vectors[i]!.ids, w, vectors[j]!.ids, weights[j]!, dense) >= NEAR_DUPLICATE_THRESHOLD) {
         const a = find(i);
         const b = find(j);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
@@ -204,12 +210,15 @@ export function assignNearDuplicateGroups(passages: Passage[]): void {
   passages.forEach((p, i) => (p.groupId = passages[find(i)]!.id));
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+/** Dot product of two unit vectors: the smaller one walked in order, the larger spread in `dense`. */
+function cosine(aIds: Int32Array, aW: Float64Array, bIds: Int32Array, bW: Float64Array, dense: Float64Array): number {
+  const [smallIds, smallW, bigIds, bigW] = aIds.length < bIds.length ? [aIds, aW, bIds, bW] : [bIds, bW, aIds, aW];
+  for (let k = 0; k < bigIds.length; k++) dense[bigIds[k]!] = bigW[k]!;
   let dot = 0;
-  for (const [t, x] of small) {
-    const y = big.get(t);
-    if (y) dot += x * y;
+  for (let k = 0; k < smallIds.length; k++) {
+    const y = dense[smallIds[k]!]!;
+    if (y) dot += smallW[k]! * y;
   }
+  for (let k = 0; k < bigIds.length; k++) dense[bigIds[k]!] = 0;
   return dot;
 }
