@@ -99,8 +99,14 @@ async function main(): Promise<number> {
     // Files added, edited or removed later are picked up without a restart.
     live.watch();
   });
-  if (!platformsConfigured) await loading;
-  else loading.catch(() => {});
+  if (!platformsConfigured) {
+    // A large corpus's first build takes minutes: say so rather than sit silent at a blank prompt.
+    const notice = setTimeout(
+      () => process.stderr.write(`Building the search index for ${config.CORPUS_DIR}; a large corpus takes a while the first time (later starts reuse the saved index)…\n`),
+      1000,
+    );
+    await loading.finally(() => clearTimeout(notice));
+  } else loading.catch(() => {});
 
   const store = openDatabase(config.DATABASE_PATH);
   const platforms: Platform[] = platformsConfigured
