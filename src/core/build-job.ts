@@ -1,54 +1,55 @@
 // The build worker: cleans and indexes a corpus folder off the main thread and hands back the
-// result as snapshot bytes (transferred, not copied). It lives as long as the library does, so
-// its ingest cache keeps a broken file's last good version; it keeps only the files' bytes, not
-// the cleaned documents, because this worker serves large corpora, where memory counts.
-import v8 from 'node:v8';
-import vm from 'node:vm';
+// result as snapshot bytes (transferred, not copied). One worker per build, ended afterwards, so
+// the hundreds of MB a large build allocates are returned at once. What a reload needs from the
+// last build (each file's last good bytes, so a file that breaks keeps its previous version)
+// travels with the request and back, by transfer.
 import { parentPort } from 'node:worker_threads';
 import { buildState } from './build.js';
 import { UserError } from './errors.js';
 import type { IngestCache } from './ingest/index.js';
-import { encodeSnapshot, type LibraryState } from './snapshot.js';
-import { clearTermCache } from './text.js';
+import { encodeSnapshot } from './snapshot.js';
 
-export interface BuildRequest {
-  id: number;
-  dir: string;
+/** A corpus file's last good bytes and the key (content and metadata) they were read under. */
+export interface RememberedFile {
+  file: string;
   key: string;
+  bytes: Uint8Array;
 }
 
-export type BuildResponse =
-  | { id: number; ok: true; snapshot: Uint8Array; ms: number }
-  | { id: number; ok: false; message: string; code?: string; userError: boolean };
+export interface BuildRequest {
+  dir: string;
+  key: string;
+  remembered: RememberedFile[];
+}
 
-const cache: IngestCache = new Map();
+export type BuildResponse = { remembered: RememberedFile[] } & (
+  | { ok: true; snapshot: Uint8Array; ms: number }
+  | { ok: false; message: string; code?: string; userError: boolean }
+);
 
-// A build leaves hundreds of MB of garbage, and an idle thread allocates nothing that would
-// trigger the collection that frees it; so the worker collects once after each build.
-v8.setFlagsFromString('--expose-gc');
-const collect = vm.runInNewContext('gc') as () => void;
+/** The ArrayBuffers behind some byte arrays, each once (a transfer list must not repeat one). */
+export const buffersOf = (arrays: Uint8Array[]): ArrayBuffer[] => [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 
-parentPort?.on('message', async (req: BuildRequest) => {
+parentPort?.once('message', async (req: BuildRequest) => {
   const started = performance.now();
+  const cache: IngestCache = new Map(req.remembered.map((r) => [r.file, { key: r.key, bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength) }]));
+  // Each file's bytes in an ArrayBuffer of its own, so they can be handed back by transfer.
+  const remembered = (): RememberedFile[] => [...cache].flatMap(([file, e]) => (e.bytes ? [{ file, key: e.key, bytes: new Uint8Array(e.bytes) }] : []));
+  let res: BuildResponse;
   try {
-    let state: LibraryState | undefined = await buildState(req.dir, cache, 'bytes');
-    const buf = encodeSnapshot(state, req.key);
-    state = undefined;
-    clearTermCache();
-    // A fresh ArrayBuffer of exactly the snapshot, so it can be transferred whole.
+    const buf = encodeSnapshot(await buildState(req.dir, cache, 'bytes'), req.key);
     const snapshot = new Uint8Array(buf.length);
     snapshot.set(buf);
-    const res: BuildResponse = { id: req.id, ok: true, snapshot, ms: Math.round(performance.now() - started) };
-    parentPort!.postMessage(res, [snapshot.buffer]);
-    setImmediate(collect);
+    res = { ok: true, snapshot, ms: Math.round(performance.now() - started), remembered: remembered() };
   } catch (e) {
-    const res: BuildResponse = {
-      id: req.id,
+    res = {
       ok: false,
       message: e instanceof Error ? e.message : String(e),
       code: e instanceof UserError ? e.code : undefined,
       userError: e instanceof UserError,
+      remembered: remembered(),
     };
-    parentPort!.postMessage(res);
   }
+  const arrays = res.remembered.map((r) => r.bytes);
+  parentPort!.postMessage(res, buffersOf(res.ok ? [res.snapshot, ...arrays] : arrays));
 });

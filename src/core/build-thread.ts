@@ -1,62 +1,51 @@
-// The main thread's side of the build worker: one worker per live library, started on first use
-// and replaced if it dies, so a crash in a build never takes the bot down with it.
+// The main thread's side of the build worker: a fresh worker for each build, ended when it has
+// answered, so a crash in a build never takes the bot down and a finished build holds no memory.
 import { Worker } from 'node:worker_threads';
-import type { BuildRequest, BuildResponse } from './build-job.js';
+import { buffersOf, type BuildRequest, type BuildResponse, type RememberedFile } from './build-job.js';
 import { UserError } from './errors.js';
 import { log } from './log.js';
 
 const ENTRY = new URL('./build-worker.mjs', import.meta.url);
 
 export class BuildThread {
-  private worker?: Worker;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+  private current?: Worker;
+  /** Each file's last good bytes from the previous build, for the next one. */
+  private remembered: RememberedFile[] = [];
 
-  /** Builds the folder in the worker; resolves to the snapshot bytes under `key`. */
+  /** Builds the folder in a worker; resolves to the snapshot bytes under `key`. */
   build(dir: string, key: string): Promise<Buffer> {
-    const worker = this.start();
-    const id = this.nextId++;
-    // The worker keeps the process alive only while it has work: an idle one must not.
-    worker.ref();
-    const settled = () => {
-      if (!this.pending.size) worker.unref();
-    };
-    return new Promise<Buffer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, dir, key } satisfies BuildRequest);
-    }).finally(settled);
-  }
-
-  close(): Promise<number> | undefined {
-    const w = this.worker;
-    this.worker = undefined;
-    return w?.terminate();
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
     // No inherited loader flags: the entry registers tsx itself, wherever the bot runs.
     const worker = new Worker(ENTRY, { execArgv: [] });
-    worker.unref();
-    worker.on('message', (res: BuildResponse) => {
-      const p = this.pending.get(res.id);
-      if (!p) return;
-      this.pending.delete(res.id);
-      if (res.ok) p.resolve(Buffer.from(res.snapshot.buffer, res.snapshot.byteOffset, res.snapshot.byteLength));
-      else p.reject(res.userError ? new UserError(res.message, res.code) : new Error(res.message));
+    this.current = worker;
+    const remembered = this.remembered;
+    this.remembered = [];
+    return new Promise<Buffer>((resolve, reject) => {
+      let answered = false;
+      worker.once('message', (res: BuildResponse) => {
+        answered = true;
+        this.remembered = res.remembered;
+        void worker.terminate();
+        if (res.ok) resolve(Buffer.from(res.snapshot.buffer, res.snapshot.byteOffset, res.snapshot.byteLength));
+        else reject(res.userError ? new UserError(res.message, res.code) : new Error(res.message));
+      });
+      worker.once('error', (e) => {
+        log.error('build_worker_failed', { error: e.message });
+        if (!answered) reject(e);
+        answered = true;
+      });
+      worker.once('exit', (code) => {
+        if (this.current === worker) this.current = undefined;
+        if (!answered) reject(new Error(`build worker exited (code ${code})`));
+        answered = true;
+      });
+      worker.postMessage({ dir, key, remembered } satisfies BuildRequest, buffersOf(remembered.map((r) => r.bytes)));
     });
-    const fail = (e: Error) => {
-      log.error('build_worker_failed', { error: e.message });
-      if (this.worker === worker) this.worker = undefined;
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => {
-      if (this.pending.size) fail(new Error(`build worker exited (code ${code})`));
-      if (this.worker === worker) this.worker = undefined;
-    });
-    this.worker = worker;
-    return worker;
+  }
+
+  /** Stops a build in progress, if any. */
+  close(): Promise<number> | undefined {
+    const w = this.current;
+    this.current = undefined;
+    return w?.terminate();
   }
 }

@@ -46,11 +46,6 @@ export function termOf(word: string): string | null {
 }
 
 const termCache = new Map<string, string | null>();
-
-/** Forgets remembered stems: the build worker calls it after a build, to give the memory back. */
-export function clearTermCache(): void {
-  termCache.clear();
-}
 const TERM_CACHE_MAX = 1_000_000;
 
 function computeTerm(word: string): string | null {
