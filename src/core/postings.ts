@@ -67,7 +67,7 @@ export class PostingsBuilder {
     }));
   }
 
-  termId(term: string): number {
+  private termId(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.terms.length;

@@ -150,7 +150,7 @@ export class SearchIndex {
   private epoch = 0;
 
   constructor(
-    private readonly corpus: Corpus,
+    corpus: Corpus,
     readonly data: SearchData = buildSearchData(corpus),
   ) {
     this.passages = corpus.passages;
@@ -182,11 +182,6 @@ export class SearchIndex {
       if (t) out.push(t);
     }
     return out;
-  }
-
-  private count(term: string): number {
-    const id = this.vocabulary.get(term);
-    return id === undefined ? 0 : this.data.postings.termCounts[id]!;
   }
 
   /**
