@@ -67,18 +67,12 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
     const snapshot = await opts.thread!.build(dir, key);
     const state = await decodeSnapshot(snapshot, key, yieldToLoop);
     const library = await restore(state);
-    if (file) await save(file, snapshot);
+    if (file) await save(file, () => snapshot);
     return done(state, library, 'build');
   }
   const state = await buildState(dir, opts.cache);
   const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search));
-  if (file) {
-    try {
-      await save(file, encodeSnapshot(state, key));
-    } catch (e) {
-      log.warn('snapshot_not_saved', { file, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
+  if (file) await save(file, () => encodeSnapshot(state, key));
   return done(state, library, 'build');
 }
 
@@ -89,13 +83,16 @@ async function restore(state: LibraryState): Promise<Library> {
   return new Library(state.corpus, index);
 }
 
-/** Written aside and renamed into place, so a crash mid-write never leaves a half snapshot. */
-async function save(file: string, bytes: Buffer): Promise<void> {
+/**
+ * Written aside and renamed into place, so a crash mid-write never leaves a half snapshot. Any
+ * failure, encoding included, costs only the snapshot: it is logged, and the library still serves.
+ */
+async function save(file: string, encode: () => Buffer): Promise<void> {
   // Unique per write: two loads of one folder at once (a reload racing a CLI run) never share it.
   const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, bytes);
+    await writeFile(tmp, encode());
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => {});
