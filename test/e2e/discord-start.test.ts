@@ -1,8 +1,19 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { cleanEnv, runNpm } from '../helpers/spawn.js';
+
+/** A port nothing listens on: bound, noted, and closed again. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -33,9 +44,9 @@ describe('npm start with DISCORD_TOKEN set', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
-      await fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'), 15_000);
+      await fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
       // The bot connects while its library loads (commands meanwhile hear "still loading").
-      await fake.waitFor(() => (stderr.includes('"event":"corpus_loaded"') ? true : undefined), 15_000);
+      await fake.waitFor(() => (stderr.includes('"event":"corpus_loaded"') ? true : undefined));
       const { id } = fake.sendInteraction(fake.chatInput('quote', { query: 'technical humility' }));
       const ev = await fake.waitForInteractionResponse(id, { kind: 'callback', timeoutMs: 5000 });
       expect(ev.data.embeds[0].description).toMatch(/humility/i);
@@ -57,6 +68,22 @@ describe('npm start with DISCORD_TOKEN set', () => {
     const r = await runNpm(['start'], { env: { DISCORD_TOKEN: 'x'.repeat(40) } });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/DISCORD_APP_ID: is required when DISCORD_TOKEN is set/);
+  });
+
+  it('a token Discord refuses stops the bot with one line naming DISCORD_TOKEN and the fix, no stack trace', async () => {
+    const r = await runNpm(['start'], { env: { DISCORD_TOKEN: 'y'.repeat(40), DISCORD_APP_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Discord refused DISCORD_TOKEN .*Reset Token/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toContain('y'.repeat(40));
+  });
+
+  it('an unreachable Discord API names the address and DISCORD_API_URL, no stack trace', async () => {
+    const closed = await closedPort();
+    const r = await runNpm(['start'], { env: { DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.applicationId, DISCORD_API_URL: `http://127.0.0.1:${closed}/api` } });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`Cannot reach Discord at http://127\\.0\\.0\\.1:${closed}/api \\(ECONNREFUSED\\).*DISCORD_API_URL`));
+    expect(r.stderr).not.toMatch(/TCPConnectWrap|\n\s+at /);
   });
 
   it('npm run discord:register registers the commands once and prints the invite link', async () => {

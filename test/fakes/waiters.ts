@@ -1,5 +1,9 @@
 // Waiting for a fake platform to see something: each fake notifies after every request or
 // frame, and waitFor re-checks then (and on a short poll, for time-based conditions).
+// A wait's limit only catches a hang: on a busy 2-core machine a step that takes 50 ms alone can
+// take seconds, so no wait gives up before HANG_GUARD_MS whatever its caller asked for.
+export const HANG_GUARD_MS = 60_000;
+
 export class Waiters {
   private waiters = new Set<() => void>();
 
@@ -37,10 +41,11 @@ export class Waiters {
           resolve(value);
         }
       };
+      const limit = Math.max(timeoutMs, HANG_GUARD_MS);
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`${this.label}: timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
+        reject(new Error(`${this.label}: timed out after ${limit} ms waiting for ${what}`));
+      }, limit);
       const poll = setInterval(waiter, 20);
       const cleanup = () => {
         clearTimeout(timer);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 
 export interface Ran {
@@ -12,12 +13,27 @@ export interface Ran {
   ms: number;
 }
 
-/** The environment of a fresh install: no tokens, and a database and snapshots of its own in a temp folder. */
+/** A spawned bot is killed only if it hangs: far beyond what the slowest honest run takes. */
+export const SPAWN_HANG_GUARD_MS = 150_000;
+
+/**
+ * The snapshot folder the suite's global setup filled with the bundled corpus's index: every
+ * spawned bot restores it rather than rebuilding. A test that wants its own passes SNAPSHOT_DIR.
+ */
+function sharedSnapshotDir(state: string): string {
+  try {
+    return inject('sharedSnapshotDir') || path.join(state, 'snapshots');
+  } catch {
+    return path.join(state, 'snapshots');
+  }
+}
+
+/** The environment of a fresh install: no tokens, a database of its own, and the suite's shared index snapshot. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|CORPUS_DIR|LOG_LEVEL|DATABASE_PATH|SNAPSHOT_DIR|DAILY_TIMEZONE|ADMIN_USER_IDS|PORT$)/.test(k)) delete env[k];
   const state = mkdtempSync(path.join(os.tmpdir(), 'rg-db-'));
-  return { ...env, NO_COLOR: '1', DATABASE_PATH: path.join(state, 'bot.db'), SNAPSHOT_DIR: path.join(state, 'snapshots'), ...extra };
+  return { ...env, NO_COLOR: '1', DATABASE_PATH: path.join(state, 'bot.db'), SNAPSHOT_DIR: sharedSnapshotDir(state), ...extra };
 }
 
 export function runNpm(args: string[], opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Ran> {
@@ -28,7 +44,7 @@ export function runNpm(args: string[], opts: { input?: string; env?: Record<stri
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 15_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), Math.max(opts.timeoutMs ?? 0, SPAWN_HANG_GUARD_MS));
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);

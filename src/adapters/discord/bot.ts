@@ -2,6 +2,7 @@
 // answers interactions through the core. discord.js handles rate limits and gateway resumes.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DailyService } from '../../core/daily.js';
+import { UserError } from '../../core/errors.js';
 import type { Library } from '../../core/library.js';
 import { log } from '../../core/log.js';
 import { createInteractionHandler } from './interactions.js';
@@ -40,8 +41,13 @@ export async function startDiscord(config: DiscordConfig, library: () => Library
   client.on(Events.ShardResume, (shard, replayed) => log.info('discord_gateway_resumed', { shard, replayed }));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.token);
-  await ready;
+  try {
+    await client.login(config.token);
+    await ready;
+  } catch (e) {
+    await client.destroy().catch(() => undefined);
+    throw loginFailure(e, config.apiUrl);
+  }
   log.info('discord_ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
 
   try {
@@ -59,4 +65,32 @@ export async function startDiscord(config: DiscordConfig, library: () => Library
       await client.destroy();
     },
   };
+}
+
+/** Network failures a wrong address or a dead link give, as Node reports them. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Why logging in failed, for the operator: which variable or service, and the fix. A refused token
+ * or an unreachable API is a setup problem, not a crash, so it gets no stack trace.
+ */
+export function loginFailure(e: unknown, apiUrl: string): Error {
+  const err = e as { code?: unknown; status?: unknown; cause?: { code?: unknown }; message?: string };
+  const code = String(err?.code ?? err?.cause?.code ?? '');
+  if (code === 'TokenInvalid' || err?.status === 401) {
+    return new UserError(
+      'Discord refused DISCORD_TOKEN (401 Unauthorized): the token is wrong or was reset. Copy a new one from the Developer Portal (Bot > Reset Token) into DISCORD_TOKEN.',
+      'discord_token_refused',
+    );
+  }
+  if (code === 'DisallowedIntents') {
+    return new UserError('Discord refused the gateway intents this bot asks for. It needs no privileged intents: check the application in the Developer Portal.', 'discord_intents');
+  }
+  if (UNREACHABLE.has(code)) {
+    return new UserError(
+      `Cannot reach Discord at ${apiUrl} (${code}). Check the network connection, or DISCORD_API_URL if you set it (the default is https://discord.com/api).`,
+      'discord_unreachable',
+    );
+  }
+  return new UserError(`Discord login failed: ${err?.message ?? String(e)}. Check DISCORD_TOKEN and DISCORD_API_URL.`, 'discord_login_failed');
 }
