@@ -1,6 +1,7 @@
 // The DailyService the /daily commands use, on top of the store and the scheduler: subscribing
 // stores the schedule and (re)arms its trigger; status and today's passage come from the scheduler.
 import type { DailyChannel, DailyService, DailyStatus } from '../core/daily.js';
+import { UserError } from '../core/errors.js';
 import type { Store } from '../store/index.js';
 import type { DailyScheduler } from './daily.js';
 import { PostError, type Poster } from './poster.js';
@@ -22,13 +23,24 @@ export function createDailyService(store: Store, scheduler: DailyScheduler, cloc
       ...(s.lastError && !s.lastError.resolved ? { lastError: { at: s.lastError.atLocal, message: s.lastError.message } } : {}),
     };
   };
+  // A change saved into a file that is gone would be lost at the next restart: refuse it, saying why.
+  const refuseIfBroken = () => {
+    const problem = store.problem();
+    if (problem) throw new UserError(`I can't save daily-post changes right now. ${problem.message} ${problem.restore}`, 'state_broken');
+  };
   return {
+    stateProblem() {
+      const problem = store.problem();
+      return problem && { message: problem.message, restore: problem.restore };
+    },
     async subscribe(channel, schedule, by) {
+      refuseIfBroken();
       const sub = store.subscriptions.upsert({ platform: channel.platform, channelId: channel.channelId, workspaceId: channel.workspaceId, ...schedule, createdBy: by }, clock());
       scheduler.refresh(sub);
       return status(channel)!;
     },
     async unsubscribe(channel) {
+      refuseIfBroken();
       scheduler.unschedule(channel);
       return store.subscriptions.remove(channel.platform, channel.channelId);
     },
