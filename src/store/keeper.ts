@@ -156,7 +156,8 @@ export class StateKeeper {
         this.changesAtBackup = changes;
         log.info(STATE_BACKED_UP, { path: this.path, backup: file });
       })
-      .catch((e: unknown) => log.error(STATE_BACKUP_FAILED, { path: this.path, error: (e as Error).message }))
+      // A backup cut short by shutdown is not worth an error line.
+      .catch((e: unknown) => this.db.open && log.error(STATE_BACKUP_FAILED, { path: this.path, error: (e as Error).message }))
       .finally(() => (this.backingUp = undefined));
     return this.backingUp;
   }
