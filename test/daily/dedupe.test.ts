@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import type { Library } from '../../src/core/library.js';
 import { loadLibrary } from '../../src/core/load.js';
 import { configureLog } from '../../src/core/log.js';
-import { DailyScheduler } from '../../src/scheduler/daily.js';
+import { DAILY_HISTORY_UNAVAILABLE, DailyScheduler } from '../../src/scheduler/daily.js';
 import { PostError, postNonce, type Poster } from '../../src/scheduler/poster.js';
 import { createDailyService, routingPoster } from '../../src/scheduler/service.js';
 import { openStore, type Platform, type Store, type Subscription } from '../../src/store/index.js';
@@ -135,6 +135,23 @@ describe('Slack: a retried daily post looks for the first attempt before posting
     await scheduler.runDue();
     expect(fake.messagesIn(channelId)).toHaveLength(1);
     expect(store.posts.get({ platform: 'slack', channelId, localDate })).toMatchObject({ status: 'posted', messageId: fake.messagesIn(channelId)[0]!.ts });
+  });
+
+  it('posts (and says why in the log) when the app may not read the channel history', async () => {
+    const channelId = fake.addChannel({ name: 'daily-noscope' }).id;
+    const { store, scheduler, clock, sub } = setup(channelId);
+    const logs: { event: string; code?: string; error?: string }[] = [];
+    configureLog({ level: 'warn', sink: (line) => logs.push(JSON.parse(line)) });
+    try {
+      await dieMidPost(store, undefined, sub, clock);
+      fake.failNext('conversations.history', 'missing_scope', { extra: { needed: 'channels:history' } });
+      clock.advance(LEASE_MS + 60_000);
+      expect((await scheduler.runDue()).posted).toHaveLength(1);
+    } finally {
+      configureLog({ level: 'error', sink: () => undefined });
+    }
+    expect(fake.messagesIn(channelId)).toHaveLength(1);
+    expect(logs).toContainEqual(expect.objectContaining({ event: DAILY_HISTORY_UNAVAILABLE, code: 'history_unavailable', error: expect.stringContaining('channels:history') }));
   });
 
   it('still posts when the dead process never reached Slack', async () => {
