@@ -152,6 +152,9 @@ export const daily = defineCommand({
       case 'status': {
         if (!ctx.daily || !ctx.here) return errorReply('no_daily', 'Daily posts are not set up on this bot (it has no database).');
         const status = ctx.daily.status(ctx.here);
+        // A broken state file is said first: what status shows next may no longer be true.
+        const broken = ctx.daily.stateProblem?.();
+        if (broken) return info('Daily excerpts: the saved state is damaged', [broken.message, broken.restore, ...(status ? describeSchedule(status) : [])]);
         if (!status) return info('No daily excerpts here', ['Start them with /daily subscribe 09:00 Europe/Berlin (time, zone and weekdays are optional).']);
         return info('Daily excerpts in this channel', describeSchedule(status));
       }

@@ -74,6 +74,7 @@ function openDatabase(path: string): Store {
   try {
     return openStore(path);
   } catch (e) {
+    if (isUserError(e)) throw e;
     throw new UserError(`Cannot open the database at ${path} (${e instanceof Error ? e.message : String(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
   }
 }
@@ -109,6 +110,8 @@ async function main(): Promise<number> {
   } else loading.catch(() => {});
 
   const store = openDatabase(config.DATABASE_PATH);
+  // Backups beside the database, and a watch on the file for deletion or replacement under us.
+  void store.protect();
   const platforms: Platform[] = platformsConfigured
     ? [...(config.DISCORD_TOKEN ? (['discord'] as const) : []), ...(config.SLACK_BOT_TOKEN ? (['slack'] as const) : [])]
     : ['terminal'];

@@ -33,6 +33,8 @@ export interface DailyService {
   /** False when the channel had no subscription. */
   unsubscribe(channel: DailyChannel): Promise<boolean>;
   status(channel: DailyChannel): DailyStatus | undefined;
+  /** What is wrong with the saved state (its file deleted or replaced under the bot), and how to restore it. */
+  stateProblem?(): { message: string; restore: string } | undefined;
   /** The passage posted (or to be posted) in this channel on its local date of `now`, if subscribed. */
   todaysPassage(channel: DailyChannel, now: Date): { passageId: string; localDate: string } | undefined;
 }

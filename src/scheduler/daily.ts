@@ -14,6 +14,11 @@ import { cronExpression, formatLocal, isDue, localDate, nextPostTime, occurrence
 
 export type Logger = Pick<typeof coreLog, 'debug' | 'info' | 'warn' | 'error'>;
 
+/** Logged when a retry finds that an earlier attempt did post, and records that post instead. */
+export const DAILY_POST_RECOVERED = 'daily_post_recovered';
+/** Logged when a retry cannot read the channel's history and posts without knowing. */
+export const DAILY_HISTORY_UNAVAILABLE = 'daily_history_unavailable';
+
 /** The part of node-cron the scheduler uses (injectable so tests never wait for real ticks). */
 export interface CronLike {
   schedule(expression: string, fn: () => unknown, options: { timezone?: string; name?: string; noOverlap?: boolean }): {
@@ -258,7 +263,16 @@ export class DailyScheduler {
     const { record } = claim;
     if (claim.via === 'takeover') this.log.warn('daily_claim_taken_over', { ...fields, attempt: record.attempts });
     try {
-      const { messageId } = await withTimeout(this.poster.post(sub, record.passageId, record.nonce), this.postTimeoutMs);
+      // A claim attempted before may have reached the platform (a crash or a timeout after it
+      // accepted the message): only the channel's history can tell, so look before posting again.
+      const earlier = record.attempts > 1 ? await this.earlierPost(sub, key, record, fields) : undefined;
+      if (earlier) {
+        this.store.posts.complete(key, earlier.messageId, this.clock());
+        report.posted.push({ ...key, passageId: record.passageId, messageId: earlier.messageId });
+        this.log.warn(DAILY_POST_RECOVERED, { ...fields, passage: record.passageId, message: earlier.messageId, attempt: record.attempts });
+        return true;
+      }
+      const { messageId } = await withTimeout(this.poster.post(sub, record.passageId, record.nonce, date), this.postTimeoutMs);
       this.store.posts.complete(key, messageId, this.clock());
       report.posted.push({ ...key, passageId: record.passageId, messageId });
       this.log.info('daily_posted', { ...fields, passage: record.passageId, message: messageId, attempt: record.attempts });
@@ -288,6 +302,25 @@ export class DailyScheduler {
       });
     }
     return true;
+  }
+
+  /**
+   * The message an earlier attempt at this claim left in the channel, if any. A history the
+   * platform will never show us (a missing scope or permission) is logged and the post goes
+   * ahead, since a possible duplicate beats a certain silence; a transient failure is thrown, so
+   * the attempt is retried like a failed post.
+   */
+  private async earlierPost(sub: Subscription, key: { platform: Platform; channelId: string; localDate: string }, record: PostRecord, fields: Record<string, unknown>) {
+    if (!this.poster.findPosted) return undefined;
+    const since = this.store.posts.firstAttemptAt(key) ?? record.claimedAt ?? this.clock();
+    try {
+      return await withTimeout(this.poster.findPosted(sub, { localDate: key.localDate, nonce: record.nonce, since }), this.postTimeoutMs);
+    } catch (e) {
+      const err = toPostError(e);
+      if (!err.permanent) throw err;
+      this.log.warn(DAILY_HISTORY_UNAVAILABLE, { ...fields, code: err.code, error: err.message });
+      return undefined;
+    }
   }
 
   /**

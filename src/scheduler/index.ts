@@ -1,8 +1,8 @@
 // Daily posts: when they are due (pure time functions), who posts them (claims in the store),
 // and what users type to set them up (parseTime, parseTimezone).
-export { DailyScheduler, type CronLike, type DailySchedulerOptions, type DailyStatus, type Logger, type RunReport } from './daily.js';
+export { DAILY_HISTORY_UNAVAILABLE, DAILY_POST_RECOVERED, DailyScheduler, type CronLike, type DailySchedulerOptions, type DailyStatus, type Logger, type RunReport } from './daily.js';
 export { parseTime, parseTimezone, suggestTimezones } from './parse.js';
-export { NONCE_LENGTH, PostError, isPostError, postNonce, toPostError, type PostErrorCode, type Poster } from './poster.js';
+export { DAILY_POST_EVENT_TYPE, HISTORY_MAX_PAGES, HISTORY_SKEW_MS, NONCE_LENGTH, PostError, isPostError, postNonce, toPostError, type PostErrorCode, type PostMark, type Poster } from './poster.js';
 export { DEFAULT_RETRY_DELAYS_MS, retryAt } from './retry.js';
 export {
   addDays,

@@ -11,8 +11,36 @@ export interface Poster {
    * happened after the platform accepted the message is dropped as a duplicate.
    * Throws PostError on failure (anything else is treated as a transient 'unknown' error).
    */
-  post(sub: Subscription, passageId: string, nonce: string): Promise<{ messageId: string }>;
+  post(sub: Subscription, passageId: string, nonce: string, localDate: string): Promise<{ messageId: string }>;
+  /**
+   * Looks in the channel's recent history (messages since `mark.since`, a bounded number of
+   * pages) for a post this bot made for `mark`, which `post` marks in a way the platform keeps
+   * (Slack message metadata, a Discord embed footer). The scheduler asks before retrying a claim
+   * that may already have reached the platform, because only the platform knows whether it did.
+   * Throws PostError when the history cannot be read.
+   */
+  findPosted?(sub: Subscription, mark: PostMark): Promise<{ messageId: string } | undefined>;
 }
+
+/** What identifies one channel's daily post: its local date and nonce, and when it was first attempted. */
+export interface PostMark {
+  localDate: string;
+  nonce: string;
+  /** When the first attempt started: the history before it cannot hold the post. */
+  since: Date;
+}
+
+/** Slack message metadata event type that marks a daily post (its payload carries the key). */
+export const DAILY_POST_EVENT_TYPE = 'reading_daily_post';
+
+/**
+ * How far before the first attempt the history is searched, for clocks that disagree with the
+ * platform's (the message's time is the platform's, `since` is ours).
+ */
+export const HISTORY_SKEW_MS = 5 * 60_000;
+
+/** How many pages of history a retry reads at most, so a busy channel cannot stall the loop. */
+export const HISTORY_MAX_PAGES = 5;
 
 /** Well-known failure codes; adapters may use others. */
 export type PostErrorCode =

@@ -1,6 +1,7 @@
 // The DailyService the /daily commands use, on top of the store and the scheduler: subscribing
 // stores the schedule and (re)arms its trigger; status and today's passage come from the scheduler.
 import type { DailyChannel, DailyService, DailyStatus } from '../core/daily.js';
+import { UserError } from '../core/errors.js';
 import type { Store } from '../store/index.js';
 import type { DailyScheduler } from './daily.js';
 import { PostError, type Poster } from './poster.js';
@@ -22,13 +23,24 @@ export function createDailyService(store: Store, scheduler: DailyScheduler, cloc
       ...(s.lastError && !s.lastError.resolved ? { lastError: { at: s.lastError.atLocal, message: s.lastError.message } } : {}),
     };
   };
+  // A change saved into a file that is gone would be lost at the next restart: refuse it, saying why.
+  const refuseIfBroken = () => {
+    const problem = store.problem();
+    if (problem) throw new UserError(`I can't save daily-post changes right now. ${problem.message} ${problem.restore}`, 'state_broken');
+  };
   return {
+    stateProblem() {
+      const problem = store.problem();
+      return problem && { message: problem.message, restore: problem.restore };
+    },
     async subscribe(channel, schedule, by) {
+      refuseIfBroken();
       const sub = store.subscriptions.upsert({ platform: channel.platform, channelId: channel.channelId, workspaceId: channel.workspaceId, ...schedule, createdBy: by }, clock());
       scheduler.refresh(sub);
       return status(channel)!;
     },
     async unsubscribe(channel) {
+      refuseIfBroken();
       scheduler.unschedule(channel);
       return store.subscriptions.remove(channel.platform, channel.channelId);
     },
@@ -45,10 +57,13 @@ export function createDailyService(store: Store, scheduler: DailyScheduler, cloc
 /** One Poster for the scheduler that hands each subscription to its platform's poster. */
 export function routingPoster(posters: Partial<Record<Platform, Poster>>): Poster {
   return {
-    post(sub, passageId, nonce) {
+    post(sub, passageId, nonce, localDate) {
       const poster = posters[sub.platform];
       if (!poster) return Promise.reject(new PostError(`${sub.platform} is not connected in this bot process.`, { code: 'platform_unavailable' }));
-      return poster.post(sub, passageId, nonce);
+      return poster.post(sub, passageId, nonce, localDate);
+    },
+    async findPosted(sub, mark) {
+      return posters[sub.platform]?.findPosted?.(sub, mark);
     },
   };
 }

@@ -1,23 +1,102 @@
 // Opening the SQLite file: create its folder, WAL so readers never block the writer, a busy
-// timeout so two processes sharing the file wait for each other instead of failing, then migrate.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+// timeout so two processes sharing the file wait for each other instead of failing, a quick
+// integrity check, then migrate. Anything wrong with the file or its folder becomes one line for
+// the operator naming DATABASE_PATH, the problem and the fix (the newest backup when there is one).
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { UserError } from '../core/errors.js';
 import { log } from '../core/log.js';
+import { newestBackup, restoreAdvice } from './backups.js';
 import { migrate } from './migrations.js';
 
 export const BUSY_TIMEOUT_MS = 5_000;
 
+/** Why the database cannot be used, written for whoever sets DATABASE_PATH. */
+export class StateError extends UserError {
+  constructor(message: string, code = 'bad_database') {
+    super(message, code);
+    this.name = 'StateError';
+  }
+}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const errno = (e: unknown) => (e as { code?: string }).code;
+
+/**
+ * Creates `dir` and any missing parents one level at a time. Node's own recursive mkdir spins
+ * forever where mkdir answers ENOENT for a parent that exists (/proc/nope), so it is not used.
+ */
+export function ensureFolder(dir: string, dbPath: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    try {
+      if (!statSync(at).isDirectory()) throw new StateError(`DATABASE_PATH=${dbPath}: ${at} is a file, not a folder. Point DATABASE_PATH at a file in a folder the bot can write, such as state/bot.db.`);
+      break;
+    } catch (e) {
+      if (e instanceof StateError) throw e;
+      if (errno(e) !== 'ENOENT' && errno(e) !== 'ENOTDIR') throw new StateError(`DATABASE_PATH=${dbPath}: cannot reach the folder ${at} (${errno(e) ?? reason(e)}). Point DATABASE_PATH at a file in a folder the bot can write, such as state/bot.db.`);
+      missing.unshift(at);
+      const parent = dirname(at);
+      if (parent === at) break;
+      at = parent;
+    }
+  }
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if (errno(e) === 'EEXIST' && statSync(d).isDirectory()) continue;
+      throw new StateError(`DATABASE_PATH=${dbPath}: cannot create the folder ${d} (${errno(e) ?? reason(e)}). Point DATABASE_PATH at a file in a folder the bot can write, such as state/bot.db.`);
+    }
+  }
+}
+
+/** The operator's line for a file SQLite refuses: what is wrong and how to get back. */
+function damaged(path: string, problem: string): StateError {
+  return new StateError(`DATABASE_PATH=${path}: ${problem}. ${restoreAdvice(path)}`, 'damaged_database');
+}
+
+function classify(path: string, e: unknown): StateError {
+  if (e instanceof StateError) return e;
+  const code = errno(e);
+  if (code === 'SQLITE_NOTADB') return damaged(path, 'the file is not a SQLite database');
+  if (code?.startsWith('SQLITE_CORRUPT')) return damaged(path, `the database is damaged (${reason(e)})`);
+  if (code?.startsWith('SQLITE_CANTOPEN') || code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_IOERR') || code === 'SQLITE_PERM') {
+    return new StateError(`DATABASE_PATH=${path}: cannot open or write the database (${reason(e)}). Point DATABASE_PATH at a file the bot can write, such as state/bot.db.`);
+  }
+  return new StateError(`DATABASE_PATH=${path}: cannot use the database (${reason(e)}).`);
+}
+
 export function openDatabase(path: string): Database.Database {
   const memory = path === ':memory:';
-  if (!memory) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  if (!memory) {
+    ensureFolder(dirname(path), path);
+    try {
+      const st = statSync(path);
+      if (st.isDirectory()) throw new StateError(`DATABASE_PATH=${path} is a folder; point it at a file inside it, such as ${path}/bot.db.`);
+      // SQLite would take an empty file for a new database and start over without a word.
+      if (st.size === 0 && newestBackup(path)) throw damaged(path, 'the database file is empty (0 bytes) but backups of it exist');
+    } catch (e) {
+      if (e instanceof StateError) throw e;
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(path);
+  } catch (e) {
+    throw classify(path, e);
+  }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!memory) {
       const mode = db.pragma('journal_mode = WAL', { simple: true });
       if (mode !== 'wal') log.warn('store_wal_unavailable', { path, mode });
       db.pragma('synchronous = NORMAL');
+      // A damaged page would otherwise surface later, as a stack trace in the middle of a post.
+      const check = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
+      if (check[0] !== 'ok') throw damaged(path, `the database is damaged (${check.find((l) => !l.startsWith('***')) ?? check[0]})`);
     }
     db.pragma('foreign_keys = ON');
     const before = db.pragma('user_version', { simple: true }) as number;
@@ -27,6 +106,6 @@ export function openDatabase(path: string): Database.Database {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw classify(path, e);
   }
 }

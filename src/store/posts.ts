@@ -83,6 +83,7 @@ export class PostRepo {
   private readonly posted$;
   private readonly retry$;
   private readonly failed$;
+  private readonly firstAttempt$;
 
   constructor(
     private readonly db: Database.Database,
@@ -132,6 +133,7 @@ export class PostRepo {
          error_code = @code, updated_at = @now
        WHERE ${key} AND status = @from AND (@owner IS NULL OR owner = @owner)`,
     );
+    this.firstAttempt$ = db.prepare<PostKey, { at: number | null }>(`SELECT MIN(started_at) AS at FROM post_attempts WHERE ${key}`);
   }
 
   get(k: PostKey): PostRecord | undefined {
@@ -147,6 +149,12 @@ export class PostRepo {
   lastPosted(platform: Platform, channelId: string): PostRecord | undefined {
     const r = this.latestPosted$.get(platform, channelId);
     return r && toRecord(r);
+  }
+
+  /** When the first attempt at a key started (undefined before any attempt). */
+  firstAttemptAt(k: PostKey): Date | undefined {
+    const at = this.firstAttempt$.get({ platform: k.platform, channelId: k.channelId, localDate: k.localDate })?.at;
+    return at === null || at === undefined ? undefined : new Date(at);
   }
 
   /** Rows not finished: reserved, claimed (in progress or abandoned) and waiting to retry. */

@@ -200,10 +200,21 @@ export class DiscordApi {
       return { body: channel };
     });
     rest.route('GET', r(`/channels/${SF}/messages`), ({ params, req }) => {
-      const { channel } = this.visibleChannel(params[0]!);
-      const limit = Math.min(Number(req.query.limit ?? 50), 100);
-      const list = [...this.messages.values()].filter((m) => m.channel_id === channel.id && !(m.flags & MessageFlagBits.Ephemeral));
-      return { body: list.reverse().slice(0, limit) };
+      const { channel, perms } = this.visibleChannel(params[0]!);
+      // Discord answers an empty list, not an error, without Read Message History.
+      if (this.opts.enforcePermissions && !has(perms, Perm.ReadMessageHistory)) return { body: [] };
+      const limit = Math.max(1, Math.min(Number(req.query.limit ?? 50) || 50, 100));
+      const id = (s: string | undefined) => (s && /^\d+$/.test(s) ? BigInt(s) : undefined);
+      const after = id(req.query.after);
+      const before = id(req.query.before);
+      const list = [...this.messages.values()]
+        .filter((m) => m.channel_id === channel.id && !(m.flags & MessageFlagBits.Ephemeral))
+        .filter((m) => (after === undefined || BigInt(m.id) > after) && (before === undefined || BigInt(m.id) < before))
+        .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+      // `after` pages forwards from the oldest match; otherwise the newest come first. Either way the
+      // page is sent newest first, as Discord does.
+      const page = after !== undefined && before === undefined ? list.slice(0, limit) : list.slice(-limit);
+      return { body: page.reverse() };
     });
     rest.route('POST', r(`/channels/${SF}/messages`), ({ params, req }) => this.onChannelMessage(params[0]!, req));
     rest.route('GET', r(`/channels/${SF}/messages/${SF}`), ({ params }) => {

@@ -2,6 +2,7 @@
 // { ok, error } envelopes (always HTTP 200 except 429 rate limits), recording and fault injection.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { failureBody, validateMessage } from './blocks.js';
+import { registerHistory } from './history.js';
 import { messageTs, parseApiBody, randomKey, truthy, type Json } from './util.js';
 import type { FakeChannel, World } from './world.js';
 
@@ -84,6 +85,7 @@ export class WebApi {
 
   constructor(private readonly host: WebApiHost) {
     this.registerDefaults();
+    registerHistory(this, host.world);
   }
 
   /** Add or replace a method (e.g. in one test: `fake.webApi.register('reactions.add', () => ({ ok: true }))`). */
