@@ -97,7 +97,7 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
   if (reply.title) out.push(bold(reply.title), '');
   switch (reply.kind) {
     case 'error':
-      out.push(...wrap(words(`Sorry: ${reply.message}`), o.width, '', false));
+      out.push(...wrap(words(reply.message), o.width, '', false));
       break;
     case 'passages':
     case 'discussion': {
