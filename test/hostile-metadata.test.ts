@@ -113,4 +113,10 @@ describe('Discord (discord.js)', () => {
       for (const s of stringsIn({ content: data.content, embeds: data.embeds })) for (const live of DISCORD_LIVE) expect(s).not.toMatch(live);
     }
   });
+
+  it('names a /discuss thread with the topic as typed, without markdown escapes', async () => {
+    await run('discuss', { topic: 'zanzibar [click](https://evil.example)' });
+    const thread = await fake.waitForRequest((r) => r.method === 'POST' && /\/channels\/\d+\/messages\/\d+\/threads$/.test(r.path), 30_000);
+    expect((thread.body as { name: string }).name).toBe('Discussion: zanzibar [click](https://evil.example)');
+  });
 });
