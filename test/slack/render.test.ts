@@ -76,6 +76,22 @@ describe('Slack rendering of hostile document and user text', () => {
     }
   });
 
+  it('marks every mrkdwn text verbatim, so Slack does not turn @here, #channel or bare urls into mentions and links', () => {
+    for (const reply of hostileReplies()) {
+      const objects: { type?: string; verbatim?: boolean }[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          if ((v as { type?: string }).type === 'mrkdwn') objects.push(v as { verbatim?: boolean });
+          Object.values(v).forEach(walk);
+        }
+      };
+      walk(renderSlack(reply).blocks);
+      expect(objects.length).toBeGreaterThan(0);
+      for (const o of objects) expect(o.verbatim, reply.kind).toBe(true);
+    }
+  });
+
   it('drops a document url that is not a well-formed http(s) url instead of linking it', () => {
     for (const url of ['https://example.org/a>b <!here> c', 'javascript:alert(1)', 'https://x.org/a|b', 'https://u:p@x.org/']) {
       const m = renderSlack({ kind: 'passages', visibility: 'public', passages: [hostilePassage({ doc: { id: 'd', title: 'Talk', kind: 'article', url } })], notes: [], actions: [] });

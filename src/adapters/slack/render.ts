@@ -59,10 +59,12 @@ export function mrkdwnWithHighlights(text: string, highlights: [number, number][
   }
 }
 
-const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, LIMITS.sectionText) } });
+// verbatim: Slack would otherwise turn a bare @here into a mention and #name or a bare url into a
+// link; our own links are written out as <url|text>, which verbatim text still shows.
+const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, LIMITS.sectionText), verbatim: true } });
 const context = (...texts: string[]): SlackBlock => ({
   type: 'context',
-  elements: texts.filter(Boolean).slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: fit(t, LIMITS.contextText) })),
+  elements: texts.filter(Boolean).slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: fit(t, LIMITS.contextText), verbatim: true })),
 });
 
 function attribution(p: ReplyPassage): string {
