@@ -7,17 +7,20 @@ import { errorReply, type Reply } from '../src/core/reply.js';
 import { parseTime, parseTimezone } from '../src/scheduler/parse.js';
 
 /** A real calendar date as YYYY-MM-DD (rejects 2026-02-30 and friends). */
+const DATE = 'Give the date as YYYY-MM-DD, for example 2026-03-14.';
 export const isoDate = z
-  .string()
+  .string({ error: DATE })
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Dates look like 2026-03-14 (YYYY-MM-DD).' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: DATE })
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, { message: 'That date does not exist on the calendar. Dates look like 2026-03-14 (YYYY-MM-DD).' });
+  }, { message: 'That date does not exist on the calendar; give a real one as YYYY-MM-DD, for example 2026-03-14.' });
 
 const SUBCOMMANDS = ['today', 'subscribe', 'unsubscribe', 'status'] as const;
-const text = z.string().trim().optional();
+/** A text option, with the sentence a value that is not text gets. */
+const text = (error: string) => z.string({ error }).trim().optional();
+const WEEKDAYS = 'Say weekdays:true to post Monday to Friday only, or weekdays:false for every day.';
 
 /**
  * Free text after `/daily subscribe` (Slack, terminal): "09:00 Europe/Berlin weekdays #channel"
@@ -103,14 +106,17 @@ export const daily = defineCommand({
   ],
   schema: z.object({
     subcommand: z
-      .enum(SUBCOMMANDS, { error: (i) => `/daily has no "${String(i.input)}" subcommand; try /daily today, subscribe, unsubscribe or status.` })
+      .enum(SUBCOMMANDS, {
+        error: (i) =>
+          `/daily has no ${typeof i.input === 'string' && i.input.trim() ? `"${i.input.trim().slice(0, 40)}"` : 'such'} subcommand; try /daily today, subscribe, unsubscribe or status.`,
+      })
       .default('today'),
     date: isoDate.optional(),
-    channel: text,
-    time: text,
-    timezone: text,
-    weekdays: z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]).optional(),
-    args: text,
+    channel: text('Give the channel as a #channel link, or leave it out to use this channel.'),
+    time: text('Give the time as 09:00 or 9am.'),
+    timezone: text('Give the time zone as a name like Europe/Berlin or UTC.'),
+    weekdays: z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')], { error: WEEKDAYS }).optional(),
+    args: text('Type the schedule as words, for example /daily subscribe 09:00 Europe/Berlin weekdays.'),
   }),
   async run(ctx, input) {
     switch (input.subcommand) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { clipQuery, defineCommand, optionalText } from '../src/core/command.js';
+import { clipQuery, defineCommand, textOption } from '../src/core/command.js';
 import { errorReply } from '../src/core/reply.js';
-import { noResults, resolveDocId } from './shared.js';
+import { noResults, resolveDocId, sourceOption } from './shared.js';
 
 export const discuss = defineCommand({
   name: 'discuss',
@@ -12,7 +12,10 @@ export const discuss = defineCommand({
     { name: 'topic', description: 'What to discuss (leave empty for a surprise)', type: 'string', autocomplete: 'query', rest: true },
     { name: 'source', description: 'Only use this document', type: 'string', autocomplete: 'source' },
   ],
-  schema: z.object({ topic: optionalText, source: optionalText }),
+  schema: z.object({
+    topic: textOption('Give the topic as words, for example /discuss research versus engineering.'),
+    source: sourceOption,
+  }),
   async run(ctx, input) {
     const { library } = ctx;
     const docId = resolveDocId(ctx, input.source);

@@ -25,12 +25,10 @@ export async function runCommand(ctx: CommandContext, name: string, raw: Record<
     const closest = [...COMMANDS].sort((a, b) => levenshtein(name, a.name) - levenshtein(name, b.name))[0]!;
     return errorReply('unknown_command', `There is no /${name} command. Did you mean /${closest.name}? Type /help for the list.`, [closest.name]);
   }
-  const parsed = command.schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const option = issue.path.length ? `${String(issue.path[0])}: ` : '';
-    return errorReply('bad_option', `${option}${issue.message}`.replace(/^(\w+): Please/, 'Please'));
-  }
+  // Each option's schema says in one sentence what to type; an option that does not (a new one)
+  // still gets a sentence here, never the validator's own wording.
+  const parsed = command.schema.safeParse(raw, { error: (issue) => unreadableOption(command, issue.path?.[0]) });
+  if (!parsed.success) return errorReply('bad_option', parsed.error.issues[0]!.message);
   return guarded(command.name, () => command.run(ctx, parsed.data));
 }
 
@@ -59,6 +57,11 @@ export async function runAction(ctx: CommandContext, action: Action): Promise<Re
         actions: [],
       }));
   }
+}
+
+function unreadableOption(command: CommandSpec, option: PropertyKey | undefined): string {
+  const what = typeof option === 'string' ? `that ${option}` : 'those options';
+  return `I couldn't use ${what}; try something like ${command.example}.`;
 }
 
 async function guarded(name: string, run: () => Reply | Promise<Reply>): Promise<Reply> {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { clipQuery, defineCommand, optionalText } from '../src/core/command.js';
+import { clipQuery, defineCommand, textOption } from '../src/core/command.js';
 import { errorReply } from '../src/core/reply.js';
 import { seededRandom } from '../src/core/text.js';
-import { noResults, resolveDocId } from './shared.js';
+import { noResults, resolveDocId, sourceOption } from './shared.js';
+
+const SEED = 'That Another button carried a number I cannot use; run /quote again for a fresh one.';
 
 export const quote = defineCommand({
   name: 'quote',
@@ -14,10 +16,10 @@ export const quote = defineCommand({
     { name: 'source', description: 'Only quote from this document', type: 'string', autocomplete: 'source' },
   ],
   schema: z.object({
-    query: optionalText,
-    source: optionalText,
+    query: textOption('Give the quote’s subject as words, for example /quote technical humility.'),
+    source: sourceOption,
     /** Set by the Another button: which candidate (with a query) or which random draw (without). */
-    seed: z.coerce.number().int().nonnegative().optional(),
+    seed: z.coerce.number({ error: SEED }).int(SEED).nonnegative(SEED).max(Number.MAX_SAFE_INTEGER, SEED).optional(),
   }),
   run(ctx, input) {
     const { library } = ctx;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { clipQuery, defineCommand, optionalText, requiredText } from '../src/core/command.js';
+import { clipQuery, defineCommand, requiredText } from '../src/core/command.js';
 import type { Action } from '../src/core/reply.js';
-import { noResults, resolveDocId } from './shared.js';
+import { noResults, resolveDocId, sourceOption } from './shared.js';
 
 export const TOPIC_PAGE_SIZE = 3;
+const PAGE = 'Page must be a whole number from 1 to 1000.';
 
 export const topic = defineCommand({
   name: 'topic',
@@ -16,9 +17,9 @@ export const topic = defineCommand({
   ],
   schema: z.object({
     query: requiredText('what topic to look up, for example /topic checkpoint design'),
-    source: optionalText,
+    source: sourceOption,
     /** 1-based page, set by the More button. */
-    page: z.coerce.number().int().min(1).max(1000).default(1),
+    page: z.coerce.number({ error: PAGE }).int(PAGE).min(1, PAGE).max(1000, PAGE).default(1),
   }),
   run(ctx, input) {
     const { library } = ctx;

@@ -6,6 +6,7 @@ import { runRepl } from './adapters/terminal/repl.js';
 import { terminalPoster } from './adapters/terminal/daily.js';
 import type { DailyService } from './core/daily.js';
 import { isUserError, UserError } from './core/errors.js';
+import { logIngestWarnings } from './core/ingest/index.js';
 import type { Library } from './core/library.js';
 import { LiveLibrary } from './core/live.js';
 import { configureLog, log } from './core/log.js';
@@ -89,9 +90,7 @@ async function main(): Promise<number> {
 
   const live = new LiveLibrary(config.CORPUS_DIR, {
     snapshotDir: config.SNAPSHOT_DIR,
-    onSwap: (_, warnings) => {
-      for (const w of warnings) log.warn('corpus_file_skipped', { file: w.file, reason: w.message });
-    },
+    onSwap: (_, warnings) => logIngestWarnings(warnings),
   });
   // Chat platforms connect while the library loads, so a big corpus's first build gets "still
   // loading" answers rather than silence; the terminal waits, as one person is at the prompt.

@@ -68,11 +68,17 @@ export function defineCommand<S extends z.ZodType>(spec: CommandSpec<S>): Comman
 
 export const MAX_QUERY = 200;
 
-/** Optional free-text query: trimmed, empty becomes undefined; length is handled by clipQuery. */
-export const optionalText = z
-  .string()
-  .optional()
-  .transform((s) => (s && s.trim() ? s.trim().replace(/\s+/g, ' ') : undefined));
+/**
+ * Optional free-text option: trimmed, empty becomes undefined; length is handled by clipQuery.
+ * `error` is the sentence a value that is not text gets (a number or a list from a JSON client).
+ */
+export const textOption = (error: string) =>
+  z
+    .string({ error })
+    .optional()
+    .transform((s) => (s && s.trim() ? s.trim().replace(/\s+/g, ' ') : undefined));
+
+export const optionalText = textOption('Please give that option as words.');
 
 /** Required free-text query, with a friendly message when it is missing. */
 export const requiredText = (what: string) =>

@@ -17,6 +17,8 @@ export interface DocumentMeta {
   date?: string;
   /** ISO 639-1 code of the document's own language (default "en"). */
   language: string;
+  /** Free-form labels from the metadata; kept for the shelf's own use, not searched. */
+  tags?: string[];
 }
 
 /** One display-ready sentence (or, for unpunctuated transcript text, one readable clause run). */
@@ -42,6 +44,8 @@ export interface IngestedDocument {
 export interface IngestWarning {
   file: string;
   message: string;
+  /** The file is not served at all; otherwise it is, and the warning is about part of it. */
+  skipped?: boolean;
 }
 
 export interface IngestResult {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, runAction, runCommand } from '../../commands/index.js';
-import type { CommandContext } from '../../src/core/command.js';
+import { z } from 'zod';
+import { COMMANDS, findCommand, runAction, runCommand } from '../../commands/index.js';
+import { renderDiscord } from '../../src/adapters/discord/render.js';
+import { renderSlack } from '../../src/adapters/slack/render.js';
+import { renderReply } from '../../src/adapters/terminal/render.js';
+import type { CommandContext, CommandSpec } from '../../src/core/command.js';
+import type { DailyService, DailyStatus } from '../../src/core/daily.js';
+import { parseInvocation } from '../../src/core/invocation.js';
 import type { Reply } from '../../src/core/reply.js';
 import { seededRandom } from '../../src/core/text.js';
 import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
@@ -162,5 +168,87 @@ describe('/sources and /help', () => {
 
   it('answers an unknown command with the closest one', async () => {
     expect(error(await run('qoute')).message).toMatch(/Did you mean \/quote/);
+  });
+});
+
+describe('wrong, out-of-range and unknown option values', () => {
+  // Zod's own wording, and the "option: ..." and "Sorry: ..." prefixes it used to arrive with.
+  const VALIDATOR = /\bexpected\b|\breceived\b|Invalid input|Invalid option|Too big|Too small|<=|>=|\bNaN\b|\[object Object\]|^Sorry: /im;
+  const BAD: unknown[] = [12345, -1, 0, 1.5, 1e9, true, false, null, {}, [], ['a'], 'zz-unknown', '', '   ', 'x'.repeat(3000), '2026-02-30', '25:99', 'Mars/Olympus'];
+
+  const status = (): DailyStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, time: '09:00', timezone: 'UTC', weekdaysOnly: false, nextPost: 'tomorrow, 09:00 UTC' });
+  const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: () => status(), todaysPassage: () => undefined };
+  const full = (over: Partial<CommandContext> = {}) => ctx({ daily, here: { platform: 'slack', channelId: 'C1' }, mayManage: async () => true, ...over });
+
+  /** Every option a command's schema reads, the hidden ones set by buttons included. */
+  const optionNames = (c: CommandSpec) => [
+    ...new Set([...c.options, ...(c.subcommands ?? []).flatMap((sub) => sub.options)].map((o) => o.name).concat(Object.keys((c.schema as z.ZodObject).shape))),
+  ];
+
+  function expectFriendly(reply: Reply, what: string, options: string[]) {
+    const said = reply.kind === 'error' ? [reply.message] : [reply.title ?? '', ...reply.notes];
+    const shown = [
+      ...said,
+      renderReply(reply, { width: 100, color: false }),
+      renderSlack(reply).text,
+      JSON.stringify(renderSlack(reply).blocks),
+      renderDiscord(reply).content ?? '',
+    ];
+    for (const text of shown) {
+      expect(text, what).not.toMatch(VALIDATOR);
+      for (const name of options) expect(text, what).not.toMatch(new RegExp(`^${name}: `, 'im'));
+    }
+    if (reply.kind === 'error' && reply.code === 'bad_option') {
+      // One sentence: a capital (or a slash command) first, one full stop at the end.
+      expect(reply.message, what).toMatch(/^[A-Z/"“]/);
+      expect(reply.message, what).toMatch(/[.?!]$/);
+      expect(reply.message.slice(0, -1), what).not.toMatch(/[.?!]\s+[A-Z]/);
+      expect(reply.message.length, what).toBeLessThanOrEqual(200);
+    }
+  }
+
+  for (const c of COMMANDS) {
+    const names = optionNames(c);
+    const subs = c.subcommands?.map((sub) => sub.name) ?? [undefined];
+    it(`/${c.name}: every option (${names.join(', ') || 'none'}) answers bad values with one friendly sentence`, async () => {
+      for (const name of names.length ? names : ['_extra'])
+        for (const sub of subs)
+          for (const value of BAD) {
+            const raw = { ...(sub && name !== 'subcommand' ? { subcommand: sub } : {}), [name]: value };
+            expectFriendly(await runCommand(full(), c.name, raw), `/${c.name} ${JSON.stringify(raw).slice(0, 80)}`, names);
+          }
+    });
+
+    it(`/${c.name}: typed lines with a bad value for each option answer in plain words`, async () => {
+      for (const sub of subs) {
+        const specs = [...c.options, ...(c.subcommands?.find((x) => x.name === sub)?.options ?? [])];
+        for (const o of specs)
+          for (const value of ['zz-unknown', '25:99', '2026-02-30', '-5', 'maybe']) {
+            const line = `/${c.name} ${sub ?? ''} ${o.rest ? value : `${o.name}:${value}`}`;
+            const inv = parseInvocation(line, findCommand);
+            expectFriendly(await runCommand(full(), inv.name, inv.options), line, names);
+          }
+      }
+      if (c.subcommands) expectFriendly(await runCommand(full(), c.name, parseInvocation(`/${c.name} tomorow`, findCommand).options), `/${c.name} tomorow`, names);
+    });
+  }
+
+  it('says what to type for the options people get wrong most', async () => {
+    const message = async (name: string, raw: Record<string, unknown>) => error(await runCommand(full(), name, raw)).message;
+    expect(await message('topic', { query: 'checkpoints', page: 5000 })).toMatch(/^Page must be a whole number from 1 to 1000\.$/);
+    expect(await message('daily', { subcommand: 'subscribe', time: 9 })).toMatch(/09:00|9am/);
+    expect(await message('daily', { subcommand: 'subscribe', weekdays: 'maybe' })).toMatch(/weekdays/i);
+    expect(await message('daily', { subcommand: 'tomorow' })).toMatch(/\/daily today/);
+    expect(await message('daily', { date: 'tomorrow' })).toMatch(/2026-03-14/);
+  });
+
+  it('gives an option added without its own message a friendly sentence too', async () => {
+    const probe = { name: 'probe', description: 'd', usage: '/probe', example: '/probe n:2', options: [], schema: z.object({ n: z.number().max(3) }), run: () => ({ kind: 'notice', visibility: 'private', lines: [], notes: [], actions: [] }) } as CommandSpec;
+    COMMANDS.push(probe);
+    try {
+      for (const n of [5, 'x']) expect(error(await runCommand(full(), 'probe', { n })).message).toBe("I couldn't use that n; try something like /probe n:2.");
+    } finally {
+      COMMANDS.splice(COMMANDS.indexOf(probe), 1);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { LIMITS, markdownWithHighlights, renderDiscord } from '../../src/adapter
 import { shorten as fit } from '../../src/core/text.js';
 import { sameDefinition } from '../../src/adapters/discord/register.js';
 import type { Reply, ReplyPassage } from '../../src/core/reply.js';
+import { BAD_URL, DISCORD_LIVE, hostilePassage, hostileReplies, stringsIn } from '../helpers/hostile.js';
 
 const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({
   id: `doc:${text.length.toString(16).padStart(8, '0')}`,
@@ -75,6 +76,38 @@ describe('Discord rendering', () => {
     const m = renderDiscord({ kind: 'error', code: 'no_results', message: 'I found nothing about "x_y".', suggestions: ['checkpoints'], visibility: 'private', notes: [], actions: [] });
     expect(m.flags).toBe(MessageFlags.Ephemeral);
     expect(m.content).toBe('I found nothing about "x\\_y".\nTry: `checkpoints`');
+  });
+});
+
+describe('Discord rendering of hostile document and user text', () => {
+  const shown = (m: ReturnType<typeof renderDiscord>) => stringsIn({ content: m.content, embeds: m.embeds });
+
+  it('leaves no live mention, @everyone or masked link in any field of any reply kind', () => {
+    for (const reply of hostileReplies()) {
+      const m = renderDiscord(reply, '1');
+      expect(m.allowedMentions).toEqual({ parse: [] });
+      for (const s of shown(m)) {
+        for (const live of DISCORD_LIVE) expect(s, `${reply.kind}: ${s}`).not.toMatch(live);
+        expect(s).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      }
+    }
+  });
+
+  it('sets the embed url only for a well-formed http(s) url', () => {
+    const embedUrl = (url: string) =>
+      renderDiscord({ kind: 'passages', visibility: 'public', passages: [hostilePassage({ doc: { id: 'd', title: 'Talk', kind: 'article', url } })], notes: [], actions: [] }).embeds[0]!.url;
+    for (const url of [BAD_URL, 'javascript:alert(1)', 'https://u:p@x.org/', 'ftp://x.org/f']) expect(embedUrl(url), url).toBeUndefined();
+    expect(embedUrl('https://example.org/t?a=1&b=2')).toBe('https://example.org/t?a=1&b=2');
+    const sources = renderDiscord(hostileReplies().find((r) => r.kind === 'sources')!);
+    expect(JSON.stringify(sources.embeds)).not.toContain('example.org/a');
+  });
+
+  it('echoes a masked link in a query as plain text', () => {
+    const query = '[click me](https://evil.example)';
+    const m = renderDiscord({ kind: 'passages', visibility: 'private', title: `On “${query}”`, passages: [hostilePassage()], notes: [], actions: [] });
+    expect(m.content).toContain('\\[click me\\](https://evil.example)');
+    const e = renderDiscord({ kind: 'error', code: 'no_results', message: `I found nothing about "${query}".`, suggestions: [], visibility: 'private', notes: [], actions: [] });
+    expect(e.content).toBe('I found nothing about "\\[click me\\](https://evil.example)".');
   });
 });
 

@@ -6,6 +6,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { escapeSlack, LIMITS, mrkdwnWithHighlights, renderSlack } from '../../src/adapters/slack/render.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { Reply, ReplyPassage } from '../../src/core/reply.js';
+import { hostilePassage, hostileReplies, SLACK_LIVE, stringsIn } from '../helpers/hostile.js';
 
 const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({
   id: `doc:${text.length.toString(16).padStart(8, '0')}`,
@@ -61,6 +62,50 @@ describe('Slack rendering', () => {
     expect(m.blocks.at(-2)!.type).toBe('actions');
     expect(JSON.stringify(m.blocks.at(-1))).toContain('note');
     expect(m.responseType).toBe('in_channel');
+  });
+});
+
+describe('Slack rendering of hostile document and user text', () => {
+  it('leaves no live mention, channel ping or link in any field of any reply kind', () => {
+    for (const reply of hostileReplies()) {
+      const m = renderSlack(reply, 'U42');
+      for (const s of stringsIn({ text: m.text, blocks: m.blocks.filter((b) => b.type !== 'actions') })) {
+        expect(s, `${reply.kind}: ${s}`).not.toMatch(SLACK_LIVE);
+        expect(s).not.toContain('\u001b');
+      }
+    }
+  });
+
+  it('marks every mrkdwn text verbatim, so Slack does not turn @here, #channel or bare urls into mentions and links', () => {
+    for (const reply of hostileReplies()) {
+      const objects: { type?: string; verbatim?: boolean }[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          if ((v as { type?: string }).type === 'mrkdwn') objects.push(v as { verbatim?: boolean });
+          Object.values(v).forEach(walk);
+        }
+      };
+      walk(renderSlack(reply).blocks);
+      expect(objects.length).toBeGreaterThan(0);
+      for (const o of objects) expect(o.verbatim, reply.kind).toBe(true);
+    }
+  });
+
+  it('drops a document url that is not a well-formed http(s) url instead of linking it', () => {
+    for (const url of ['https://example.org/a>b <!here> c', 'javascript:alert(1)', 'https://x.org/a|b', 'https://u:p@x.org/']) {
+      const m = renderSlack({ kind: 'passages', visibility: 'public', passages: [hostilePassage({ doc: { id: 'd', title: 'Talk', kind: 'article', url } })], notes: [], actions: [] });
+      const attribution = JSON.stringify(m.blocks.at(-1));
+      expect(attribution).toContain('Talk');
+      expect(attribution, url).not.toMatch(/<[a-z]+:/i);
+    }
+  });
+
+  it('links a good url, with & escaped and the link text escaped', () => {
+    const p = hostilePassage({ speaker: undefined, section: undefined, doc: { id: 'd', title: 'A <b> | c', kind: 'article', url: 'https://example.org/t?a=1&b=2' } });
+    const m = renderSlack({ kind: 'passages', visibility: 'public', passages: [p], notes: [], actions: [] });
+    const context = (m.blocks.at(-1) as unknown as { elements: { text: string }[] }).elements[0]!.text;
+    expect(context).toBe('— <https://example.org/t?a=1&amp;b=2|A &lt;b&gt; | c>');
   });
 });
 

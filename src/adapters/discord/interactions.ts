@@ -69,8 +69,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     now: deps.now?.() ?? new Date(),
     random: deps.random ?? Math.random,
     channelKey: `discord:${i.guildId ?? 'dm'}:${i.channelId ?? i.user.id}`,
-    // A mention renders as the person's name; allowed_mentions keeps it from pinging them.
-    userName: `<@${i.user.id}>`,
+    // The name as text: renderers escape every note, so mention markup would show as typed.
+    userName: (i.member && 'displayName' in i.member ? i.member.displayName : undefined) ?? i.user.displayName,
     userId: i.user.id,
     here: { platform: 'discord', channelId: i.channelId ?? i.user.id, workspaceId: i.guildId ?? undefined },
     daily: deps.daily,
@@ -144,7 +144,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   async function openThread(i: ChatInputCommandInteraction): Promise<void> {
     try {
       const message = await i.fetchReply();
-      const title = message.content.replace(/\*\*/g, '').split('\n')[0] || 'Discussion';
+      // Thread names are plain text: the title without its bold and markdown escapes.
+      const title = message.content.replace(/\*\*/g, '').split('\n')[0]!.replace(/\\(.)/g, '$1') || 'Discussion';
       await message.startThread({ name: fit(title, 100), autoArchiveDuration: 1440 });
     } catch (e) {
       log.warn('discord_thread_failed', { channel: i.channelId, error: e instanceof Error ? e.message : String(e) });

@@ -13,6 +13,7 @@ import {
 import { encodeAction } from '../../core/actions.js';
 import { shorten as fit } from '../../core/text.js';
 import type { Action, Reply, ReplyPassage } from '../../core/reply.js';
+import { safeUrl, stripControls, stripControlsIn, withoutControls } from '../../core/untrusted.js';
 
 /** Discord's documented message limits. */
 export const LIMITS = {
@@ -39,17 +40,42 @@ export interface DiscordMessage {
 
 const COLOR = 0x5865f2;
 
+const EVERYONE = /@(everyone|here)\b/g;
+
+/**
+ * Text from a document or a user as Discord shows it literally where markdown renders (content,
+ * descriptions, field values, titles): markdown escaped, masked links and `<@id>`, `<#id>`,
+ * `<t:…>` syntax broken by a backslash, and @everyone/@here split by a zero-width space, so it
+ * reads the same but never pings, mentions or links.
+ */
+export function escapeDiscord(text: string): string {
+  return escapeMarkdown(stripControls(text), { heading: true })
+    .replace(/[[\]<]/g, '\\$&')
+    .replace(EVERYONE, '@\u200b$1');
+}
+
+/**
+ * The same for places Discord shows as plain text (footers, inline code), where a backslash would
+ * show: a zero-width space after `<`, `@` and a masked link's `]` keeps them from being parsed.
+ */
+export function plainDiscord(text: string): string {
+  return stripControls(text)
+    .replace(/<(?=[@#!:/]|a:|t:)/g, '<\u200b')
+    .replace(/\](?=\()/g, ']\u200b')
+    .replace(EVERYONE, '@\u200b$1');
+}
 
 /** Escapes Discord markdown in corpus text and wraps the highlighted ranges in bold. */
-export function markdownWithHighlights(text: string, highlights: [number, number][]): string {
+export function markdownWithHighlights(raw: string, rawHighlights: [number, number][]): string {
+  const { text, ranges: highlights } = stripControlsIn(raw, rawHighlights);
   let out = '';
   let at = 0;
   for (const [s, e] of [...highlights].sort((a, b) => a[0] - b[0])) {
     if (s < at) continue;
-    out += escapeMarkdown(text.slice(at, s)) + `**${escapeMarkdown(text.slice(s, e))}**`;
+    out += escapeDiscord(text.slice(at, s)) + `**${escapeDiscord(text.slice(s, e))}**`;
     at = e;
   }
-  return out + escapeMarkdown(text.slice(at));
+  return out + escapeDiscord(text.slice(at));
 }
 
 /** The passage text for a description, cut before it is marked up so bold is never split. */
@@ -70,14 +96,16 @@ function attribution(p: ReplyPassage): string {
 function passageEmbed(p: ReplyPassage, descriptionMax: number = LIMITS.description): APIEmbed {
   const embed: APIEmbed = {
     color: COLOR,
-    title: fit(p.doc.title, LIMITS.title),
+    title: fit(escapeDiscord(p.doc.title), LIMITS.title),
     description: passageMarkdown(p, descriptionMax),
-    footer: { text: fit(attribution(p), LIMITS.footer) },
+    footer: { text: fit(plainDiscord(attribution(p)), LIMITS.footer) },
   };
-  if (p.doc.url) embed.url = p.doc.url;
+  // Discord refuses the whole message for a malformed url, and a javascript: one must never link.
+  const url = safeUrl(p.doc.url);
+  if (url) embed.url = url;
   const fields = [];
-  if (p.before) fields.push({ name: 'Before', value: fit(escapeMarkdown(p.before), LIMITS.fieldValue) });
-  if (p.after) fields.push({ name: 'After', value: fit(escapeMarkdown(p.after), LIMITS.fieldValue) });
+  if (p.before) fields.push({ name: 'Before', value: fit(escapeDiscord(p.before), LIMITS.fieldValue) });
+  if (p.after) fields.push({ name: 'After', value: fit(escapeDiscord(p.after), LIMITS.fieldValue) });
   if (fields.length) embed.fields = fields;
   return embed;
 }
@@ -139,40 +167,45 @@ function withinTotal(embeds: APIEmbed[]): APIEmbed[] {
  * Renders a reply. `owner` is the id of the person who asked: private results' buttons carry it
  * so only they can page them.
  */
-export function renderDiscord(reply: Reply, owner?: string): DiscordMessage {
+export function renderDiscord(untrusted: Reply, owner?: string): DiscordMessage {
+  const reply = withoutControls(untrusted);
   const base = { allowedMentions: { parse: [] as [] }, ...(reply.visibility === 'private' ? { flags: MessageFlags.Ephemeral as const } : {}) };
-  const notes = reply.notes.map((n) => `-# ${n}`);
+  const notes = reply.notes.map((n) => `-# ${escapeDiscord(n)}`);
   const content = (head?: string) => {
     const text = [head, ...notes].filter(Boolean).join('\n');
     return text ? fit(text, LIMITS.content) : undefined;
   };
   switch (reply.kind) {
     case 'error': {
-      const tip = reply.suggestions.length ? `\nTry: ${reply.suggestions.map((s) => `\`${s.replace(/`/g, "'")}\``).join(', ')}` : '';
-      return { ...base, content: fit(`${escapeMarkdown(reply.message)}${tip}`, LIMITS.content), embeds: [], components: [] };
+      const tip = reply.suggestions.length ? `\nTry: ${reply.suggestions.map((s) => `\`${plainDiscord(s).replace(/`/g, "'")}\``).join(', ')}` : '';
+      return { ...base, content: fit(`${escapeDiscord(reply.message)}${tip}`, LIMITS.content), embeds: [], components: [] };
     }
     case 'passages': {
       const descriptionMax = Math.floor(LIMITS.embedsTotal / Math.max(1, reply.passages.length)) - 400;
       const embeds = withinTotal(reply.passages.map((p) => passageEmbed(p, Math.min(LIMITS.description, descriptionMax))));
       const page = reply.total !== undefined && reply.page ? ` (page ${reply.page}, ${reply.total} in all)` : '';
-      const title = reply.title ? `**${escapeMarkdown(reply.title)}**${page}` : undefined;
+      const title = reply.title ? `**${escapeDiscord(reply.title)}**${page}` : undefined;
       return { ...base, content: content(title), embeds, components: buttons(reply, reply.visibility === 'private' ? owner : undefined) };
     }
     case 'discussion': {
       const embed = passageEmbed(reply.passages[0]!, 3000);
-      embed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeMarkdown(q), LIMITS.fieldValue) }));
-      return { ...base, content: content(reply.title ? `**${escapeMarkdown(reply.title)}**` : undefined), embeds: withinTotal([embed]), components: buttons(reply, undefined) };
+      embed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
+      return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal([embed]), components: buttons(reply, undefined) };
     }
     case 'sources': {
       const embed: APIEmbed = {
         color: COLOR,
         title: reply.title ?? 'Sources',
         fields: reply.sources.slice(0, LIMITS.fields).map((s) => ({
-          name: fit(s.title, LIMITS.fieldName),
+          name: fit(escapeDiscord(s.title), LIMITS.fieldName),
           value: fit(
-            [`\`${s.id}\` · ${s.kind}${s.date ? ` · ${s.date}` : ''} · ${s.passages} passages`, s.speakers.length ? `Speakers: ${s.speakers.join(', ')}` : '', s.url ?? '']
+            [
+              `\`${plainDiscord(s.id)}\` · ${s.kind}${s.date ? ` · ${escapeDiscord(s.date)}` : ''} · ${s.passages} passages`,
+              s.speakers.length ? `Speakers: ${escapeDiscord(s.speakers.join(', '))}` : '',
+              // A bare address: Discord links it, so only a plain http(s) one is shown.
+              safeUrl(s.url) ?? '',
+            ]
               .filter(Boolean)
-              .map((l, i) => (i === 0 ? l : escapeMarkdown(l)))
               .join('\n'),
             LIMITS.fieldValue,
           ),
@@ -185,7 +218,7 @@ export function renderDiscord(reply: Reply, owner?: string): DiscordMessage {
       return {
         ...base,
         content: content(),
-        embeds: [{ color: COLOR, title: fit(reply.title ?? 'Notice', LIMITS.title), description: fit(reply.lines.map((l) => escapeMarkdown(l)).join('\n'), LIMITS.description) }],
+        embeds: [{ color: COLOR, title: fit(escapeDiscord(reply.title ?? 'Notice'), LIMITS.title), description: fit(reply.lines.map((l) => escapeDiscord(l)).join('\n'), LIMITS.description) }],
         components: [],
       };
     case 'help': {

@@ -4,6 +4,7 @@
 import { encodeAction } from '../../core/actions.js';
 import { shorten as fit } from '../../core/text.js';
 import type { Action, Reply, ReplyPassage } from '../../core/reply.js';
+import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
 /** Slack's documented Block Kit limits. */
 export const LIMITS = {
@@ -35,7 +36,7 @@ export interface SlackMessage {
  * `<http://x|y>` all need a literal `<`, so escaped text cannot ping or link.
  */
 export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 
@@ -58,14 +59,18 @@ export function mrkdwnWithHighlights(text: string, highlights: [number, number][
   }
 }
 
-const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, LIMITS.sectionText) } });
+// verbatim: Slack would otherwise turn a bare @here into a mention and #name or a bare url into a
+// link; our own links are written out as <url|text>, which verbatim text still shows.
+const section = (text: string): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, LIMITS.sectionText), verbatim: true } });
 const context = (...texts: string[]): SlackBlock => ({
   type: 'context',
-  elements: texts.filter(Boolean).slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: fit(t, LIMITS.contextText) })),
+  elements: texts.filter(Boolean).slice(0, LIMITS.contextElements).map((t) => ({ type: 'mrkdwn', text: fit(t, LIMITS.contextText), verbatim: true })),
 });
 
 function attribution(p: ReplyPassage): string {
-  const title = p.doc.url ? `<${p.doc.url}|${escapeSlack(p.doc.title)}>` : escapeSlack(p.doc.title);
+  // A url that is not plain http(s) could close the link early and ping the channel: no link then.
+  const url = safeUrl(p.doc.url);
+  const title = url ? `<${escapeSlack(url)}|${escapeSlack(p.doc.title)}>` : escapeSlack(p.doc.title);
   return ['—', [p.speaker && escapeSlack(p.speaker), title, p.section && escapeSlack(p.section)].filter(Boolean).join(' · ')].join(' ');
 }
 
@@ -110,7 +115,8 @@ function notesBlock(reply: Reply): SlackBlock[] {
   return reply.notes.length ? [context(...reply.notes.map((n) => `_${escapeSlack(n)}_`))] : [];
 }
 
-export function renderSlack(reply: Reply, owner?: string): SlackMessage {
+export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
+  const reply = withoutControls(untrusted);
   const responseType = reply.visibility === 'public' ? 'in_channel' : 'ephemeral';
   const title = reply.title ? [section(`*${escapeSlack(reply.title)}*`)] : [];
   let blocks: SlackBlock[];

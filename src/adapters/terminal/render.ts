@@ -1,6 +1,8 @@
 // Reply -> terminal text: wrapped to the terminal's width, highlights in bold on a TTY, and the
-// reply's actions shown as the follow-up commands a person can type.
+// reply's actions shown as the follow-up commands a person can type. Escape sequences and control
+// characters in document or user text are removed, so only the renderer's own codes reach the TTY.
 import type { Action, Reply, ReplyPassage } from '../../core/reply.js';
+import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
 export interface RenderOptions {
   width: number;
@@ -66,7 +68,8 @@ function renderPassage(p: ReplyPassage, o: RenderOptions, indent: string): strin
   lines.push(...wrap(words(`“${p.text}”`, p.highlights.map(([s, e]) => [s + 1, e + 1])), o.width, indent, o.color));
   if (p.after) lines.push(...wrap(words(`${p.after} …`), o.width, indent, false).map(dim));
   lines.push(...wrap(words(attribution(p)), o.width, indent + '  ', false).map(dim));
-  if (p.doc.url) lines.push(dim(`${indent}  ${p.doc.url}`));
+  const url = safeUrl(p.doc.url);
+  if (url) lines.push(dim(`${indent}  ${url}`));
   return lines;
 }
 
@@ -87,13 +90,14 @@ export function actionHints(reply: Reply): string[] {
   return hints;
 }
 
-export function renderReply(reply: Reply, o: RenderOptions): string {
+export function renderReply(untrusted: Reply, o: RenderOptions): string {
+  const reply = withoutControls(untrusted);
   const bold = (s: string) => (o.color ? `${BOLD}${s}${RESET}` : s);
   const out: string[] = [];
   if (reply.title) out.push(bold(reply.title), '');
   switch (reply.kind) {
     case 'error':
-      out.push(...wrap(words(`Sorry: ${reply.message}`), o.width, '', false));
+      out.push(...wrap(words(reply.message), o.width, '', false));
       break;
     case 'passages':
     case 'discussion': {

@@ -4,6 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { log } from '../log.js';
 import type { IngestedDocument, IngestResult, IngestWarning } from '../types.js';
 import { analyzeText } from './pipeline.js';
 import {
@@ -75,7 +76,7 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remem
       bytes = await readFile(full);
     } catch (e) {
       const problem = `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-      if (!keepPrevious(problem)) warnings.push({ file, message: `${problem}; skipped` });
+      if (!keepPrevious(problem)) warnings.push({ file, message: `${problem}; skipped`, skipped: true });
       continue;
     }
     const hash = sha256(bytes);
@@ -88,7 +89,7 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remem
     }
     const result = ingestBytes(file, bytes, sidecar.get(file), warnings, hash);
     if ('problem' in result) {
-      if (!keepPrevious(result.problem)) warnings.push({ file, message: `${result.problem}; skipped` });
+      if (!keepPrevious(result.problem)) warnings.push({ file, message: `${result.problem}; skipped`, skipped: true });
       continue;
     }
     let doc = result;
@@ -112,6 +113,16 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remem
       'corpus_empty',
     );
   return { documents, warnings };
+}
+
+/** A file that is not served at all. */
+export const CORPUS_FILE_SKIPPED = 'corpus_file_skipped';
+/** A file that is served, with a problem in part of it (a metadata field, a duplicate id). */
+export const CORPUS_FILE_WARNING = 'corpus_file_warning';
+
+/** Logs a load's warnings, keeping files left out apart from files served despite a problem. */
+export function logIngestWarnings(warnings: IngestWarning[]): void {
+  for (const w of warnings) log.warn(w.skipped ? CORPUS_FILE_SKIPPED : CORPUS_FILE_WARNING, { file: w.file, reason: w.message });
 }
 
 /** One file's bytes -> a cleaned document, or the problem that makes it unusable. */

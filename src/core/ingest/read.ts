@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DOC_KINDS, type DocKind, type DocumentMeta, type IngestWarning } from '../types.js';
+import { safeUrl, urlProblem } from '../untrusted.js';
 
 export const DOC_EXTENSIONS = ['.txt', '.md'];
 export const SIDECAR = 'corpus.yaml';
@@ -49,7 +50,20 @@ const FIELD_SCHEMAS = {
   kind: z.enum(DOC_KINDS),
   speakers: z.array(z.string().trim().min(1).max(80)).max(50),
   source: z.string().trim().min(1).max(200),
-  url: z.url(),
+  // Shown as a link on every platform, so only plain, well-formed http(s) addresses are kept.
+  url: z.unknown().transform((u, ctx) => {
+    const problem = urlProblem(u);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    }
+    return safeUrl(u as string)!;
+  }),
+  // YAML gives a list, or one string that people separate with commas.
+  tags: z
+    .union([z.string(), z.array(z.union([z.string(), z.number()]))], { error: 'expected a list of words or a comma-separated string' })
+    .transform((t) => (typeof t === 'string' ? t.split(',') : t.map(String)).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(80, 'each tag is limited to 80 characters')).max(100, 'at most 100 tags')),
   date: z.union([z.string(), z.date(), z.number()]).transform((d, ctx) => {
     // YAML reads 2025-06-01 as a Date and 2025 as a number.
     const s = d instanceof Date ? d.toISOString().slice(0, 10) : String(d);
@@ -61,6 +75,9 @@ const FIELD_SCHEMAS = {
   }),
   language: z.string().trim().regex(/^[a-z]{2}$/i, 'expected a two-letter ISO 639-1 code').transform((s) => s.toLowerCase()),
 } as const;
+
+/** Fields a document can do without, so a bad value is dropped rather than replaced. */
+const OPTIONAL_FIELDS = new Set(['source', 'url', 'date', 'tags']);
 
 export type PartialMeta = Partial<DocumentMeta>;
 
@@ -84,7 +101,8 @@ export function validateMeta(raw: unknown, file: string, where: string, warnings
     if (r.success) out[key] = r.data;
     else {
       const why = r.error.issues[0]?.message ?? 'invalid value';
-      warnings.push({ file, message: `${where} metadata field "${key}" is invalid (${why}); using the default` });
+      const fallback = OPTIONAL_FIELDS.has(key) ? 'left out' : 'using the default';
+      warnings.push({ file, message: `${where} metadata field "${key}" is invalid (${why}); ${fallback}` });
     }
   }
   return out as PartialMeta;
@@ -133,6 +151,7 @@ export function completeMeta(partial: PartialMeta, file: string, guessed: { titl
     ...(partial.source !== undefined ? { source: partial.source } : {}),
     ...(partial.url !== undefined ? { url: partial.url } : {}),
     ...(partial.date !== undefined ? { date: partial.date } : {}),
+    ...(partial.tags?.length ? { tags: partial.tags } : {}),
     language: partial.language ?? 'en',
   };
 }
