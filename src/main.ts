@@ -88,6 +88,8 @@ async function main(): Promise<number> {
 
   const live = new LiveLibrary(config.CORPUS_DIR, {
     snapshotDir: config.SNAPSHOT_DIR,
+    // Reloads always build in the worker; the terminal's first build may run here, as nobody is answered before it.
+    inlineFirstBuild: !platformsConfigured,
     onSwap: (_, warnings) => {
       for (const w of warnings) log.warn('corpus_file_skipped', { file: w.file, reason: w.message });
     },

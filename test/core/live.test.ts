@@ -77,3 +77,62 @@ describe.each([
     }
   });
 });
+
+describe('builds and answers', () => {
+  /** A web page saved as one line of about `bytes` characters. */
+  const longLine = (bytes: number) => {
+    let text = '';
+    for (let i = 0; text.length < bytes; i++) text += `${para(`Topic number ${i}`).trim()} `;
+    return text.slice(0, bytes);
+  };
+
+  it('chat platforms get their first build in the worker, so "still loading" answers are never held up', async () => {
+    const live = new LiveLibrary(folder({ 'a.txt': para('Checkpointing') }));
+    try {
+      expect((await live.load()).thread).toBe('worker');
+    } finally {
+      live.close();
+    }
+  });
+
+  it('rebuilds a folder in which a long-line file was dropped off the answering thread', async () => {
+    const dir = folder({ 'a.txt': para('Checkpointing') });
+    // As in the terminal: a small first build on this thread, for a quick start.
+    const live = new LiveLibrary(dir, { inlineFirstBuild: true });
+    try {
+      expect((await live.load()).thread).toBe('main');
+      writeFileSync(path.join(dir, 'saved-page.txt'), longLine(1_000_000));
+      // The loop keeps turning while the reload runs: no gap between timer ticks takes up a large
+      // share of the reload (a build on this thread would be one gap as long as the build).
+      const ticks: number[] = [];
+      const started = performance.now();
+      const timer = setInterval(() => ticks.push(performance.now()), 10);
+      const loaded = await live.reload();
+      clearInterval(timer);
+      const ended = performance.now();
+      const marks = [started, ...ticks, ended];
+      const longestGap = Math.max(...marks.slice(1).map((t, i) => t - marks[i]!));
+      expect(longestGap).toBeLessThan((ended - started) / 2);
+      expect(loaded?.thread).toBe('worker');
+      expect(texts(live)).toMatch(/Topic number 1234\b/);
+      expect(texts(live)).toMatch(/Checkpointing/);
+    } finally {
+      live.close();
+    }
+  }, 60_000);
+
+  it('keeps a broken file\'s last good version when reloads move to the worker after a first build here', async () => {
+    configureLog({ level: 'error', sink: () => undefined });
+    const dir = folder({ 'a.txt': para('Checkpointing'), 'b.txt': para('Batching') });
+    const live = new LiveLibrary(dir, { inlineFirstBuild: true });
+    try {
+      await live.load();
+      writeFileSync(path.join(dir, 'a.txt'), Buffer.from([0, 1, 2, 0, 255, 0]));
+      expect((await live.reload())?.thread).toBe('worker');
+      expect(texts(live)).toMatch(/Checkpointing/);
+    } finally {
+      live.close();
+      configureLog({ level: 'info', sink: (l) => process.stderr.write(l + '\n') });
+    }
+  });
+});
