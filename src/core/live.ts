@@ -71,11 +71,18 @@ export class LiveLibrary {
     return loaded;
   }
 
-  /** Reloads when files in the folder are added, changed or removed (debounced). */
+  /** Reloads when files in the folder or its subfolders are added, changed or removed (debounced). */
   watch(): void {
     if (this.watcher) return;
     try {
-      this.watcher = watch(this.dir, () => this.schedule());
+      try {
+        this.watcher = watch(this.dir, { recursive: true }, () => this.schedule());
+      } catch (e) {
+        // Where recursive watching is unavailable, changes at the top level still reload.
+        if ((e as NodeJS.ErrnoException).code !== 'ERR_FEATURE_UNAVAILABLE_ON_PLATFORM') throw e;
+        log.warn('corpus_watch_top_level_only', { dir: this.dir });
+        this.watcher = watch(this.dir, () => this.schedule());
+      }
       this.watcher.on('error', (e) => log.warn('corpus_watch_error', { error: e.message }));
     } catch (e) {
       log.warn('corpus_watch_unavailable', { dir: this.dir, error: e instanceof Error ? e.message : String(e) });

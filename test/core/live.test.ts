@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Library } from '../../src/core/library.js';
 import { LiveLibrary } from '../../src/core/live.js';
 import { configureLog } from '../../src/core/log.js';
 
@@ -15,6 +16,22 @@ function folder(files: Record<string, string | Buffer>): string {
 }
 
 const texts = (l: LiveLibrary) => l.get().corpus.passages.map((p) => p.text).join(' ');
+
+/** A watched live library, and a promise for the first swap whose passages match `re` (no deadline but the test's own). */
+function watching(dir: string, useWorker?: boolean) {
+  const listeners = new Set<(l: Library) => void>();
+  const live = new LiveLibrary(dir, { debounceMs: 50, useWorker, onSwap: (l) => listeners.forEach((f) => f(l)) });
+  const swapped = (re: RegExp) =>
+    new Promise<void>((resolve) => {
+      const f = (l: Library) => {
+        if (!re.test(l.corpus.passages.map((p) => p.text).join(' '))) return;
+        listeners.delete(f);
+        resolve();
+      };
+      listeners.add(f);
+    });
+  return { live, swapped };
+}
 
 describe.each([
   ['on this thread', false],
@@ -62,15 +79,33 @@ describe.each([
     configureLog({ level: 'info', sink: (l) => process.stderr.write(l + '\n') });
   });
 
+  it('reloads by itself when a file in a subfolder changes', async () => {
+    const dir = folder({ 'a.txt': para('Checkpointing') });
+    mkdirSync(path.join(dir, 'shelf', 'notes'), { recursive: true });
+    writeFileSync(path.join(dir, 'shelf', 'notes', 'b.txt'), para('Batching'));
+    const { live, swapped } = watching(dir, useWorker);
+    await live.load();
+    expect(texts(live)).toMatch(/Batching/);
+    live.watch();
+    try {
+      const reloaded = swapped(/Quantization/);
+      writeFileSync(path.join(dir, 'shelf', 'notes', 'b.txt'), para('Quantization'));
+      await reloaded;
+      expect(texts(live)).toMatch(/Quantization/);
+    } finally {
+      live.close();
+    }
+  });
+
   it('reloads by itself when the folder changes', async () => {
     const dir = folder({ 'a.txt': para('Checkpointing') });
-    const live = new LiveLibrary(dir, { debounceMs: 50, useWorker });
+    const { live, swapped } = watching(dir, useWorker);
     await live.load();
     live.watch();
     try {
+      const reloaded = swapped(/Quantization/);
       writeFileSync(path.join(dir, 'z.txt'), para('Quantization'));
-      const deadline = Date.now() + 5000;
-      while (!/Quantization/.test(texts(live)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await reloaded;
       expect(texts(live)).toMatch(/Quantization/);
     } finally {
       live.close();
