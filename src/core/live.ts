@@ -26,6 +26,8 @@ export class LiveLibrary {
     private readonly opts: {
       debounceMs?: number;
       onSwap?: (library: Library, warnings: IngestWarning[]) => void;
+      /** Told when a reload fails (the current library keeps serving); unset, it is logged as a warning. */
+      onReloadFailed?: (message: string) => void;
       /** Folder for the index snapshot (see snapshot.ts); none: always build. */
       snapshotDir?: string;
       /**
@@ -117,7 +119,12 @@ export class LiveLibrary {
       log.info('corpus_reloaded', { documents: library.corpus.documents.length, passages: library.corpus.passages.length, previous: before?.corpus.passages.length, ms: loaded.ms, thread: loaded.thread });
     } catch (e) {
       // A folder emptied or unreadable mid-edit must not take down what is being served.
-      log.warn('corpus_reload_failed', { error: e instanceof Error ? e.message : String(e), serving: before?.corpus.passages.length ?? 0 });
+      const error = e instanceof Error ? e.message : String(e);
+      const fields = { error, serving: before?.corpus.passages.length ?? 0 };
+      if (this.opts.onReloadFailed) {
+        log.info('corpus_reload_failed', fields);
+        this.opts.onReloadFailed(error);
+      } else log.warn('corpus_reload_failed', fields);
     } finally {
       this.loading = undefined;
     }
