@@ -5,7 +5,11 @@
 // scenario that failed: the failure is a result line of its own.
 //
 //   npm run bench -- [--sizes 1,10,100] [--queries 500] [--seed 42] [--json] [--out DIR]
-//                    [--timeout 1800] [--heap MB] [--no-bundled] [--acks]
+//                    [--timeout 1800] [--heap MB] [--no-bundled] [--acks] [--long-line 100,400,800]
+//
+// --long-line: build time of one document with no line breaks at these sizes in KB, prose and
+// unpunctuated, and the ratio of the longest to the shortest (linear ≈ the length ratio;
+// scripts/bench/long-line.ts). "0" skips it.
 //
 // --acks: afterwards, the running bot against the fake Discord and Slack, on the largest synthetic
 // corpus requested (the bundled one when there are no sizes): the time to every command's first
@@ -35,6 +39,7 @@ const { values } = parseArgs({
     heap: { type: 'string' },
     'no-bundled': { type: 'boolean', default: false },
     acks: { type: 'boolean', default: false },
+    'long-line': { type: 'string', default: '100,400,800' },
   },
 });
 
@@ -135,6 +140,19 @@ for (const size of sizes) {
 }
 
 if (!values.json) process.stdout.write('\n' + formatTables(results) + '\n');
+
+const longLineKB = values['long-line'].split(',').map(Number).filter((n) => Number.isFinite(n) && n > 0);
+if (longLineKB.length >= 2) {
+  const { formatLongLineTable, runLongLineScenario } = await import('./bench/long-line.js');
+  note(`scenario long-line (${longLineKB.join(', ')} KB)`);
+  try {
+    const r = await runLongLineScenario({ sizesKB: longLineKB, workDir: outDir, log: (msg) => note(msg) });
+    process.stdout.write(JSON.stringify({ scenario: 'long-line', ...r }) + '\n');
+    if (!values.json) process.stdout.write('\n' + formatLongLineTable(r) + '\n');
+  } catch (e) {
+    process.stdout.write(JSON.stringify({ scenario: 'long-line', error: (e as Error).message }) + '\n');
+  }
+}
 
 if (values.acks) {
   const { formatAckTable, runAckScenario, withoutSamples } = await import('./bench/acks.js');

@@ -2,6 +2,7 @@
 // configured and the daily-post scheduler. With no platform tokens the terminal front end runs,
 // so the bot (daily posts included) can be tried with nothing set up.
 import { loadConfig, type Config } from './config.js';
+import { TerminalNotices } from './adapters/terminal/notices.js';
 import { runRepl } from './adapters/terminal/repl.js';
 import { terminalPoster } from './adapters/terminal/daily.js';
 import type { DailyService } from './core/daily.js';
@@ -88,9 +89,14 @@ async function main(): Promise<number> {
   // A stray rejected promise must be logged, never take the process (and its connections) down.
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: reason instanceof Error ? reason.message : String(reason) }));
 
+  // The terminal says what a reload skipped in plain lines above its prompt; platforms log it.
+  const notices = platformsConfigured ? undefined : new TerminalNotices();
   const live = new LiveLibrary(config.CORPUS_DIR, {
     snapshotDir: config.SNAPSHOT_DIR,
+    // Reloads always build in the worker; the terminal's first build may run here, as nobody is answered before it.
+    inlineFirstBuild: !platformsConfigured,
     onSwap: (_, warnings) => logIngestWarnings(warnings),
+    ...notices?.corpusHooks(),
   });
   // Chat platforms connect while the library loads, so a big corpus's first build gets "still
   // loading" answers rather than silence; the terminal waits, as one person is at the prompt.
@@ -128,7 +134,7 @@ async function main(): Promise<number> {
   if (!platformsConfigured) {
     posters.terminal = terminalPoster(shared.library, (text) => process.stdout.write(text + '\n'));
     await scheduler.start();
-    await runRepl(shared.library, { daily: shared.daily, defaultTimezone: config.DAILY_TIMEZONE });
+    await runRepl(shared.library, { daily: shared.daily, defaultTimezone: config.DAILY_TIMEZONE, notices });
     await shutdown([]);
     return 0;
   }

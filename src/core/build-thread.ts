@@ -3,6 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { buffersOf, type BuildRequest, type BuildResponse, type RememberedFile } from './build-job.js';
 import { UserError } from './errors.js';
+import type { IngestCache } from './ingest/index.js';
 import { log } from './log.js';
 
 const ENTRY = new URL('./build-worker.mjs', import.meta.url);
@@ -40,6 +41,14 @@ export class BuildThread {
       });
       worker.postMessage({ dir, key, remembered } satisfies BuildRequest, buffersOf(remembered.map((r) => r.bytes)));
     });
+  }
+
+  /**
+   * Carries on from a build made on the other thread: the files' last good bytes it kept (an
+   * IngestCache filled with `remember: 'bytes'`), so a file that breaks later keeps its previous version.
+   */
+  rememberFrom(cache: IngestCache): void {
+    this.remembered = [...cache].flatMap(([file, e]) => (e.bytes ? [{ file, key: e.key, bytes: new Uint8Array(e.bytes) }] : []));
   }
 
   /** Stops a build in progress, if any. */

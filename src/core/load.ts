@@ -19,6 +19,8 @@ export interface LoadedLibrary {
   ms: number;
   /** Where it came from: a saved snapshot or a fresh build. */
   source: 'snapshot' | 'build';
+  /** Where a build ran: in the build worker, or on this thread (blocking it meanwhile). */
+  thread: 'worker' | 'main';
 }
 
 /** Corpora at least this big are built in the worker thread; smaller ones build faster in place. */
@@ -27,6 +29,8 @@ export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
 export interface LoadOptions {
   /** Lets a reload skip unchanged files (see LiveLibrary); used for builds on this thread. */
   cache?: IngestCache;
+  /** What `cache` keeps of each file (see IngestCache); 'bytes' lets a later build in the worker carry on from it. */
+  remember?: 'documents' | 'bytes';
   /** Folder for snapshots; without one, every load builds. */
   snapshotDir?: string;
   /** The worker to build large corpora in; without one, builds run on this thread. */
@@ -40,11 +44,12 @@ const yieldToLoop: Pause = () => new Promise<void>((resolve) => setImmediate(res
 
 export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<LoadedLibrary> {
   const started = performance.now();
-  const done = (state: LibraryState, library: Library, source: LoadedLibrary['source']): LoadedLibrary => ({
+  const done = (state: LibraryState, library: Library, source: LoadedLibrary['source'], thread: LoadedLibrary['thread'] = 'main'): LoadedLibrary => ({
     library,
     warnings: state.warnings,
     ms: Math.round(performance.now() - started),
     source,
+    thread,
   });
   const { key, bytes } = opts.snapshotDir || opts.thread ? await corpusKey(dir).catch(() => ({ key: '', bytes: 0 })) : { key: '', bytes: 0 };
   const file = opts.snapshotDir && key ? snapshotPath(opts.snapshotDir, dir) : undefined;
@@ -68,9 +73,9 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
     const state = await decodeSnapshot(snapshot, key, yieldToLoop);
     const library = await restore(state);
     if (file) await save(file, () => snapshot);
-    return done(state, library, 'build');
+    return done(state, library, 'build', 'worker');
   }
-  const state = await buildState(dir, opts.cache);
+  const state = await buildState(dir, opts.cache, opts.remember);
   const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search));
   if (file) await save(file, () => encodeSnapshot(state, key));
   return done(state, library, 'build');

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DOC_EXTENSIONS, SIDECAR } from './ingest/read.js';
+import { listCorpusFiles } from './ingest/files.js';
 import type { PostingsData } from './postings.js';
 import type { SearchData } from './search.js';
 import type { Corpus, DocumentMeta, IngestWarning, Passage } from './types.js';
@@ -31,11 +31,12 @@ export interface LibraryState {
 }
 
 /**
- * The key of a corpus folder's current contents: file names and bytes (as ingest would read
- * them) plus the index version. Same files, same key; any edit, addition or removal changes it.
+ * The key of a corpus folder's current contents, subfolders included: file paths and bytes (as
+ * ingest would read them) plus the index version. Same files, same key; any edit, addition or removal changes it.
  */
 export async function corpusKey(dir: string): Promise<{ key: string; bytes: number }> {
-  const names = (await readdir(dir)).filter((n) => (DOC_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.')) || n === SIDECAR).sort();
+  const listed = await listCorpusFiles(dir);
+  const names = [...listed.documents, ...listed.sidecars].sort();
   // Files are read a batch at a time (thousands of small reads one by one were half a restart).
   const digests: string[] = new Array(names.length);
   let total = 0;

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Library } from '../../src/core/library.js';
 import { LiveLibrary } from '../../src/core/live.js';
 import { configureLog } from '../../src/core/log.js';
 
@@ -15,6 +16,22 @@ function folder(files: Record<string, string | Buffer>): string {
 }
 
 const texts = (l: LiveLibrary) => l.get().corpus.passages.map((p) => p.text).join(' ');
+
+/** A watched live library, and a promise for the first swap whose passages match `re` (no deadline but the test's own). */
+function watching(dir: string, useWorker?: boolean) {
+  const listeners = new Set<(l: Library) => void>();
+  const live = new LiveLibrary(dir, { debounceMs: 50, useWorker, onSwap: (l) => listeners.forEach((f) => f(l)) });
+  const swapped = (re: RegExp) =>
+    new Promise<void>((resolve) => {
+      const f = (l: Library) => {
+        if (!re.test(l.corpus.passages.map((p) => p.text).join(' '))) return;
+        listeners.delete(f);
+        resolve();
+      };
+      listeners.add(f);
+    });
+  return { live, swapped };
+}
 
 describe.each([
   ['on this thread', false],
@@ -62,18 +79,95 @@ describe.each([
     configureLog({ level: 'info', sink: (l) => process.stderr.write(l + '\n') });
   });
 
-  it('reloads by itself when the folder changes', async () => {
+  it('reloads by itself when a file in a subfolder changes', async () => {
     const dir = folder({ 'a.txt': para('Checkpointing') });
-    const live = new LiveLibrary(dir, { debounceMs: 50, useWorker });
+    mkdirSync(path.join(dir, 'shelf', 'notes'), { recursive: true });
+    writeFileSync(path.join(dir, 'shelf', 'notes', 'b.txt'), para('Batching'));
+    const { live, swapped } = watching(dir, useWorker);
     await live.load();
+    expect(texts(live)).toMatch(/Batching/);
     live.watch();
     try {
-      writeFileSync(path.join(dir, 'z.txt'), para('Quantization'));
-      const deadline = Date.now() + 5000;
-      while (!/Quantization/.test(texts(live)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const reloaded = swapped(/Quantization/);
+      writeFileSync(path.join(dir, 'shelf', 'notes', 'b.txt'), para('Quantization'));
+      await reloaded;
       expect(texts(live)).toMatch(/Quantization/);
     } finally {
       live.close();
+    }
+  });
+
+  it('reloads by itself when the folder changes', async () => {
+    const dir = folder({ 'a.txt': para('Checkpointing') });
+    const { live, swapped } = watching(dir, useWorker);
+    await live.load();
+    live.watch();
+    try {
+      const reloaded = swapped(/Quantization/);
+      writeFileSync(path.join(dir, 'z.txt'), para('Quantization'));
+      await reloaded;
+      expect(texts(live)).toMatch(/Quantization/);
+    } finally {
+      live.close();
+    }
+  });
+});
+
+describe('builds and answers', () => {
+  /** A web page saved as one line of about `bytes` characters. */
+  const longLine = (bytes: number) => {
+    let text = '';
+    for (let i = 0; text.length < bytes; i++) text += `${para(`Topic number ${i}`).trim()} `;
+    return text.slice(0, bytes);
+  };
+
+  it('chat platforms get their first build in the worker, so "still loading" answers are never held up', async () => {
+    const live = new LiveLibrary(folder({ 'a.txt': para('Checkpointing') }));
+    try {
+      expect((await live.load()).thread).toBe('worker');
+    } finally {
+      live.close();
+    }
+  });
+
+  it('rebuilds a folder in which a long-line file was dropped off the answering thread', async () => {
+    const dir = folder({ 'a.txt': para('Checkpointing') });
+    // As in the terminal: a small first build on this thread, for a quick start.
+    const live = new LiveLibrary(dir, { inlineFirstBuild: true });
+    try {
+      expect((await live.load()).thread).toBe('main');
+      writeFileSync(path.join(dir, 'saved-page.txt'), longLine(1_000_000));
+      // The loop keeps turning while the reload runs: no gap between timer ticks takes up a large
+      // share of the reload (a build on this thread would be one gap as long as the build).
+      const ticks: number[] = [];
+      const started = performance.now();
+      const timer = setInterval(() => ticks.push(performance.now()), 10);
+      const loaded = await live.reload();
+      clearInterval(timer);
+      const ended = performance.now();
+      const marks = [started, ...ticks, ended];
+      const longestGap = Math.max(...marks.slice(1).map((t, i) => t - marks[i]!));
+      expect(longestGap).toBeLessThan((ended - started) / 2);
+      expect(loaded?.thread).toBe('worker');
+      expect(texts(live)).toMatch(/Topic number 1234\b/);
+      expect(texts(live)).toMatch(/Checkpointing/);
+    } finally {
+      live.close();
+    }
+  }, 60_000);
+
+  it('keeps a broken file\'s last good version when reloads move to the worker after a first build here', async () => {
+    configureLog({ level: 'error', sink: () => undefined });
+    const dir = folder({ 'a.txt': para('Checkpointing'), 'b.txt': para('Batching') });
+    const live = new LiveLibrary(dir, { inlineFirstBuild: true });
+    try {
+      await live.load();
+      writeFileSync(path.join(dir, 'a.txt'), Buffer.from([0, 1, 2, 0, 255, 0]));
+      expect((await live.reload())?.thread).toBe('worker');
+      expect(texts(live)).toMatch(/Checkpointing/);
+    } finally {
+      live.close();
+      configureLog({ level: 'info', sink: (l) => process.stderr.write(l + '\n') });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,24 @@ describe('index snapshots', () => {
     expect(third.library.search('zanzibarian').hits[0]?.passage.text).toMatch(/Zanzibarian tokenizers/);
     expect(events.some((e) => e.event === 'snapshot_rejected' && /other corpus files/.test(String(e.reason)))).toBe(true);
     expect((await loadLibrary(corpus, { snapshotDir: dir })).source).toBe('snapshot');
+  });
+
+  it('are rebuilt when a file in a subfolder is added or changed', async () => {
+    const corpus = tmp('snap-corpus-');
+    cpSync(BUNDLED, corpus, { recursive: true });
+    const dir = tmp('snap-');
+    await loadLibrary(corpus, { snapshotDir: dir });
+    mkdirSync(path.join(corpus, 'shelf', 'notes'), { recursive: true });
+    const nested = path.join(corpus, 'shelf', 'notes', 'zanzibar.txt');
+    writeFileSync(nested, 'Zanzibarian tokenizers are the quiet heroes of every training run we have ever done.\n');
+    const added = await loadLibrary(corpus, { snapshotDir: dir });
+    expect(added.source).toBe('build');
+    expect(added.library.search('zanzibarian').hits[0]?.passage.docId).toBe('shelf-notes-zanzibar');
+    expect((await loadLibrary(corpus, { snapshotDir: dir })).source).toBe('snapshot');
+    writeFileSync(nested, 'Quokkas review every pull request with unusual care and a steady smile.\n');
+    const changed = await loadLibrary(corpus, { snapshotDir: dir });
+    expect(changed.source).toBe('build');
+    expect(changed.library.search('quokkas').hits.length).toBe(1);
   });
 
   it('are never trusted when damaged: flipped bytes, truncation or junk mean a rebuild', async () => {

@@ -123,6 +123,40 @@ describe('loadCorpus edge cases', () => {
     expect(r.documents[0]!.meta).toMatchObject({ id: 'good', kind: 'article', speakers: [], language: 'en' });
   });
 
+  it('flags a file as binary for NUL bytes anywhere, not only in its first 8 KB', async () => {
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'good.txt'), PROSE);
+    // A text preamble followed by an archive: readable at the top, binary further down.
+    fs.writeFileSync(path.join(dir, 'bundle.txt'), Buffer.concat([Buffer.from(PROSE.repeat(200)), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0x08, 0])]));
+    const r = await loadCorpus(dir);
+    expect(r.documents.map((d) => d.file)).toEqual(['good.txt']);
+    expect(r.warnings).toContainEqual({ file: 'bundle.txt', message: expect.stringMatching(/binary/) });
+  });
+
+  it('reads subfolders, with ids that keep the folder, their own corpus.yaml, and no hidden or tooling folders', async () => {
+    const dir = tmp();
+    const write = (rel: string, body: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), body);
+    };
+    const prose = (topic: string) => `The committee discussed ${topic} at length on Tuesday. It approved the ${topic} plan.\n`;
+    write('top.txt', prose('budget'));
+    write('notes/old.txt', prose('archive'));
+    write('essays/old.txt', prose('essay'));
+    write('essays/2024/deep.md', prose('deepest'));
+    write('essays/corpus.yaml', 'documents:\n  old.txt:\n    title: The Old Essay\n  2024/deep.md:\n    source: Yearbook\n  gone.txt:\n    title: Nothing\n');
+    write('.git/description.txt', prose('hidden'));
+    write('node_modules/pkg/README.md', prose('dependency'));
+    const r = await loadCorpus(dir);
+    const byFile = Object.fromEntries(r.documents.map((d) => [d.file, d.meta]));
+    expect(Object.keys(byFile).sort()).toEqual(['essays/2024/deep.md', 'essays/old.txt', 'notes/old.txt', 'top.txt']);
+    expect(byFile['notes/old.txt']).toMatchObject({ id: 'notes-old', title: 'old' });
+    expect(byFile['essays/old.txt']).toMatchObject({ id: 'essays-old', title: 'The Old Essay' });
+    expect(byFile['essays/2024/deep.md']).toMatchObject({ id: 'essays-2024-deep', source: 'Yearbook' });
+    expect(byFile['top.txt']).toMatchObject({ id: 'top', title: 'top' });
+    expect(r.warnings).toEqual([{ file: 'essays/corpus.yaml', message: expect.stringMatching(/"gone.txt", which is not in the folder/) }]);
+  });
+
   it('reads front matter from .md, which wins over the sidecar', async () => {
     const dir = tmp();
     fs.writeFileSync(

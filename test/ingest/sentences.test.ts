@@ -1,6 +1,13 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { finishSentence, segmentSentences, splitLongRun } from '../../src/core/ingest/sentences.js';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { buildState } from '../../src/core/build.js';
+import { finishSentence, HARD_MAX, segmentSentences, splitLongRun } from '../../src/core/ingest/sentences.js';
 import { texts } from './helpers.js';
+
+const CORPUS = path.join(PROJECT_ROOT, 'data/corpus');
 
 describe('sentence segmentation', () => {
   it('splits on sentence ends but not after common abbreviations or inside a quotation', () => {
@@ -50,4 +57,42 @@ describe('long unpunctuated runs', () => {
     expect(finishSentence('iPhone sales rose,')).toBe('iPhone sales rose.');
     expect(finishSentence('Is it done?')).toBe('Is it done?');
   });
+});
+
+describe('one very long line', () => {
+  // The bundled corpus as one line: prose, transcripts, abbreviations, quotations, lists.
+  const corpusLine = readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
+    .map((f) => readFileSync(path.join(CORPUS, f), 'utf8'))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  const whole = (text: string) => segmentSentences(text, 'en', Infinity);
+
+  it('is segmented in windows into exactly the sentences of one pass over the whole line', () => {
+    const text = corpusLine.slice(0, 60_000);
+    const expected = whole(text);
+    expect(expected.length).toBeGreaterThan(200);
+    for (const window of [600, 1500, 4096]) expect(segmentSentences(text, 'en', window)).toEqual(expected);
+  });
+
+  it('gives the same sentences when a sentence runs past a window, or there is no space at all', () => {
+    const unpunctuated = corpusLine.slice(0, 20_000).replace(/[.!?]/g, '');
+    const noSpaces = corpusLine.slice(0, 20_000).replace(/\s/g, '');
+    const mixed = `${unpunctuated.slice(0, 5000)}. ${corpusLine.slice(0, 5000)} ${noSpaces.slice(0, 5000)}. Last one.`;
+    for (const text of [unpunctuated, noSpaces, mixed]) {
+      const expected = whole(text);
+      for (const window of [600, 1500]) expect(segmentSentences(text, 'en', window)).toEqual(expected);
+    }
+  });
+
+  // Text saved from the web often has no line breaks at all; a 2 MB line never finished building.
+  it('builds a 2 MB document without line breaks into readable units', async () => {
+    let text = corpusLine;
+    while (text.length < 2_000_000) text += ' ' + text;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'long-line-'));
+    writeFileSync(path.join(dir, 'web-page.txt'), text.slice(0, 2_000_000));
+    const state = await buildState(dir);
+    expect(state.corpus.passages.length).toBeGreaterThan(4000);
+    expect(Math.max(...state.corpus.passages.flatMap((p) => p.sentences.map((s) => s.length)))).toBeLessThanOrEqual(HARD_MAX + 10);
+  }, 60_000);
 });

@@ -3,12 +3,15 @@
 import readline from 'node:readline';
 import type { DailyService } from '../../core/daily.js';
 import type { Library } from '../../core/library.js';
+import type { TerminalNotices } from './notices.js';
 import { renderReply, wrapText } from './render.js';
 import { TerminalSession } from './session.js';
 
 export interface ReplOptions {
   daily?: DailyService;
   defaultTimezone?: string;
+  /** Corpus problems found while the prompt is up are printed above it. */
+  notices?: TerminalNotices;
 }
 
 export async function runRepl(library: () => Library, opts: ReplOptions = {}, io = { input: process.stdin, output: process.stdout }): Promise<void> {
@@ -23,6 +26,7 @@ export async function runRepl(library: () => Library, opts: ReplOptions = {}, io
   const banner = `Reading-group bot: ${corpus.passages.length} passages from ${docs} document${docs === 1 ? '' : 's'}. Type /help for commands, /exit to leave.`;
   write(wrapText(banner, width()).join('\n'));
   if (tty) rl.prompt();
+  if (tty) opts.notices?.attach(rl, io.output);
 
   for await (const line of rl) {
     const cmd = line.trim().toLowerCase();
@@ -31,5 +35,6 @@ export async function runRepl(library: () => Library, opts: ReplOptions = {}, io
     if (reply) write(renderReply(reply, { width: width(), color: tty }) + '\n');
     if (tty) rl.prompt();
   }
+  opts.notices?.detach();
   rl.close();
 }

@@ -1,11 +1,12 @@
 // Corpus loading: a folder of .txt/.md files plus metadata becomes clean, display-ready sentences.
 // Every problem with one file is a warning naming it; only an unusable folder is an error.
 
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { log } from '../log.js';
 import type { IngestedDocument, IngestResult, IngestWarning } from '../types.js';
+import { listCorpusFiles, type CorpusFiles } from './files.js';
 import { analyzeText } from './pipeline.js';
 import {
   DOC_EXTENSIONS,
@@ -33,28 +34,18 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remem
   const cache = opts.cache;
   const missing = () =>
     new UserError(`Corpus folder not found: ${dir}. Set CORPUS_DIR to a folder of .txt or .md files.`, 'corpus_missing');
-  let names: string[];
+  let listed: CorpusFiles;
   try {
     if (!(await stat(dir)).isDirectory()) throw missing();
-    names = await readdir(dir);
+    listed = await listCorpusFiles(dir);
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw missing();
   }
 
   const warnings: IngestWarning[] = [];
-  let sidecar = new Map<string, unknown>();
-  if (names.includes(SIDECAR)) {
-    try {
-      sidecar = parseSidecar(await readFile(path.join(dir, SIDECAR), 'utf8'), warnings);
-    } catch (e) {
-      warnings.push({ file: SIDECAR, message: `could not be read (${(e as Error).message}); metadata ignored` });
-    }
-  }
-
-  const files = names.filter((n) => DOC_EXTENSIONS.includes(path.extname(n).toLowerCase()) && !n.startsWith('.')).sort();
-  for (const name of sidecar.keys())
-    if (!files.includes(name)) warnings.push({ file: SIDECAR, message: `has metadata for "${name}", which is not in the folder` });
+  const files = listed.documents;
+  const sidecar = await readSidecars(dir, listed.sidecars, new Set(files), warnings);
 
   const documents: IngestedDocument[] = [];
   const usedIds = new Set<string>();
@@ -125,6 +116,32 @@ export function logIngestWarnings(warnings: IngestWarning[]): void {
   for (const w of warnings) log.warn(w.skipped ? CORPUS_FILE_SKIPPED : CORPUS_FILE_WARNING, { file: w.file, reason: w.message });
 }
 
+/**
+ * Metadata from every corpus.yaml, keyed by the document's path from the corpus folder. Each
+ * sidecar names files relative to its own folder; for a file named by two, the deeper one wins.
+ */
+async function readSidecars(dir: string, sidecars: string[], files: Set<string>, warnings: IngestWarning[]): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
+  for (const rel of sidecars) {
+    const folder = path.posix.dirname(rel);
+    const own: IngestWarning[] = [];
+    let entries = new Map<string, unknown>();
+    try {
+      entries = parseSidecar(await readFile(path.join(dir, rel), 'utf8'), own);
+    } catch (e) {
+      own.push({ file: SIDECAR, message: `could not be read (${(e as Error).message}); metadata ignored` });
+    }
+    // Warnings name the sidecar by its path, so two folders' corpus.yaml are told apart.
+    for (const w of own) warnings.push(w.file === SIDECAR ? { ...w, file: rel } : w);
+    for (const [name, meta] of entries) {
+      const file = folder === '.' ? name : path.posix.join(folder, name);
+      if (!files.has(file)) warnings.push({ file: rel, message: `has metadata for "${name}", which is not in the folder` });
+      else out.set(file, meta);
+    }
+  }
+  return out;
+}
+
 /** One file's bytes -> a cleaned document, or the problem that makes it unusable. */
 function ingestBytes(file: string, bytes: Buffer, sidecarEntry: unknown, warnings: IngestWarning[], hash = sha256(bytes)): IngestedDocument | { problem: string } {
   const decoded = decodeText(bytes);
@@ -136,7 +153,10 @@ function ingestBytes(file: string, bytes: Buffer, sidecarEntry: unknown, warning
     ...validateMeta(sidecarEntry, file, SIDECAR, warnings),
     ...validateMeta(fm.data, file, 'front matter', warnings),
   };
-  let meta = completeMeta(partial, file, { kind: guessKind(fm.body) });
+  // Ids keep the folders ("notes/old.txt" is "notes-old"), so files of one name in two folders
+  // stay apart; the default title is the file's own name.
+  const title = file.includes('/') ? path.posix.basename(file).replace(/\.[^.]+$/, '') : undefined;
+  let meta = completeMeta(partial, file, { kind: guessKind(fm.body), ...(title !== undefined ? { title } : {}) });
   const analysis = analyzeText(fm.body, meta);
   if (partial.title === undefined && analysis.titleGuess) meta = { ...meta, title: analysis.titleGuess };
   if (analysis.sentences.length === 0) return { problem: 'has no readable sentences after cleaning' };

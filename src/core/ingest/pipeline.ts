@@ -30,8 +30,12 @@ function unitsOf(p: Paragraph, meta: DocumentMeta): string[] {
       return { text, start: seg.start + at };
     });
   });
+  // Segments and line breaks are both in text order: one pass over the breaks serves every segment.
+  let firstBreak = 0;
   for (const seg of segs) {
-    const localBreaks = p.breaks.map((b) => b - seg.start).filter((b) => b > 0 && b < seg.text.length);
+    while (firstBreak < p.breaks.length && p.breaks[firstBreak]! <= seg.start) firstBreak++;
+    const localBreaks: number[] = [];
+    for (let k = firstBreak; k < p.breaks.length && p.breaks[k]! < seg.start + seg.text.length; k++) localBreaks.push(p.breaks[k]! - seg.start);
     for (const piece of splitLongRun(seg.text, localBreaks)) {
       const cleaned = transcript ? cleanVerbatim(piece) : piece;
       // A unit must say something: at least one letter or digit word after cleaning.

@@ -32,22 +32,94 @@ export interface Segment {
   start: number;
 }
 
-/** Sentences of a paragraph with their start offsets. */
-export function segmentSentences(text: string, lang = 'en'): Segment[] {
+/**
+ * Intl.Segmenter slows down with the square of its input's length (a 400 KB line took seconds), so
+ * long text is fed to it in windows of about this many characters and the pieces are stitched.
+ */
+export const SEGMENT_WINDOW = 4096;
+/**
+ * A boundary this close to a window's end may depend on text past it (a full stop followed by a
+ * lower-case word is no boundary), so it is left for the next window to decide.
+ */
+const WINDOW_MARGIN = 256;
+
+interface RawSegment {
+  index: number;
+  segment: string;
+}
+
+/**
+ * Where to cut a window that holds no sentence boundary: after a space, else between two letters
+ * or digits (text without spaces), so the cut can neither look like a boundary nor split a character.
+ */
+function fallbackCut(text: string, from: number, target: number): number {
+  const half = from + Math.floor((target - from) / 2);
+  const space = text.lastIndexOf(' ', target - 1);
+  if (space >= half) return space + 1;
+  const word = /[\p{L}\p{N}]/u;
+  for (let at = target; at > half; at--) if (word.test(text[at - 1]!) && word.test(text[at]!)) return at;
+  return /[\uDC00-\uDFFF]/.test(text[target]!) ? target + 1 : target;
+}
+
+/**
+ * The segmenter's sentences of `text`, in windows of `window` characters: each window starts at a
+ * boundary the previous one found (or, in a sentence longer than a window, at a space mid-sentence,
+ * where the pieces are joined again), and only boundaries well inside a window are trusted. Same
+ * segments as one call on the whole text, in time linear in its length.
+ */
+function* rawSegments(segmenter: Intl.Segmenter, text: string, window: number): Generator<RawSegment> {
+  if (text.length <= window) {
+    yield* segmenter.segment(text);
+    return;
+  }
+  let pos = 0;
+  // Start of a sentence whose end is not found yet (it runs past the last window).
+  let open: number | undefined;
+  while (pos < text.length) {
+    const end = Math.min(text.length, pos + window);
+    const last = end === text.length;
+    const trustedUntil = last ? end : end - WINDOW_MARGIN;
+    const found: RawSegment[] = [];
+    for (const s of segmenter.segment(text.slice(pos, end))) found.push({ index: pos + s.index, segment: s.segment });
+    let next = pos;
+    for (const s of found) {
+      const segEnd = s.index + s.segment.length;
+      if (segEnd > trustedUntil && !last) break;
+      const start = open ?? s.index;
+      open = undefined;
+      yield { index: start, segment: text.slice(start, segEnd) };
+      next = segEnd;
+    }
+    if (last) break;
+    if (next === pos) {
+      // No trusted boundary in the whole window: one very long sentence. Cut mid-sentence where
+      // the cut cannot look like a boundary, and keep the sentence open.
+      open ??= pos;
+      next = fallbackCut(text, pos, trustedUntil);
+    }
+    pos = next;
+  }
+  if (open !== undefined) yield { index: open, segment: text.slice(open) };
+}
+
+/** Sentences of a paragraph with their start offsets. `window` is for tests of the windowing. */
+export function segmentSentences(text: string, lang = 'en', window = SEGMENT_WINDOW): Segment[] {
   const out: Segment[] = [];
-  for (const s of segmenterFor(lang).segment(text)) {
+  for (const s of rawSegments(segmenterFor(lang), text, window)) {
     const trimmed = s.segment.trim();
     if (!trimmed) continue;
     const start = s.index + (s.segment.length - s.segment.trimStart().length);
     const prev = out[out.length - 1];
     // Rejoin after an abbreviation or a lone list number ("Mr.", "Fig.", "1."), which the segmenter
-    // takes for sentence ends. "etc." often does end a sentence, so it is left alone.
-    if (prev && ((ABBREV.test(prev.text) && !/\betc\.$/.test(prev.text)) || /^\d{1,3}\.$/.test(prev.text))) {
+    // takes for sentence ends. "etc." often does end a sentence, so it is left alone. Only the
+    // tail is looked at: a sentence can be very long.
+    const tail = prev?.text.slice(-24);
+    if (prev && tail !== undefined && ((ABBREV.test(tail) && !/\betc\.$/.test(tail)) || /^\d{1,3}\.$/.test(prev.text))) {
       prev.text = text.slice(prev.start, start + trimmed.length);
       continue;
     }
     // A quotation the segmenter cut in two ("Ilya said, ‘We can. It will.’") stays one sentence.
-    if (prev && unclosedQuote(prev.text) && prev.text.length + trimmed.length < HARD_MAX) {
+    if (prev && prev.text.length + trimmed.length < HARD_MAX && unclosedQuote(prev.text)) {
       prev.text = text.slice(prev.start, start + trimmed.length);
       continue;
     }
@@ -146,12 +218,16 @@ export function splitLongRun(text: string, breaks: number[] = []): string[] {
   const cands = candidates(text, breaks);
   const pieces: string[] = [];
   let pos = 0;
+  // Candidates are in text order and pieces move forward, so each piece looks only at the
+  // candidates within its reach (scanning them all for every piece made a long run quadratic).
+  let first = 0;
   while (text.length - pos > SPLIT_ABOVE) {
     let best: Candidate | undefined;
     let bestValue = -Infinity;
-    for (const c of cands) {
+    while (first < cands.length && cands[first]!.at - pos < MIN_PIECE) first++;
+    for (let k = first; k < cands.length && cands[k]!.at - pos <= HARD_MAX - 20; k++) {
+      const c = cands[k]!;
       const len = c.at - pos;
-      if (len < MIN_PIECE || len > HARD_MAX - 20) continue;
       if (text.length - c.at < MIN_PIECE / 2) continue;
       const value = c.score - Math.abs(len - TARGET) / 60;
       if (value > bestValue) {

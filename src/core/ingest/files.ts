@@ -1,0 +1,47 @@
+// Which files of a corpus folder are read: documents and corpus.yaml sidecars, in subfolders too,
+// since shelves are organised in folders. Loading and the snapshot key both list files here, so a
+// file the index is built from is always a file whose change rebuilds it.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { DOC_EXTENSIONS, SIDECAR } from './read.js';
+
+/** Folders that hold tooling, not reading: never descended into (hidden folders neither). */
+const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__', '__MACOSX']);
+/** Deeper than this is a mistake (a whole disk as the corpus), not a shelf. */
+const MAX_DEPTH = 12;
+
+export interface CorpusFiles {
+  /** Document paths relative to the corpus folder, with "/" between folders, sorted. */
+  documents: string[];
+  /** corpus.yaml paths, likewise, shallowest first. */
+  sidecars: string[];
+}
+
+const isDocument = (name: string) => DOC_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !name.startsWith('.');
+
+/** Lists a corpus folder. Throws only when the folder itself cannot be read. */
+export async function listCorpusFiles(dir: string): Promise<CorpusFiles> {
+  const documents: string[] = [];
+  const sidecars: string[] = [];
+  const walk = async (rel: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
+    } catch (e) {
+      if (!rel) throw e;
+      // A subfolder that vanished or is unreadable mid-walk costs only its own files.
+      return;
+    }
+    for (const e of entries) {
+      const at = rel ? `${rel}/${e.name}` : e.name;
+      // Symbolic links to folders are not followed: a link back up would never end.
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.') && !SKIPPED_FOLDERS.has(e.name) && depth < MAX_DEPTH) await walk(at, depth + 1);
+      } else if (e.name === SIDECAR) sidecars.push(at);
+      else if (isDocument(e.name)) documents.push(at);
+    }
+  };
+  await walk('', 0);
+  const depth = (p: string) => p.split('/').length;
+  return { documents: documents.sort(), sidecars: sidecars.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1)) };
+}
