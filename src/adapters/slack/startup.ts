@@ -37,7 +37,13 @@ function quickClient(token: string, apiUrl: string): InstanceType<typeof webApi.
 
 /** What went wrong with a start-up call, as a sentence naming the variable (or the URL) and the fix. */
 export function explainStartupError(e: unknown, { apiUrl, variable, fix }: CheckTarget): UserError {
-  const err = e as { code?: string; data?: { error?: string }; original?: { code?: string; message?: string }; statusCode?: number; message?: string };
+  const err = e as {
+    code?: string;
+    data?: { error?: string };
+    original?: { code?: string; message?: string; cause?: { code?: string; message?: string } };
+    statusCode?: number;
+    message?: string;
+  };
   if (err.code === webApi.ErrorCode.PlatformError) {
     const code = err.data?.error ?? 'unknown_error';
     if (REFUSED.has(code)) return new UserError(`Slack refused ${variable} (${code}): ${fix}, and set ${variable} to it.`, 'slack_token_refused');
@@ -53,7 +59,8 @@ export function explainStartupError(e: unknown, { apiUrl, variable, fix }: Check
     return new UserError(`Slack asked the bot to slow down (rate limited) while checking ${variable}; start it again in a minute.`, 'slack_unreachable');
   }
   if (err.code === webApi.ErrorCode.RequestError || !err.code) {
-    const why = err.original?.code ?? err.original?.message ?? err.message ?? 'no answer';
+    // fetch wraps the network's reason (ECONNREFUSED, ENOTFOUND…) in its cause.
+    const why = err.original?.cause?.code ?? err.original?.cause?.message ?? err.original?.code ?? err.original?.message ?? err.message ?? 'no answer';
     return new UserError(
       `Cannot reach Slack at ${apiUrl} (${why}). Check this machine's network connection, or SLACK_API_URL if you set it (normally https://slack.com/api/, or unset).`,
       'slack_unreachable',
