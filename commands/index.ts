@@ -1,6 +1,7 @@
 // The command list and the one entry point every adapter calls: validate raw options with the
 // command's zod schema, run it, and turn any failure into a friendly error reply.
 import type { CommandContext, CommandSpec } from '../src/core/command.js';
+import { retypeReply, slashForm } from '../src/core/command-forms.js';
 import { isUserError } from '../src/core/errors.js';
 import { log } from '../src/core/log.js';
 import { errorReply, type Action, type Reply } from '../src/core/reply.js';
@@ -20,10 +21,17 @@ export function findCommand(name: string): CommandSpec | undefined {
 }
 
 export async function runCommand(ctx: CommandContext, name: string, raw: Record<string, unknown>): Promise<Reply> {
+  const form = ctx.commandForm ?? slashForm;
+  const reply = await runNamed(ctx, name, raw, form);
+  // Every command this reply names is written as the person types it here.
+  return retypeReply(reply, COMMANDS.map((c) => c.name), ctx.commandForm);
+}
+
+async function runNamed(ctx: CommandContext, name: string, raw: Record<string, unknown>, form: (name: string) => string): Promise<Reply> {
   const command = findCommand(name);
   if (!command) {
     const closest = [...COMMANDS].sort((a, b) => levenshtein(name, a.name) - levenshtein(name, b.name))[0]!;
-    return errorReply('unknown_command', `There is no /${name} command. Did you mean /${closest.name}? Type /help for the list.`, [closest.name]);
+    return errorReply('unknown_command', `There is no ${form(name)} command. Did you mean ${form(closest.name)}? Type ${form('help')} for the list.`, [form(closest.name)]);
   }
   // Each option's schema says in one sentence what to type; an option that does not (a new one)
   // still gets a sentence here, never the validator's own wording.

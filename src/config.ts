@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { COMMANDS } from '../commands/index.js';
+import { DEFAULT_SLACK_COMMAND, normaliseCommandName, settingsProblems } from './adapters/slack/commands.js';
 import { UserError } from './core/errors.js';
 import { parseTimezone } from './scheduler/parse.js';
 
@@ -51,6 +53,9 @@ const schema = z.object({
   SLACK_API_URL: optionalString
     .refine((s) => !s || isHttpUrl(s), { message: 'must be an http(s) URL such as https://slack.com/api/' })
     .transform((s) => (s ?? 'https://slack.com/api/').replace(/\/*$/, '/')),
+  // Slack's command names: one namespaced command, optionally also one prefixed command each.
+  SLACK_COMMAND: optionalString.transform((s) => normaliseCommandName(s ?? DEFAULT_SLACK_COMMAND)),
+  SLACK_COMMAND_PREFIX: optionalString.transform((s) => s?.replace(/^\/+/, '')),
   DATABASE_PATH: optionalString.transform((s) => path.resolve(PROJECT_ROOT, s ?? 'state/bot.db')),
   // Where the index snapshot is kept so restarts skip rebuilding; "off" builds at every start.
   SNAPSHOT_DIR: optionalString.transform((s) => (s && /^(off|none|false|0)$/i.test(s) ? undefined : path.resolve(PROJECT_ROOT, s ?? 'state/snapshots'))),
@@ -76,6 +81,13 @@ const schema = z.object({
       message:
         'set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET (Basic Information > Signing Secret) for HTTP mode',
     });
+  }
+  for (const p of settingsProblems({ command: env.SLACK_COMMAND, prefix: env.SLACK_COMMAND_PREFIX }, COMMANDS.map((c) => c.name))) {
+    const fix =
+      p.variable === 'SLACK_COMMAND'
+        ? 'set SLACK_COMMAND to a name such as /reading'
+        : 'set SLACK_COMMAND_PREFIX to something such as rg- (or leave it unset)';
+    ctx.addIssue({ code: 'custom', path: [p.variable], message: `${p.message}; ${fix}, then regenerate the manifest (npm run slack:manifest)` });
   }
   if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
     ctx.addIssue({

@@ -16,6 +16,9 @@ import type { Poster } from './scheduler/poster.js';
 import { createDailyService, routingPoster } from './scheduler/service.js';
 import { openStore, type Platform, type Store } from './store/index.js';
 
+/** How long a stop may take once SIGTERM or SIGINT arrives. */
+const SHUTDOWN_GRACE_MS = 5000;
+
 interface Running {
   name: string;
   stop(): Promise<void>;
@@ -63,6 +66,7 @@ async function startEach(config: Config, { library, daily, posters }: Shared, ru
         port: config.PORT,
         apiUrl: config.SLACK_API_URL,
         adminUserIds: config.ADMIN_USER_IDS,
+        commands: { command: config.SLACK_COMMAND, prefix: config.SLACK_COMMAND_PREFIX },
         ...common,
       },
       library,
@@ -152,6 +156,12 @@ async function main(): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info('shutting_down', { signal });
+      // A platform's retry loop (its API unreachable) would keep the process alive for minutes
+      // after everything is closed: what is still running after the grace period is cut short.
+      setTimeout(() => {
+        log.warn('shutdown_forced', { after_ms: SHUTDOWN_GRACE_MS });
+        process.exit(process.exitCode ?? 0);
+      }, SHUTDOWN_GRACE_MS).unref();
       resolve();
     };
     process.once('SIGINT', () => stop('SIGINT'));

@@ -549,13 +549,14 @@ export async function runAckScenario(opts: AckOptions): Promise<AckResult> {
       let built;
       switch (spec.command) {
         case '/topic':
-          built = s.slashCommand({ command: '/topic', text: spec.query! });
+          // On Slack the commands are typed after the bot's own command (SLACK_COMMAND, /reading).
+          built = s.slashCommand({ command: '/reading', text: `topic ${spec.query!}` });
           break;
         case '/quote':
-          built = s.slashCommand({ command: '/quote', text: spec.query! });
+          built = s.slashCommand({ command: '/reading', text: `quote ${spec.query!}` });
           break;
         case '/quote (random)':
-          built = s.slashCommand({ command: '/quote', text: '' });
+          built = s.slashCommand({ command: '/reading', text: 'quote' });
           break;
         case 'action More':
           built = s.blockAction({ action_id: lastTopic.slack!.action_id, value: lastTopic.slack!.value, channel: s.ids.channelId });

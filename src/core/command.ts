@@ -28,6 +28,8 @@ export interface CommandContext {
   checkChannel?: (channelId: string) => Promise<string | undefined>;
   /** DAILY_TIMEZONE: the zone subscriptions default to. */
   defaultTimezone?: string;
+  /** How a person types a command here, when not "/name" (Slack: "/reading topic"). */
+  commandForm?: (name: string) => string;
 }
 
 export interface OptionSpec {

@@ -162,7 +162,7 @@ describe('daily posts on Slack', () => {
   });
 
   async function daily(text: string, user: string) {
-    const built = fake.slashCommand({ command: '/daily', text, user_id: user });
+    const built = fake.slashCommand({ command: '/reading', text: `daily ${text}`, user_id: user });
     await fake.postToApp(url, built);
     return (await fake.waitForResponse(built.responseId!)).body as { text: string; response_type: string };
   }

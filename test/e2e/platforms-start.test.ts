@@ -41,7 +41,7 @@ describe('npm start with Discord and Slack configured together', () => {
       const ev = await discord.waitForInteractionResponse(id, { kind: 'callback' });
       expect(ev.data.embeds[0].description).toMatch(/scaling/i);
 
-      const built = slack.slashCommand({ command: '/quote', text: 'scaling laws' });
+      const built = slack.slashCommand({ command: '/reading', text: 'quote scaling laws' });
       await slack.deliver(built);
       const res = await slack.waitForResponse(built.responseId!);
       expect(JSON.stringify(res.body)).toMatch(/\*scaling laws\*/i);

@@ -43,7 +43,8 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
   });
 
   async function run(command: string, text = '', extra: { user_id?: string; channel_id?: string } = {}) {
-    const built = fake.slashCommand({ command, text, ...extra });
+    // Every command is a subcommand of the one Slack command, /reading.
+    const built = fake.slashCommand({ command: '/reading', text: `${command.replace(/^\//, '')} ${text}`.trim(), ...extra });
     const res = await fake.postToApp(url, built);
     expect(res.status).toBe(200);
     const response = await fake.waitForResponse(built.responseId!);
@@ -97,7 +98,7 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
     expect(sources.body.response_type).toBe('ephemeral');
     expect(textOf(sources.body.blocks)).toContain('pretraining-gpt-4-5');
     const help = await run('/help');
-    expect(textOf(help.body.blocks)).toContain('/topic &lt;query&gt; [source:NAME]');
+    expect(textOf(help.body.blocks)).toContain('/reading topic &lt;query&gt; [source:NAME]');
   });
 
   it('takes a source filter written as source:NAME inside the text', async () => {
@@ -108,7 +109,7 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
 
   it('/discuss posts the prompt as a thread parent, joining a public channel it is not in', async () => {
     const before = fake.callsTo('chat.postMessage').length;
-    const built = fake.slashCommand({ command: '/discuss', text: 'technical humility', channel_id: fake.ids.notMemberChannelId });
+    const built = fake.slashCommand({ command: '/reading', text: 'discuss technical humility', channel_id: fake.ids.notMemberChannelId });
     expect((await fake.postToApp(url, built)).status).toBe(200);
     const posts = await fake.waitFor(() => {
       const calls = fake.callsTo('chat.postMessage').slice(before).filter((c) => (c.response as { ok?: boolean } | undefined)?.ok);
@@ -130,7 +131,7 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
   it('rides out a 429 on chat.postMessage', async () => {
     fake.rateLimitNext('chat.postMessage', { retryAfterSeconds: 1 });
     const before = fake.callsTo('chat.postMessage').length;
-    await fake.postToApp(url, fake.slashCommand({ command: '/discuss', text: 'scaling laws' }));
+    await fake.postToApp(url, fake.slashCommand({ command: '/reading', text: 'discuss scaling laws' }));
     const calls = await fake.waitFor(() => {
       const c = fake.callsTo('chat.postMessage').slice(before);
       return c.filter((x) => x.status === 200).length >= 2 ? c : undefined;
@@ -139,9 +140,9 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
   }, 15_000);
 
   it('refuses a forged signature and a six-minute-old timestamp without running anything', async () => {
-    const forged = fake.slashCommand({ command: '/quote', text: 'x' });
+    const forged = fake.slashCommand({ command: '/reading', text: 'quote x' });
     expect((await fake.postToApp(url, forged, { forgeSignature: true })).status).toBe(401);
-    const stale = fake.slashCommand({ command: '/quote', text: 'x' });
+    const stale = fake.slashCommand({ command: '/reading', text: 'quote x' });
     expect((await fake.postToApp(url, stale, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
     await new Promise((r) => setTimeout(r, 300));
     expect(fake.responsesFor(forged.responseId!)).toHaveLength(0);
@@ -149,7 +150,7 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
   });
 
   it('answers a retried delivery once', async () => {
-    const built = fake.slashCommand({ command: '/quote', text: 'scaling' });
+    const built = fake.slashCommand({ command: '/reading', text: 'quote scaling' });
     await fake.postToApp(url, built);
     const retry = await fake.postToApp(url, built, { retryNum: 1, retryReason: 'http_timeout' });
     expect(retry.status).toBe(200);
@@ -178,6 +179,62 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
   });
 });
 
+describe('Slack commands as people type them: /reading <command>, and /rg-<command> with a prefix', () => {
+  let fake: FakeSlack;
+  let bot: SlackBot;
+  let url: string;
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+    bot = await startSlack(
+      { botToken: fake.botToken, signingSecret: fake.signingSecret, port: 0, apiUrl: fake.apiUrl, commands: { command: '/reading', prefix: 'rg-' } },
+      () => library,
+    );
+    url = `http://127.0.0.1:${bot.port}`;
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
+
+  async function typed(command: string, text = '') {
+    const built = fake.slashCommand({ command, text });
+    expect((await fake.postToApp(url, built)).status).toBe(200);
+    return (await fake.waitForResponse(built.responseId!)).body as { text: string; blocks: Blocks; response_type?: string };
+  }
+
+  it('/reading alone shows the help, every usage and example written as /reading <command>', async () => {
+    const help = textOf((await typed('/reading')).blocks);
+    expect(help).toContain('/reading topic &lt;query&gt; [source:NAME]');
+    expect(help).toContain('Example: `/reading topic checkpoint design`');
+    expect(help).toContain('/reading daily today | subscribe');
+    expect(help).toMatch(/Add source:NAME to \/reading quote, \/reading topic or \/reading discuss/);
+    expect(help).not.toMatch(/[^g] \/topic|`\/topic/);
+  });
+
+  it('suggests the Slack form when a command is mistyped or incomplete', async () => {
+    expect((await typed('/reading', 'topcs checkpoint')).text).toBe(
+      'There is no /reading topcs command. Did you mean /reading topic? Type /reading help for the list.',
+    );
+    expect((await typed('/reading', 'topic')).text).toMatch(/for example \/reading topic checkpoint design/);
+    expect((await typed('/reading', 'daily tomorow')).text).toMatch(/\/reading daily has no "tomorow" subcommand; try \/reading daily today/);
+    expect((await typed('/reading', 'quote source:nowhere')).text).toMatch(/Try \/reading sources for the list/);
+  });
+
+  it('answers the prefixed commands, naming commands in the form typed', async () => {
+    const topic = await typed('/rg-topic', 'checkpoint design');
+    expect(textOf(topic.blocks)).toMatch(/\*checkpoint/i);
+    expect((await typed('/rg-topic')).text).toMatch(/for example \/rg-topic checkpoint design/);
+    expect(textOf((await typed('/rg-help')).blocks)).toContain('/rg-quote [query] [source:NAME]');
+  });
+
+  it('turns Slack mentions and links in a search into their words', async () => {
+    const { text } = await typed('/reading', 'topic <@U0000001|xylophonist> <https://zebra.example|zebrafish>');
+    expect(text).toContain('xylophonist zebrafish');
+    expect(text).not.toMatch(/U0000001|zebra\.example/);
+  });
+});
+
 describe('Slack in Socket Mode', () => {
   let fake: FakeSlack;
   let bot: SlackBot;
@@ -193,7 +250,7 @@ describe('Slack in Socket Mode', () => {
 
   it('answers commands over the socket, acks every envelope, and survives a disconnect', async () => {
     expect(bot.mode).toBe('socket');
-    const topic = fake.slashCommand({ command: '/topic', text: 'blast radius' });
+    const topic = fake.slashCommand({ command: '/reading', text: 'topic blast radius' });
     const ack = await fake.deliver(topic);
     expect(ack.latencyMs).toBeLessThan(3000);
     const res = await fake.waitForResponse(topic.responseId!);
@@ -202,7 +259,7 @@ describe('Slack in Socket Mode', () => {
     const connections = fake.connectionCount;
     fake.sendDisconnect('refresh_requested');
     await fake.waitFor(() => (fake.connectionCount > connections ? true : undefined), 10_000);
-    const quote = fake.slashCommand({ command: '/quote', text: 'scaling laws' });
+    const quote = fake.slashCommand({ command: '/reading', text: 'quote scaling laws' });
     await fake.deliver(quote);
     const after = await fake.waitForResponse(quote.responseId!);
     expect((after.body as { response_type: string }).response_type).toBe('in_channel');
@@ -216,7 +273,7 @@ describe('Slack in Socket Mode', () => {
       ['/sources', '', 'ephemeral'],
       ['/help', '', 'ephemeral'],
     ] as const) {
-      const built = fake.slashCommand({ command, text });
+      const built = fake.slashCommand({ command: '/reading', text: `${command.slice(1)} ${text}`.trim() });
       await fake.deliver(built);
       const res = await fake.waitForResponse(built.responseId!);
       expect((res.body as { response_type: string }).response_type, command).toBe(type);
@@ -229,12 +286,12 @@ describe('Slack in Socket Mode', () => {
       }
     }
     const before = fake.callsTo('chat.postMessage').length;
-    await fake.deliver(fake.slashCommand({ command: '/discuss', text: 'scaling laws' }));
+    await fake.deliver(fake.slashCommand({ command: '/reading', text: 'discuss scaling laws' }));
     await fake.waitFor(() => (fake.callsTo('chat.postMessage').length >= before + 2 ? true : undefined));
   }, 20_000);
 
   it('answers an envelope delivered twice (retry_attempt) once', async () => {
-    const built = fake.slashCommand({ command: '/quote', text: 'compute' });
+    const built = fake.slashCommand({ command: '/reading', text: 'quote compute' });
     await fake.deliver(built);
     await fake.deliver(built, { retryAttempt: 1, retryReason: 'timeout' });
     await fake.waitForResponse(built.responseId!);

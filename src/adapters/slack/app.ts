@@ -1,8 +1,9 @@
 // The Slack front end: a Bolt app in Socket Mode (with an app token) or HTTP mode (with a signing
-// secret), mapping slash commands and button presses onto the core. It acks before any work,
-// answers a retried delivery once, and turns failures into a private note.
+// secret), mapping its slash commands (`/reading topic …`, optionally `/rg-topic …`) and button
+// presses onto the core. It checks its tokens before starting, acks every request before any
+// work, answers a retried delivery once, and turns failures into a private note.
 import type { AddressInfo, Server } from 'node:net';
-import { App, LogLevel, type Logger, type RespondArguments } from '@slack/bolt';
+import { LogLevel, type App, type Logger, type RespondArguments } from '@slack/bolt';
 import { findCommand, runAction, runCommand, COMMANDS } from '../../../commands/index.js';
 import { decodeAction } from '../../core/actions.js';
 import { isUserError } from '../../core/errors.js';
@@ -12,8 +13,11 @@ import { parseInvocation } from '../../core/invocation.js';
 import type { Library } from '../../core/library.js';
 import { log } from '../../core/log.js';
 import { errorReply, type Reply } from '../../core/reply.js';
+import { DEFAULT_SLACK_COMMAND, plainText, SlackCommands, type SlackCommandSettings } from './commands.js';
 import { mayManage, whyCannotPost } from './daily.js';
+import { AckingApp, CheckedHTTPReceiver } from './receiver.js';
 import { renderSlack, type SlackMessage } from './render.js';
+import { checkAppToken, checkBotToken } from './startup.js';
 
 export interface SlackConfig {
   botToken: string;
@@ -29,6 +33,8 @@ export interface SlackConfig {
   defaultTimezone?: string;
   /** ADMIN_USER_IDS: people who may change subscriptions besides workspace admins and owners. */
   adminUserIds?: ReadonlySet<string>;
+  /** SLACK_COMMAND / SLACK_COMMAND_PREFIX; default: `/reading` alone. */
+  commands?: SlackCommandSettings;
 }
 
 export interface SlackBot {
@@ -79,18 +85,25 @@ function toRespond(m: SlackMessage, extra: { replace_original?: boolean } = {}):
 
 export async function startSlack(config: SlackConfig, library: () => Library): Promise<SlackBot> {
   const mode = config.appToken ? 'socket' : 'http';
+  const surface = new SlackCommands(config.commands ?? { command: DEFAULT_SLACK_COMMAND }, COMMANDS);
+  // Checked up front: Bolt would otherwise log "ready" with a dead token, or retry for minutes.
+  const identity = await checkBotToken(config.botToken, config.apiUrl);
+  if (config.appToken) await checkAppToken(config.appToken, config.apiUrl);
+
   const clientOptions = { slackApiUrl: config.apiUrl };
-  const app = new App({
-    token: config.botToken,
-    logger: boltLogger(),
-    clientOptions,
-    ...(config.appToken
-      ? { socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } }
-      : { signingSecret: config.signingSecret, port: config.port }),
-  });
+  const common = { token: config.botToken, ...identity, logger: boltLogger(), clientOptions };
+  const app: App = config.appToken
+    ? new AckingApp({ ...common, socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } })
+    : new AckingApp({ ...common, receiver: new CheckedHTTPReceiver({ signingSecret: config.signingSecret ?? '', port: config.port, logger: common.logger }) });
   const seen = new SeenDeliveries();
 
-  const context = (userId: string, userName: string, channelId: string, teamId: string | undefined): CommandContext => ({
+  const context = (
+    userId: string,
+    userName: string,
+    channelId: string,
+    teamId: string | undefined,
+    commandForm: (name: string) => string = surface.mainForm,
+  ): CommandContext => ({
     library: library(),
     now: new Date(),
     random: Math.random,
@@ -102,6 +115,7 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
     defaultTimezone: config.defaultTimezone,
     mayManage: () => mayManage(app.client, userId, config.adminUserIds ?? new Set()),
     checkChannel: (id) => whyCannotPost(app.client, id),
+    commandForm,
   });
 
   // A retried delivery (x-slack-retry-num in HTTP mode, retry_attempt in Socket Mode) of
@@ -118,15 +132,24 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
     await next();
   });
 
-  const names = COMMANDS.map((c) => c.name).join('|');
-  app.command(new RegExp(`^/(${names})$`), async ({ command, ack, respond, client }) => {
+  // One listener for every slash command, so a command that is not ours (an old manifest, another
+  // app's name) is answered too, with the command to use instead.
+  app.command(/^\//, async ({ command, ack, respond, client }) => {
+    const resolved = surface.resolve(command.command, command.text ?? '');
+    if (!resolved) {
+      await ack({ response_type: 'ephemeral', text: surface.unknown(command.command) });
+      log.info('slack_command_unknown', { command: command.command.slice(0, 40) });
+      return;
+    }
     await ack();
     const started = performance.now();
-    const name = command.command.slice(1);
+    const { name, form } = resolved;
+    // Only a command that picks a #channel needs Slack's escaped markup; searches get the words.
+    const text = surface.keepsMarkup(name) ? resolved.text : plainText(resolved.text);
     try {
-      const inv = parseInvocation(`/${name} ${command.text ?? ''}`, findCommand);
-      const reply = await runCommand(context(command.user_id, command.user_name, command.channel_id, command.team_id), inv.name, inv.options);
-      if (name === 'discuss' && reply.kind === 'discussion') {
+      const inv = parseInvocation(`/${name} ${text}`, findCommand);
+      const reply = await runCommand(context(command.user_id, command.user_name, command.channel_id, command.team_id, form), inv.name, inv.options);
+      if (reply.kind === 'discussion') {
         await startDiscussion(client, command.channel_id, reply, respond);
       } else {
         await respond(toRespond(renderSlack(reply, command.user_id)));
@@ -170,7 +193,7 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
 
   const server = (mode === 'http' ? await app.start(config.port) : await app.start()) as unknown as Server | undefined;
   const port = mode === 'http' && server && typeof server.address === 'function' ? (server.address() as AddressInfo).port : undefined;
-  log.info('slack_ready', { mode, ...(port ? { port, path: '/slack/events' } : {}) });
+  log.info('slack_ready', { mode, commands: surface.names(), ...(port ? { port, path: '/slack/events' } : {}) });
   return { app, mode, port, stop: () => app.stop() as Promise<void> };
 }
 

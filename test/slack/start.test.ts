@@ -1,0 +1,110 @@
+// `npm start` with Slack configured wrongly or unreachable: the person is told which variable to
+// fix (or which URL could not be reached) in a sentence, without a stack trace, and the bot
+// neither pretends to be ready nor lingers after SIGTERM while Slack is away.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { cleanEnv, runNpm } from '../helpers/spawn.js';
+
+/** A port nothing listens on: taken from the system, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const STACK = /\n\s+at |TCPConnectWrap|node:internal/;
+// A spawned start rebuilds or loads the index on a busy machine: generous, since it waits on exit.
+const START_MS = 120_000;
+
+let fake: FakeSlack;
+beforeAll(async () => {
+  fake = await startFakeSlack();
+});
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe('npm start with a Slack token Slack refuses', () => {
+  it('names SLACK_BOT_TOKEN and how to get a new one, in HTTP mode, without saying it is ready', async () => {
+    const r = await runNpm(['start'], {
+      env: { SLACK_BOT_TOKEN: 'xoxb-revoked-000', SLACK_SIGNING_SECRET: fake.signingSecret, SLACK_API_URL: fake.apiUrl, PORT: String(await closedPort()) },
+      timeoutMs: START_MS,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Slack refused SLACK_BOT_TOKEN \(invalid_auth\): copy the Bot User OAuth Token \(xoxb-…\)/);
+    expect(r.stderr).not.toContain('"event":"slack_ready"');
+    expect(r.stderr).not.toMatch(STACK);
+  }, START_MS + 10_000);
+
+  it('names SLACK_APP_TOKEN in Socket Mode', async () => {
+    const r = await runNpm(['start'], {
+      env: { SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: 'xapp-1-wrong', SLACK_API_URL: fake.apiUrl },
+      timeoutMs: START_MS,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Slack refused SLACK_APP_TOKEN \(invalid_auth\): create an App-Level Token with the connections:write scope/);
+    expect(r.stderr).not.toContain('"event":"slack_ready"');
+    expect(r.stderr).not.toMatch(STACK);
+  }, START_MS + 10_000);
+});
+
+describe('npm start with the Slack API unreachable', () => {
+  it.each([
+    ['Socket Mode', () => ({ SLACK_APP_TOKEN: fake.appToken })],
+    ['HTTP mode', () => ({ SLACK_SIGNING_SECRET: fake.signingSecret })],
+  ])('%s: says it cannot reach Slack at the URL, and stops', async (_, mode) => {
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api/`;
+    const started = Date.now();
+    const r = await runNpm(['start'], { env: { SLACK_BOT_TOKEN: fake.botToken, SLACK_API_URL: apiUrl, PORT: String(await closedPort()), ...mode() }, timeoutMs: START_MS });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`Cannot reach Slack at ${apiUrl} (ECONNREFUSED)`);
+    expect(r.stderr).toMatch(/SLACK_API_URL/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(Date.now() - started).toBeLessThan(START_MS);
+  }, START_MS + 10_000);
+
+  it('stops within seconds of SIGTERM when Slack went away after the start', async () => {
+    const own = await startFakeSlack();
+    const child = spawn('npm', ['--silent', 'start'], {
+      cwd: PROJECT_ROOT,
+      env: cleanEnv({ SLACK_BOT_TOKEN: own.botToken, SLACK_APP_TOKEN: own.appToken, SLACK_API_URL: own.apiUrl }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      // Signals are handled once the bot is up: ready on Slack, and the library loaded.
+      await own.waitFor(() => (stderr.includes('"event":"slack_ready"') && stderr.includes('"event":"corpus_loaded"') ? true : undefined), START_MS);
+      // Let the socket settle (see the fake's README: never drop it mid-handshake), then take Slack away.
+      const built = own.slashCommand({ command: '/reading', text: 'sources' });
+      await own.deliver(built, { timeoutMs: 30_000 });
+      await own.waitForResponse(built.responseId!);
+      await own.close();
+      // Socket Mode now retries apps.connections.open against nothing (up to 100 times, for minutes).
+      await new Promise<void>((resolve) => {
+        const check = () => (stderr.includes('http request failed') ? resolve() : setTimeout(check, 100));
+        check();
+      });
+      const signalled = Date.now();
+      process.kill(-child.pid!, 'SIGTERM');
+      const code = await Promise.race([exited, new Promise<'alive'>((resolve) => setTimeout(() => resolve('alive'), 60_000))]);
+      expect(code, stderr.slice(-2000)).not.toBe('alive');
+      expect(Date.now() - signalled).toBeLessThan(20_000);
+      expect(stderr, stderr.slice(-2000)).toContain('"event":"shutting_down"');
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      await own.close().catch(() => undefined);
+    }
+  }, START_MS + 90_000);
+});
