@@ -130,7 +130,7 @@ describe('loadCorpus edge cases', () => {
     fs.writeFileSync(path.join(dir, 'bundle.txt'), Buffer.concat([Buffer.from(PROSE.repeat(200)), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0x08, 0])]));
     const r = await loadCorpus(dir);
     expect(r.documents.map((d) => d.file)).toEqual(['good.txt']);
-    expect(r.warnings).toContainEqual({ file: 'bundle.txt', message: expect.stringMatching(/binary/) });
+    expect(r.warnings).toContainEqual({ file: 'bundle.txt', message: expect.stringMatching(/binary/), skipped: true });
   });
 
   it('reads subfolders, with ids that keep the folder, their own corpus.yaml, and no hidden or tooling folders', async () => {
