@@ -60,7 +60,7 @@ describe('Slack (Bolt, HTTP mode)', () => {
   });
 
   async function run(command: string, text: string) {
-    const built = fake.slashCommand({ command, text });
+    const built = fake.slashCommand({ command: '/reading', text: `${command.replace(/^\//, '')} ${text}` });
     expect((await fake.postToApp(url, built)).status).toBe(200);
     return (await fake.waitForResponse(built.responseId!)).body as { text: string; blocks: { type: string }[]; response_type?: string };
   }
