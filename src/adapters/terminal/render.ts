@@ -183,7 +183,7 @@ export function renderReply(reply: Reply, o: RenderOptions): string {
         out.push(...wrap(words(c.description), o.width, '  ', false));
         out.push(...wrap(words(c.example), o.width, '  e.g. ', false, '       '), '');
       }
-      out.push(...wrap(words('After a reply: /more, /another, /context N and /share N act on it. Type /exit or press Ctrl-D to leave.'), o.width, '', false));
+      out.push(...wrap(words('After a reply: /context N and /share N act on passage N of the last list, /more pages the last /topic, /another re-rolls the last /quote. Type /exit or press Ctrl-D to leave.'), o.width, '', false));
       break;
   }
   for (const n of reply.notes) out.push(...wrap(words(`Note: ${n}`), o.width, '', false));
