@@ -105,6 +105,8 @@ describe('terminal follow-ups', () => {
     expect(out).toContain('/quote blast radius');
     expect(out).not.toContain('/topic quote');
     expect(await type('Sources')).toContain('Engineering at scale');
+    expect(await type('context 1')).toContain('In context');
+    expect(await type('more about blast radius')).toMatch(/\/topic more about blast radius/);
     // A near miss is suggested, not run; other words get the /topic hint.
     expect(await type('quot blast radius')).toMatch(/Did you mean \/quote\?/);
     expect(await type('what about blast radius')).toMatch(/\/topic what about blast radius/);

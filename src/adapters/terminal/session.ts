@@ -60,13 +60,14 @@ export class TerminalSession {
   }
 
   /**
-   * A line without a slash. Starting with a command's name it is that command ("quote scaling"),
-   * said back so the person learns the slash; a near miss is suggested; anything else is pointed
-   * at /topic, as most such lines are questions.
+   * A line without a slash. Starting with a command's name it is that command ("quote scaling",
+   * "share 2"), said back so the person learns the slash; a near miss is suggested; anything else
+   * is pointed at /topic, as most such lines are questions.
    */
   private async bare(text: string): Promise<Reply> {
     const first = text.split(/\s+/)[0]!.toLowerCase();
-    if (findCommand(first) || isFollowUp(first)) {
+    // A follow-up word only alone or with a number: "more about scaling" is a question.
+    if (findCommand(first) || (isFollowUp(first) && /^\S+(\s+\d+)?$/.test(text))) {
       const reply = (await this.handle('/' + text))!;
       return { ...reply, notes: [...reply.notes, `Commands start with a slash; I read that as /${text.slice(0, 60)}.`] };
     }
@@ -78,8 +79,8 @@ export class TerminalSession {
 
 const isAction = (x: Action | Reply): x is Action => x.kind === 'more' || x.kind === 'another' || x.kind === 'context' || x.kind === 'share';
 
-/** The command or follow-up one typing slip away from `word`, if exactly one is. */
+/** The command or follow-up a typing slip or two away from `word` (not `word` itself), if exactly one is. */
 function closestName(word: string): string | undefined {
-  const near = [...COMMANDS.map((c) => c.name), ...FOLLOW_UPS].filter((n) => levenshtein(word, n) <= (n.length >= 5 ? 2 : 1));
+  const near = [...COMMANDS.map((c) => c.name), ...FOLLOW_UPS].filter((n) => n !== word && levenshtein(word, n) <= (n.length >= 5 ? 2 : 1));
   return near.length === 1 ? near[0] : undefined;
 }
