@@ -46,7 +46,8 @@ export async function noResultHelp(
   return {
     commonOnly: words.length > 0 && content.length === 0,
     spellings,
-    topics: spellings.length ? [] : (await topics(docId)).filter(finds).slice(0, limit),
+    // Topics are phrases of the passages searched, so they always find something.
+    topics: spellings.length ? [] : (await topics(docId)).slice(0, limit),
     elsewhere: docId !== undefined && content.length > 0 && index.search(query, { limit: 1 }).hits.length > 0,
   };
 }

@@ -7,7 +7,7 @@ import { termOf, tokenize } from './text.js';
 import type { Passage } from './types.js';
 
 /** Passages read at most: a spread-out sample names a large shelf's subjects as well as all would. */
-const SAMPLE = 4000;
+const SAMPLE = 1500;
 /** A word suggested alone is letters only (no contractions, numbers or codes) and not too short. */
 export const PLAIN_WORD = /^\p{L}{3,}$/u;
 
