@@ -4,7 +4,7 @@ import type { DailyChannel, DailyStatus } from '../src/core/daily.js';
 import { UserError } from '../src/core/errors.js';
 import type { Library } from '../src/core/library.js';
 import { errorReply, type Reply } from '../src/core/reply.js';
-import { parseTime, parseTimezone } from '../src/scheduler/parse.js';
+import { parseScheduleWords, parseTime, parseTimezone } from '../src/scheduler/parse.js';
 
 /** A real calendar date as YYYY-MM-DD (rejects 2026-02-30 and friends). */
 const DATE = 'Give the date as YYYY-MM-DD, for example 2026-03-14.';
@@ -21,27 +21,6 @@ const SUBCOMMANDS = ['today', 'subscribe', 'unsubscribe', 'status'] as const;
 /** A text option, with the sentence a value that is not text gets. */
 const text = (error: string) => z.string({ error }).trim().optional();
 const WEEKDAYS = 'Say weekdays:true to post Monday to Friday only, or weekdays:false for every day.';
-
-/**
- * Free text after `/daily subscribe` (Slack, terminal): "09:00 Europe/Berlin weekdays #channel"
- * in any order. Discord sends the same things as separate options.
- */
-export function parseSubscribeWords(words: string): { time?: string; timezone?: string; weekdays?: boolean; channel?: string } {
-  const out: { time?: string; timezone?: string; weekdays?: boolean; channel?: string } = {};
-  const tokens = words.match(/<[^>]+>|\S+/g) ?? [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const channel = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(t) ?? /^<#(\d+)>$/.exec(t);
-    if (channel) out.channel = channel[1];
-    else if (/^(weekdays?|workdays?|mon-fri)$/i.test(t)) out.weekdays = true;
-    else if (/^(every ?day|daily|all)$/i.test(t)) out.weekdays = false;
-    // "9:30 pm" arrives as two words.
-    else if (/^\d/.test(t) || /^(noon|midnight|midday)$/i.test(t)) out.time = /^(am|pm|a\.m\.|p\.m\.)$/i.test(tokens[i + 1] ?? '') ? `${t} ${tokens[++i]}` : t;
-    else if (t.startsWith('#')) throw new UserError(`I could not read the channel "${t}". Pick it from Slack's # list so it becomes a link.`, 'bad_channel');
-    else out.timezone = out.timezone ? `${out.timezone}_${t}` : t;
-  }
-  return out;
-}
 
 function describeSchedule(s: DailyStatus): string[] {
   const lines = [`Posts at ${s.time} ${s.timezone}, ${s.weekdaysOnly ? 'Monday to Friday' : 'every day'}.`, `Next post: ${s.nextPost}.`];
@@ -133,14 +112,16 @@ export const daily = defineCommand({
         return excerpt(ctx, ctx.library.dailyPick(ctx.channelKey, date).id, date);
       }
       case 'subscribe': {
-        const words = input.args ? parseSubscribeWords(input.args) : {};
+        const words = input.args ? parseScheduleWords(input.args, ctx.here?.platform) : {};
         const channel = target(ctx, input.channel ?? words.channel);
         const refused = await mayChange(ctx, channel);
         if (refused) return refused;
+        // Subscribing again changes only what is given: "/daily subscribe 10:00" keeps the zone.
+        const current = ctx.daily!.status(channel);
         const schedule = {
-          time: parseTime(input.time ?? words.time ?? '09:00'),
-          timezone: parseTimezone(input.timezone ?? words.timezone ?? ctx.defaultTimezone ?? 'UTC'),
-          weekdaysOnly: input.weekdays ?? words.weekdays ?? false,
+          time: parseTime(input.time ?? words.time ?? current?.time ?? '09:00'),
+          timezone: parseTimezone(input.timezone ?? words.timezone ?? current?.timezone ?? ctx.defaultTimezone ?? 'UTC'),
+          weekdaysOnly: input.weekdays ?? words.weekdays ?? current?.weekdaysOnly ?? false,
         };
         const blocked = await ctx.checkChannel?.(channel.channelId);
         if (blocked) return errorReply('cannot_post', `I can't post daily excerpts there: ${blocked}`);
@@ -148,7 +129,7 @@ export const daily = defineCommand({
         return info('Daily excerpts are on', describeSchedule(status).slice(0, 2));
       }
       case 'unsubscribe': {
-        const words = input.args ? parseSubscribeWords(input.args) : {};
+        const words = input.args ? parseScheduleWords(input.args, ctx.here?.platform) : {};
         const channel = target(ctx, input.channel ?? words.channel);
         const refused = await mayChange(ctx, channel);
         if (refused) return refused;

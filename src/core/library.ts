@@ -4,7 +4,9 @@ import { discussionQuestions, phraseKeys, type PhraseStats } from './discussion.
 import { UserError } from './errors.js';
 import type { ReplyPassage, SourceSummary } from './reply.js';
 import { SearchIndex, type Range, type SearchHit } from './search.js';
+import { noResultHelp, type NoResultHelp } from './suggest.js';
 import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from './text.js';
+import { corpusTopics } from './topics.js';
 import type { Corpus, DocumentMeta, Passage } from './types.js';
 
 export const QUOTE_MIN = 40;
@@ -186,17 +188,22 @@ export class Library {
     }));
   }
 
-  /** Words near the query that the corpus does contain, for "no results" answers. */
-  relatedTerms(query: string, limit = 5): string[] {
-    const out = new Set<string>();
-    for (const word of tokenize(query)) {
-      for (const s of this.index.completeWord(word.word, 3)) out.add(s);
+  private readonly topicsOf = new Map<string, Promise<string[]>>();
+
+  /** The shelf's (or one document's) recurring subjects, worked out on first use. */
+  topics = (docId?: string): Promise<string[]> => {
+    const key = docId ?? '';
+    let found = this.topicsOf.get(key);
+    if (!found) {
+      found = corpusTopics(docId ? (this.corpus.byDoc.get(docId) ?? []) : this.corpus.passages, 10);
+      this.topicsOf.set(key, found);
     }
-    if (out.size < limit) {
-      // Fall back to the corpus's own section headings: they name what it is about.
-      for (const p of this.corpus.passages) if (p.section && out.size < limit) out.add(p.section.toLowerCase());
-    }
-    return [...out].slice(0, limit);
+    return found;
+  };
+
+  /** What to offer when `query` finds nothing (in `docId`, if given). */
+  noResultHelp(query: string, docId?: string): Promise<NoResultHelp> {
+    return noResultHelp(this.index, this.topics, query, docId);
   }
 
   /**

@@ -371,6 +371,31 @@ export class SearchIndex {
   }
 
   /**
+   * Words of the texts spelt like `word`, further off than search reaches: completions of it and
+   * words a few letters different (the first letter kept, as misspellings mostly keep it), one per
+   * index term, closest then most used first.
+   */
+  similarWords(word: string, limit = 5): string[] {
+    const w = word.toLowerCase();
+    if (w.length < 3 || !termOf(w) || /\p{N}/u.test(w)) return [];
+    const counts = this.data.postings.termCounts;
+    const best = new Map<number, { form: string; distance: number }>();
+    const consider = (form: string, distance: number) => {
+      const term = termOf(form);
+      const id = term === null || form === w ? undefined : this.vocabulary.get(term);
+      if (id === undefined || (distance > 1 && form[0] !== w[0])) return;
+      const cur = best.get(id);
+      if (!cur || distance < cur.distance) best.set(id, { form, distance });
+    };
+    for (const [form, [, distance]] of this.forms.fuzzyGet(w, w.length >= 8 ? 3 : w.length >= 5 ? 2 : 1)) consider(form, distance);
+    if (w.length >= 4) for (const [form] of this.forms.atPrefix(w)) consider(form, 1);
+    return [...best]
+      .sort((a, b) => a[1].distance - b[1].distance || counts[b[0]]! - counts[a[0]]! || (a[1].form < b[1].form ? -1 : 1))
+      .slice(0, limit)
+      .map(([, { form }]) => form);
+  }
+
+  /**
    * Completions of the last word of `text` that go with the words before it: words that occur in
    * passages matching the whole text come first, then any known word that fits.
    */

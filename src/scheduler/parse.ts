@@ -120,3 +120,98 @@ export function parseTimezone(input: string): string {
     'unknown_timezone',
   );
 }
+
+/** What free text after `/daily subscribe` sets; anything left out keeps its current value. */
+export interface ScheduleWords {
+  time?: string;
+  timezone?: string;
+  weekdays?: boolean;
+  channel?: string;
+}
+
+const WEEKDAYS = /^(weekdays?|workdays?|work-?days|mon-fri|monday-friday|business-?days)$/i;
+const EVERY_DAY = /^(every-?day|daily|all)$/i;
+// Day sets the schedule cannot hold: it posts every day or Monday to Friday.
+const OTHER_DAYS = /^(weekends?|sat-sun|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?s?)$/i;
+const TIME = /^(\d|noon$|midnight$|midday$)/i;
+const MERIDIEM = /^(am|pm|a\.m\.|p\.m\.)$/i;
+/** Words people put between the parts ("at 9 in Berlin on weekdays"). */
+const FILLER = /^(at|in|on|and|,)$/i;
+
+/** Where to find a channel on each platform, for a `#name` typed as plain text. */
+const CHANNEL_HINTS: Record<string, (typed: string) => string> = {
+  slack: (t) => `I could not read the channel "${t}". Pick it from Slack's # list so it becomes a link.`,
+  discord: (t) => `I could not read the channel "${t}". Use the command's channel option and pick it from the list.`,
+  terminal: (t) => `The terminal has one channel, this one, so leave out "${t}": daily excerpts are printed here.`,
+};
+
+/** The zone `words` name, or undefined (never throws). */
+function knownZone(words: string): string | undefined {
+  try {
+    return parseTimezone(words);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Free text after `/daily subscribe` (Slack, terminal): "9am Europe/Berlin weekdays #channel" in
+ * any order. Each word is read by its shape: a time, a day set, a channel link, a filler word, or
+ * part of a time zone; only neighbouring words that together name a zone are read as one
+ * ("America/New York"), so a keyword is never glued into the zone. `platform` picks the hint for a
+ * channel typed as plain text. Discord sends the same things as separate options.
+ */
+export function parseScheduleWords(text: string, platform: string | undefined): ScheduleWords {
+  const out: ScheduleWords = {};
+  const tokens = text.match(/<[^>]+>|\S+/g) ?? [];
+  /** Runs of neighbouring words that are none of the other shapes: zone names. */
+  const runs: string[][] = [];
+  let lastZoneWord = -2;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const channel = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(t) ?? /^<#(\d+)>$/.exec(t);
+    if (channel) out.channel = channel[1];
+    else if (t.startsWith('#')) throw new UserError((CHANNEL_HINTS[platform ?? ''] ?? CHANNEL_HINTS.slack!)(t), 'bad_channel');
+    else if (WEEKDAYS.test(t)) out.weekdays = true;
+    else if (EVERY_DAY.test(t)) out.weekdays = false;
+    else if (/^every$/i.test(t) && /^days?$/i.test(tokens[i + 1] ?? '')) {
+      out.weekdays = false;
+      i++;
+    } else if (OTHER_DAYS.test(t)) {
+      throw new UserError(
+        `I can post every day or on weekdays (Monday to Friday); "${t}" is not supported yet. Try /daily subscribe 09:00 weekdays or /daily subscribe 09:00 every day.`,
+        'unsupported_days',
+      );
+    } else if (TIME.test(t)) {
+      // "9:30 pm" arrives as two words.
+      out.time = parseTime(MERIDIEM.test(tokens[i + 1] ?? '') ? `${t} ${tokens[++i]}` : t);
+    } else if (!FILLER.test(t)) {
+      if (lastZoneWord === i - 1) runs[runs.length - 1]!.push(t);
+      else runs.push([t]);
+      lastZoneWord = i;
+    }
+  }
+  for (const words of runs) {
+    // The longest stretch from each word that names a zone ("new york", "America/New York").
+    for (let i = 0; i < words.length; ) {
+      let end = words.length;
+      let zone: string | undefined;
+      for (; end > i && !(zone = knownZone(words.slice(i, end).join(' '))); end--);
+      if (!zone) {
+        const word = words[i]!;
+        // A word shaped like a zone gets the zone's own answer, with the closest names.
+        if (word.includes('/') || /^[A-Z]{2,5}$/.test(word) || suggestTimezones(word).length) parseTimezone(word);
+        throw new UserError(
+          `I don't know what "${word}" means here. /daily subscribe takes a time (9am), a time zone (Europe/Berlin), weekdays or every day${platform === 'terminal' ? '' : ', and a #channel'}, in any order.`,
+          'bad_schedule_word',
+        );
+      }
+      if (out.timezone && out.timezone !== zone) {
+        throw new UserError(`You gave two time zones, ${out.timezone} and ${zone}; please give one.`, 'two_timezones');
+      }
+      out.timezone = zone;
+      i = end;
+    }
+  }
+  return out;
+}

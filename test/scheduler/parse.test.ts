@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { parseTime, parseTimezone, suggestTimezones } from '../../src/scheduler/index.js';
+import { parseScheduleWords } from '../../src/scheduler/parse.js';
 
 function userError(fn: () => unknown): UserError {
   try {
@@ -94,5 +95,46 @@ describe('parseTimezone', () => {
     expect(userError(() => parseTimezone('EST')).message).toMatch(/place name rather than the abbreviation "EST"/);
     expect(userError(() => parseTimezone('CET')).code).toBe('bad_timezone');
     expect(userError(() => parseTimezone('  ')).code).toBe('bad_timezone');
+  });
+});
+
+describe('parseScheduleWords (free text after /daily subscribe)', () => {
+  it.each([
+    ['9am Europe/Berlin weekdays', { time: '09:00', timezone: 'Europe/Berlin', weekdays: true }],
+    ['weekdays Europe/Berlin 9am', { time: '09:00', timezone: 'Europe/Berlin', weekdays: true }],
+    ['9:30 pm America/New York', { time: '21:30', timezone: 'America/New_York' }],
+    ['America/New York every day 07:15', { time: '07:15', timezone: 'America/New_York', weekdays: false }],
+    ['at 8 in berlin on weekdays', { time: '08:00', timezone: 'Europe/Berlin', weekdays: true }],
+    ['new york 6am', { time: '06:00', timezone: 'America/New_York' }],
+    ['utc daily', { timezone: 'UTC', weekdays: false }],
+    ['<#C0123ABC|book-club> noon', { time: '12:00', channel: 'C0123ABC' }],
+    ['', {}],
+  ])('%j', (input, expected) => {
+    expect(parseScheduleWords(input, 'slack')).toEqual(expected);
+  });
+
+  it('reads each word by its shape, never gluing a keyword into the zone', () => {
+    const weekends = userError(() => parseScheduleWords('9am Europe/Berlin weekends', 'slack'));
+    expect(weekends.code).toBe('unsupported_days');
+    expect(weekends.message).toMatch(/every day or on weekdays/);
+    expect(weekends.message).not.toMatch(/time zone/);
+    expect(userError(() => parseScheduleWords('9am Europe/Berlin saturdays', 'slack')).code).toBe('unsupported_days');
+    const stray = userError(() => parseScheduleWords('9am Europe/Berlin please', 'slack'));
+    expect(stray.message).toMatch(/"please"/);
+    expect(stray.message).not.toMatch(/Berlin_please/);
+    // A word that looks like a zone still gets the zone's own answer, with suggestions.
+    expect(userError(() => parseScheduleWords('9am Europe/Berln', 'slack')).message).toMatch(/Did you mean Europe\/Berlin\?/);
+    expect(userError(() => parseScheduleWords('9am Mars/Olympus', 'slack')).message).toMatch(/time zone "Mars\/Olympus"/);
+    expect(userError(() => parseScheduleWords('9am Europe/Berlin Asia/Tokyo', 'slack')).message).toMatch(/two time zones/);
+  });
+
+  it('gives the channel hint of the platform the command came from', () => {
+    expect(userError(() => parseScheduleWords('9am #general', 'slack')).message).toMatch(/Slack's # list/);
+    const discord = userError(() => parseScheduleWords('9am #general', 'discord'));
+    expect(discord.message).not.toMatch(/Slack/);
+    expect(discord.message).toMatch(/channel option/);
+    const terminal = userError(() => parseScheduleWords('9am #general', 'terminal'));
+    expect(terminal.message).not.toMatch(/Slack|Discord/);
+    expect(terminal.message).toMatch(/terminal/);
   });
 });

@@ -9,7 +9,7 @@ import { loadLibrary } from '../../core/load.js';
 import { configureLog } from '../../core/log.js';
 import { seededRandom } from '../../core/text.js';
 import { replyJson } from './json.js';
-import { renderReply } from './render.js';
+import { renderReply, terminalWidth } from './render.js';
 
 const USAGE = 'Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--json]\nCommands: quote, topic, daily, discuss, sources, help, passages';
 
@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
   );
   if (limit !== undefined && (reply.kind === 'passages' || reply.kind === 'discussion')) reply.passages = reply.passages.slice(0, limit);
   if (json) print(replyJson(name, reply));
-  else process.stdout.write(renderReply(reply, { width: Math.min(100, process.stdout.columns || 80), color: Boolean(process.stdout.isTTY) }) + '\n');
+  else process.stdout.write(renderReply(reply, { width: terminalWidth(process.stdout), color: Boolean(process.stdout.isTTY) }) + '\n');
   return reply.kind === 'error' ? 2 : 0;
 }
 

@@ -4,13 +4,13 @@ import type { Library } from '../../core/library.js';
 import { postExcerpt } from '../../scheduler/excerpt.js';
 import type { Poster } from '../../scheduler/poster.js';
 import type { Subscription } from '../../store/types.js';
-import { renderReply } from './render.js';
+import { renderReply, terminalWidth } from './render.js';
 
 export function terminalPoster(
   library: () => Library,
   write: (text: string) => void,
   clock: () => Date = () => new Date(),
-  width = () => Math.min(100, process.stdout.columns || 80),
+  width = () => terminalWidth(process.stdout),
 ): Poster {
   let n = 0;
   return {

@@ -32,28 +32,78 @@ function words(text: string, highlights: [number, number][] = []): Word[] {
   return out;
 }
 
-export function wrapText(text: string, width: number, indent = ''): string[] {
-  return wrap(words(text), width, indent, false);
+/** Lines for a terminal `columns` wide (80 when it does not say), at most 100 so prose stays readable. */
+export function terminalWidth(stream: { columns?: number }): number {
+  return Math.min(100, stream.columns || 80);
 }
 
-function wrap(ws: Word[], width: number, indent: string, color: boolean): string[] {
+// Characters a terminal draws two columns wide (East Asian wide and fullwidth forms, emoji) and
+// ones it draws on top of the previous character (combining marks, joiners, variation selectors).
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+const ZERO = /[\p{M}\u200b-\u200f\ufe00-\ufe0f]/u;
+
+/** Columns a string takes on a terminal (ANSI colour codes take none). */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s.replace(/\u001b\[\d+m/g, '')) n += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** A word wider than a line, as the part that fits in `room` columns (at least a character) and the rest. */
+function cut(w: Word, room: number): [Word, Word] {
+  let at = 0;
+  let cols = 0;
+  for (const ch of w.text) {
+    if (at && cols + displayWidth(ch) > room) break;
+    cols += displayWidth(ch);
+    at += ch.length;
+  }
+  const part = (from: number, to: number): Word => {
+    const b = w.bold;
+    const bold = b && b[0] < to && b[1] > from ? ([Math.max(b[0], from) - from, Math.min(b[1], to) - from] as [number, number]) : undefined;
+    return { text: w.text.slice(from, to), bold };
+  };
+  return [part(0, at), part(at, w.text.length)];
+}
+
+export function wrapText(text: string, width: number, indent = '', hanging = indent): string[] {
+  return wrap(words(text), width, indent, false, hanging);
+}
+
+/**
+ * Fills lines of at most `width` columns: `first` starts the first line and `rest` every other,
+ * so a label's continuation hangs under its text. Words are never split unless wider than a line.
+ */
+function wrap(ws: Word[], width: number, first: string, color: boolean, rest = first): string[] {
   const lines: string[] = [];
+  let indent = first;
   let line = '';
   let visible = 0;
-  for (const w of ws) {
-    const add = (visible ? 1 : 0) + w.text.length;
-    if (visible && indent.length + visible + add > width) {
-      lines.push(indent + line);
-      line = '';
-      visible = 0;
+  const room = () => Math.max(1, width - displayWidth(indent));
+  const flush = () => {
+    lines.push(indent + line);
+    indent = rest;
+    line = '';
+    visible = 0;
+  };
+  for (let w of ws) {
+    if (visible && visible + 1 + displayWidth(w.text) > room()) flush();
+    while (displayWidth(w.text) > room()) {
+      const [head, tail] = cut(w, room());
+      line = show(head, color);
+      visible = displayWidth(head.text);
+      flush();
+      w = tail;
     }
-    const shown = color && w.bold ? `${w.text.slice(0, w.bold[0])}${BOLD}${w.text.slice(...w.bold)}${RESET}${w.text.slice(w.bold[1])}` : w.text;
-    line += (visible ? ' ' : '') + shown;
-    visible += (visible ? 1 : 0) + w.text.length;
+    line += (visible ? ' ' : '') + show(w, color);
+    visible += (visible ? 1 : 0) + displayWidth(w.text);
   }
   if (visible) lines.push(indent + line);
   return lines;
 }
+
+const show = (w: Word, color: boolean) =>
+  color && w.bold ? `${w.text.slice(0, w.bold[0])}${BOLD}${w.text.slice(...w.bold)}${RESET}${w.text.slice(w.bold[1])}` : w.text;
 
 function attribution(p: ReplyPassage): string {
   const who = p.speaker ? `${p.speaker}, ` : '';
@@ -69,7 +119,7 @@ function renderPassage(p: ReplyPassage, o: RenderOptions, indent: string): strin
   if (p.after) lines.push(...wrap(words(`${p.after} …`), o.width, indent, false).map(dim));
   lines.push(...wrap(words(attribution(p)), o.width, indent + '  ', false).map(dim));
   const url = safeUrl(p.doc.url);
-  if (url) lines.push(dim(`${indent}  ${url}`));
+  if (url) lines.push(...wrap([{ text: url }], o.width, indent + '  ', false).map(dim));
   return lines;
 }
 
@@ -94,7 +144,7 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
   const reply = withoutControls(untrusted);
   const bold = (s: string) => (o.color ? `${BOLD}${s}${RESET}` : s);
   const out: string[] = [];
-  if (reply.title) out.push(bold(reply.title), '');
+  if (reply.title) out.push(...wrap(words(reply.title), o.width, '', false).map(bold), '');
   switch (reply.kind) {
     case 'error':
       out.push(...wrap(words(reply.message), o.width, '', false));
@@ -108,7 +158,10 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
       });
       if (reply.kind === 'discussion') {
         out.push(bold('For discussion:'));
-        reply.questions.forEach((q, i) => out.push(...wrap(words(`${i + 1}. ${q}`), o.width, '', false).map((l, j) => (j ? '   ' + l : l))));
+        reply.questions.forEach((q, i) => {
+          const label = `${i + 1}. `;
+          out.push(...wrap(words(q), o.width, label, false, ' '.repeat(label.length)));
+        });
         out.push('');
       }
       if (reply.kind === 'passages' && reply.total !== undefined && reply.page !== undefined && reply.total > 0) {
@@ -130,11 +183,11 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
       break;
     case 'help':
       for (const c of reply.commands) {
-        out.push(...wrap(words(c.usage), o.width, '', false).map((l, i) => (i ? `  ${bold(l)}` : bold(l))));
+        out.push(...wrap(words(c.usage), o.width, '', false, '  ').map((l) => l.replace(/\S.*/, bold)));
         out.push(...wrap(words(c.description), o.width, '  ', false));
-        out.push(`  e.g. ${c.example}`, '');
+        out.push(...wrap(words(c.example), o.width, '  e.g. ', false, '       '), '');
       }
-      out.push(...wrap(words('After a reply: /more, /another, /context N and /share N act on it. Type /exit or press Ctrl-D to leave.'), o.width, '', false));
+      out.push(...wrap(words('After a reply: /context N and /share N act on passage N of the last list, /more pages the last /topic, /another re-rolls the last /quote. Type /exit or press Ctrl-D to leave.'), o.width, '', false));
       break;
   }
   for (const n of reply.notes) out.push(...wrap(words(`Note: ${n}`), o.width, '', false));

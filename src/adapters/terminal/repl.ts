@@ -4,7 +4,7 @@ import readline from 'node:readline';
 import type { DailyService } from '../../core/daily.js';
 import type { Library } from '../../core/library.js';
 import type { TerminalNotices } from './notices.js';
-import { renderReply, wrapText } from './render.js';
+import { renderReply, terminalWidth, wrapText } from './render.js';
 import { TerminalSession } from './session.js';
 
 export interface ReplOptions {
@@ -16,7 +16,7 @@ export interface ReplOptions {
 
 export async function runRepl(library: () => Library, opts: ReplOptions = {}, io = { input: process.stdin, output: process.stdout }): Promise<void> {
   const tty = Boolean((io.input as NodeJS.ReadStream).isTTY && (io.output as NodeJS.WriteStream).isTTY);
-  const width = () => Math.min(100, (io.output as NodeJS.WriteStream).columns || 80);
+  const width = () => terminalWidth(io.output as NodeJS.WriteStream);
   const session = new TerminalSession(library, { daily: opts.daily, defaultTimezone: opts.defaultTimezone });
   const rl = readline.createInterface({ input: io.input, output: tty ? io.output : undefined, terminal: tty, prompt: '> ' });
   const write = (s: string) => io.output.write(s + '\n');

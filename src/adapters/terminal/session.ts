@@ -1,16 +1,16 @@
-// A terminal conversation: typed lines -> commands or follow-ups on the previous reply. It maps
-// words to commands and actions only; all content comes from the core.
-import { findCommand, runAction, runCommand } from '../../../commands/index.js';
+// A terminal conversation: typed lines -> commands, or follow-ups on what was last shown (see
+// follow-ups.ts). It maps words to commands and actions only; all content comes from the core.
+import { COMMANDS, findCommand, runAction, runCommand } from '../../../commands/index.js';
 import type { CommandContext } from '../../core/command.js';
 import type { DailyService } from '../../core/daily.js';
 import { parseInvocation } from '../../core/invocation.js';
 import type { Library } from '../../core/library.js';
 import { errorReply, type Action, type Reply } from '../../core/reply.js';
-
-const FOLLOW_UPS = new Set(['more', 'another', 'context', 'share']);
+import { levenshtein } from '../../core/text.js';
+import { FOLLOW_UPS, FollowUps, isFollowUp } from './follow-ups.js';
 
 export class TerminalSession {
-  private last?: Reply;
+  private readonly followUps = new FollowUps();
 
   private readonly library: () => Library;
 
@@ -48,37 +48,39 @@ export class TerminalSession {
   async handle(line: string): Promise<Reply | undefined> {
     const text = line.trim();
     if (!text) return undefined;
-    if (!text.startsWith('/')) {
-      return errorReply('not_a_command', `Commands start with a slash, for example /topic ${text.slice(0, 40)}. Type /help for the list.`);
-    }
+    if (!text.startsWith('/')) return this.bare(text);
     const name = text.slice(1).split(/\s+/)[0]!.toLowerCase();
-    const reply = await (FOLLOW_UPS.has(name) && !findCommand(name) ? this.followUp(name, text) : this.command(text));
-    if (reply.kind !== 'error') this.last = reply;
-    return reply;
-  }
-
-  private command(text: string): Promise<Reply> {
+    if (isFollowUp(name) && !findCommand(name)) {
+      const action = this.followUps.resolve(name, text.split(/\s+/)[1]);
+      if (!isAction(action)) return action;
+      return this.followUps.track(name, await runAction(this.context(), action));
+    }
     const inv = parseInvocation(text, findCommand);
-    return runCommand(this.context(), inv.name, inv.options);
+    return this.followUps.track(inv.name, await runCommand(this.context(), inv.name, inv.options));
   }
 
-  private async followUp(name: string, text: string): Promise<Reply> {
-    const actions = this.last?.actions.filter((a) => a.kind === name) ?? [];
-    if (!actions.length) {
-      return errorReply('no_action', `There is nothing to /${name} right now. Run /topic or /quote first.`);
+  /**
+   * A line without a slash. Starting with a command's name it is that command ("quote scaling",
+   * "share 2"), said back so the person learns the slash; a near miss is suggested; anything else
+   * is pointed at /topic, as most such lines are questions.
+   */
+  private async bare(text: string): Promise<Reply> {
+    const first = text.split(/\s+/)[0]!.toLowerCase();
+    // A follow-up word only alone or with a number: "more about scaling" is a question.
+    if (findCommand(first) || (isFollowUp(first) && /^\S+(\s+\d+)?$/.test(text))) {
+      const reply = (await this.handle('/' + text))!;
+      return { ...reply, notes: [...reply.notes, `Commands start with a slash; I read that as /${text.slice(0, 60)}.`] };
     }
-    let action: Action = actions[0]!;
-    if (name === 'context' || name === 'share') {
-      const arg = text.split(/\s+/)[1];
-      const passages = this.last && 'passages' in this.last ? this.last.passages : [];
-      const n = arg === undefined ? 1 : Number(arg);
-      const id = passages[n - 1]?.id;
-      const match = actions.find((a) => 'passageId' in a && a.passageId === id);
-      if (!Number.isInteger(n) || !match) {
-        return errorReply('bad_number', `Give the number of a passage from the last reply, 1 to ${passages.length}: /${name} 2`);
-      }
-      action = match;
-    }
-    return runAction(this.context(), action);
+    const near = first.length >= 3 ? closestName(first) : undefined;
+    if (near) return errorReply('not_a_command', `Did you mean /${near}? Commands start with a slash; /help lists them.`, [near]);
+    return errorReply('not_a_command', `Commands start with a slash, for example /topic ${text.slice(0, 40)}. Type /help for the list.`);
   }
+}
+
+const isAction = (x: Action | Reply): x is Action => x.kind === 'more' || x.kind === 'another' || x.kind === 'context' || x.kind === 'share';
+
+/** The command or follow-up a typing slip or two away from `word` (not `word` itself), if exactly one is. */
+function closestName(word: string): string | undefined {
+  const near = [...COMMANDS.map((c) => c.name), ...FOLLOW_UPS].filter((n) => n !== word && levenshtein(word, n) <= (n.length >= 5 ? 2 : 1));
+  return near.length === 1 ? near[0] : undefined;
 }
