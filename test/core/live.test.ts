@@ -154,7 +154,7 @@ describe('builds and answers', () => {
     } finally {
       live.close();
     }
-  }, 60_000);
+  });
 
   it('keeps a broken file\'s last good version when reloads move to the worker after a first build here', async () => {
     configureLog({ level: 'error', sink: () => undefined });

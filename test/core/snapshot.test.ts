@@ -125,5 +125,5 @@ describe('index snapshots', () => {
     } finally {
       await thread.close();
     }
-  }, 30_000);
+  });
 });

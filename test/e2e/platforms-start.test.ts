@@ -52,7 +52,7 @@ describe('npm start with Discord and Slack configured together', () => {
     }
     await exited;
     expect(stderr).toContain('"event":"shutting_down"');
-  }, 40_000);
+  });
 
   it('names the missing Slack variable when neither Socket Mode nor HTTP mode is set up', async () => {
     const r = await runNpm(['start'], { env: { SLACK_BOT_TOKEN: 'xoxb-123-abc' } });

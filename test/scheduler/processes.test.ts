@@ -70,7 +70,7 @@ describe('separate processes on one database file', () => {
     expect(rows.map((r) => r.status)).toEqual(channels.map(() => 'posted'));
     for (const c of calls) expect(rows.find((r) => r.channel_id === c.channelId)!.message_id).toBe(`${c.instanceId}:${c.channelId}`);
     check.close();
-  }, 30_000);
+  });
 
   it('a process killed mid-post leaves a claim that a restarted bot reconciles with the same nonce', async () => {
     const t = tempDir();
@@ -101,5 +101,5 @@ describe('separate processes on one database file', () => {
     expect(store.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })).toMatchObject({ status: 'posted', attempts: 2 });
     await s.stop();
     store.close();
-  }, 30_000);
+  });
 });

@@ -137,7 +137,7 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
       return c.filter((x) => x.status === 200).length >= 2 ? c : undefined;
     }, 10_000);
     expect(calls[0]!.status).toBe(429);
-  }, 15_000);
+  });
 
   it('refuses a forged signature and a six-minute-old timestamp without running anything', async () => {
     const forged = fake.slashCommand({ command: '/reading', text: 'quote x' });
@@ -263,7 +263,7 @@ describe('Slack in Socket Mode', () => {
     await fake.deliver(quote);
     const after = await fake.waitForResponse(quote.responseId!);
     expect((after.body as { response_type: string }).response_type).toBe('in_channel');
-  }, 20_000);
+  });
 
   it('runs every command, and a button, over the socket', async () => {
     for (const [command, text, type] of [
@@ -288,7 +288,7 @@ describe('Slack in Socket Mode', () => {
     const before = fake.callsTo('chat.postMessage').length;
     await fake.deliver(fake.slashCommand({ command: '/reading', text: 'discuss scaling laws' }));
     await fake.waitFor(() => (fake.callsTo('chat.postMessage').length >= before + 2 ? true : undefined));
-  }, 20_000);
+  });
 
   it('answers an envelope delivered twice (retry_attempt) once', async () => {
     const built = fake.slashCommand({ command: '/reading', text: 'quote compute' });
