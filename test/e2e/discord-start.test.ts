@@ -1,19 +1,11 @@
+// `npm start` with Discord configured: the real bot against the fake Discord, and the one-line
+// answers an operator gets when Discord refuses the token or cannot be reached.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { closedPort } from '../helpers/ports.js';
 import { cleanEnv, runNpm } from '../helpers/spawn.js';
-
-/** A port nothing listens on: bound, noted, and closed again. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let fake: FakeDiscord;
 beforeAll(async () => {

@@ -2,20 +2,11 @@
 // fix (or which URL could not be reached) in a sentence, without a stack trace, and the bot
 // neither pretends to be ready nor lingers after SIGTERM while Slack is away.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { closedPort } from '../helpers/ports.js';
 import { cleanEnv, runNpm } from '../helpers/spawn.js';
-
-/** A port nothing listens on: taken from the system, then released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const STACK = /\n\s+at |TCPConnectWrap|node:internal/;
 // A spawned start rebuilds or loads the index on a busy machine: generous, since it waits on exit.
