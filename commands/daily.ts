@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import type { DailyChannel, DailyStatus } from '../src/core/daily.js';
+import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays } from '../src/core/days.js';
 import { UserError } from '../src/core/errors.js';
 import type { Library } from '../src/core/library.js';
 import { errorReply, type Reply } from '../src/core/reply.js';
@@ -23,7 +24,7 @@ const text = (error: string) => z.string({ error }).trim().optional();
 const WEEKDAYS = 'Say weekdays:true to post Monday to Friday only, or weekdays:false for every day.';
 
 function describeSchedule(s: DailyStatus): string[] {
-  const lines = [`Posts at ${s.time} ${s.timezone}, ${s.weekdaysOnly ? 'Monday to Friday' : 'every day'}.`, `Next post: ${s.nextPost}.`];
+  const lines = [`Posts at ${s.time} ${s.timezone}, ${describeDays(s.days)}.`, `Next post: ${s.nextPost}.`];
   lines.push(s.lastPost ? `Last post: ${s.lastPost.at}.` : 'Nothing posted yet.');
   if (s.lastError) lines.push(`Last error (${s.lastError.at}): ${s.lastError.message}`);
   return lines;
@@ -53,7 +54,7 @@ async function mayChange(ctx: CommandContext, channel: DailyChannel): Promise<Re
 export const daily = defineCommand({
   name: 'daily',
   description: "Today's excerpt, and daily posts in this channel at your local time, without repeats.",
-  usage: '/daily today | subscribe [time] [timezone] [weekdays] [#channel] | unsubscribe [#channel] | status',
+  usage: '/daily today | subscribe [time] [timezone] [days] [#channel] | unsubscribe [#channel] | status',
   example: '/daily subscribe 09:00 Europe/Berlin weekdays',
   options: [],
   subcommands: [
@@ -70,7 +71,7 @@ export const daily = defineCommand({
         { name: 'time', description: 'Time of day, e.g. 09:00 or 9am (default 09:00)', type: 'string' },
         { name: 'timezone', description: 'Time zone, e.g. Europe/Berlin (default: the bot’s DAILY_TIMEZONE)', type: 'string', autocomplete: 'timezone' },
         { name: 'weekdays', description: 'Post Monday to Friday only', type: 'boolean' },
-        { name: 'args', description: 'Free text: 09:00 Europe/Berlin weekdays #channel', type: 'string', rest: true, hidden: true },
+        { name: 'args', description: 'Free text: 09:00 Europe/Berlin weekends #channel', type: 'string', rest: true, hidden: true },
       ],
     },
     {
@@ -121,7 +122,7 @@ export const daily = defineCommand({
         const schedule = {
           time: parseTime(input.time ?? words.time ?? current?.time ?? '09:00'),
           timezone: parseTimezone(input.timezone ?? words.timezone ?? current?.timezone ?? ctx.defaultTimezone ?? 'UTC'),
-          weekdaysOnly: input.weekdays ?? words.weekdays ?? current?.weekdaysOnly ?? false,
+          days: (input.weekdays === undefined ? undefined : input.weekdays ? MONDAY_TO_FRIDAY : EVERY_DAY) ?? words.days ?? current?.days ?? EVERY_DAY,
         };
         const blocked = await ctx.checkChannel?.(channel.channelId);
         if (blocked) return errorReply('cannot_post', `I can't post daily excerpts there: ${blocked}`);
@@ -142,7 +143,7 @@ export const daily = defineCommand({
         // A broken state file is said first: what status shows next may no longer be true.
         const broken = ctx.daily.stateProblem?.();
         if (broken) return info('Daily excerpts: the saved state is damaged', [broken.message, broken.restore, ...(status ? describeSchedule(status) : [])]);
-        if (!status) return info('No daily excerpts here', ['Start them with /daily subscribe 09:00 Europe/Berlin (time, zone and weekdays are optional).']);
+        if (!status) return info('No daily excerpts here', ['Start them with /daily subscribe 09:00 Europe/Berlin (time, zone and days such as weekdays or weekends are optional).']);
         return info('Daily excerpts in this channel', describeSchedule(status));
       }
     }

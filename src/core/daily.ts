@@ -1,5 +1,6 @@
 // What the /daily commands need from the subscription service, as an interface: the commands stay
 // platform-neutral and know nothing of SQLite or cron; the service is wired in by main.ts.
+import type { DaySet } from './days.js';
 
 export type DailyPlatform = 'discord' | 'slack' | 'terminal';
 
@@ -17,7 +18,8 @@ export interface DailySchedule {
   time: string;
   /** IANA zone, e.g. Europe/Berlin. */
   timezone: string;
-  weekdaysOnly: boolean;
+  /** The local weekdays it posts on. */
+  days: DaySet;
 }
 
 export interface DailyStatus extends DailySchedule {

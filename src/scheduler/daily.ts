@@ -6,6 +6,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import nodeCron from 'node-cron';
+import type { DaySet } from '../core/days.js';
 import { log as coreLog } from '../core/log.js';
 import { channelKey, type Platform, type PostRecord, type PostStatus, type Store, type Subscription } from '../store/index.js';
 import { PostError, postNonce, toPostError, type Poster } from './poster.js';
@@ -67,7 +68,7 @@ export interface DailyStatus {
   channelId: string;
   time: string;
   timezone: string;
-  weekdaysOnly: boolean;
+  days: DaySet;
   nextPostAt: Date;
   /** e.g. 'Mon 30 Mar 2026, 09:00 CEST', in the subscriber's zone. */
   nextPostLocal: string;
@@ -394,7 +395,7 @@ export class DailyScheduler {
       channelId,
       time: sub.time,
       timezone: tz,
-      weekdaysOnly: sub.weekdaysOnly,
+      days: sub.days,
       nextPostAt: next,
       nextPostLocal: formatLocal(next, tz),
       today: { localDate: today },

@@ -1,5 +1,6 @@
-// Validation of what people type into `/daily subscribe`: a time of day and a time zone. Pure;
-// bad input raises a UserError whose message says what would work.
+// Validation of what people type into `/daily subscribe`: a time of day, a time zone and the days
+// to post on. Pure; bad input raises a UserError whose message says what would work.
+import { EVERY_DAY, WEEKDAYS, WEEKENDS, daySet, type DaySet, type Weekday } from '../core/days.js';
 import { UserError } from '../core/errors.js';
 import { levenshtein } from '../core/text.js';
 
@@ -125,18 +126,86 @@ export function parseTimezone(input: string): string {
 export interface ScheduleWords {
   time?: string;
   timezone?: string;
-  weekdays?: boolean;
+  days?: DaySet;
   channel?: string;
 }
 
-const WEEKDAYS = /^(weekdays?|workdays?|work-?days|mon-fri|monday-friday|business-?days)$/i;
-const EVERY_DAY = /^(every-?day|daily|all)$/i;
-// Day sets the schedule cannot hold: it posts every day or Monday to Friday.
-const OTHER_DAYS = /^(weekends?|sat-sun|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?s?)$/i;
+/** Named day sets, tried before day names and ranges ("work-days" is not a range). */
+const NAMED_DAYS: [RegExp, DaySet][] = [
+  [/^(week-?days?|work-?days?|business-?days?)$/i, WEEKDAYS],
+  [/^(week-?ends?)$/i, WEEKENDS],
+  [/^(every-?day|daily|all)$/i, EVERY_DAY],
+];
+/** One day, by name or abbreviation, singular or plural ("mon", "tues", "Thursdays"). */
+const DAY_NAME: [RegExp, Weekday][] = [
+  [/^mon(day)?s?$/i, 1],
+  [/^tues?(day)?s?$/i, 2],
+  [/^weds?(nesday)?s?$/i, 3],
+  [/^thu(rs?)?(day)?s?$/i, 4],
+  [/^fri(day)?s?$/i, 5],
+  [/^sat(urday)?s?$/i, 6],
+  [/^sun(day)?s?$/i, 7],
+];
+const DAYS_EXAMPLES = 'Try every day, weekdays, weekends, a day such as saturday, a list such as mon,wed,fri or a range such as mon-thu.';
+
+const dayName = (word: string): Weekday | undefined => DAY_NAME.find(([re]) => re.test(word))?.[1];
+
+/** The days one comma-free piece names: a named set, a day, or a range; undefined if none. */
+function dayItem(item: string): DaySet | undefined {
+  const named = NAMED_DAYS.find(([re]) => re.test(item));
+  if (named) return named[1];
+  const day = dayName(item);
+  if (day) return [day];
+  const range = /^([^-–]+)[-–]([^-–]+)$/.exec(item);
+  if (!range) return undefined;
+  const [from, to] = [dayName(range[1]!), dayName(range[2]!)];
+  if (from === undefined && to === undefined) return undefined;
+  if (from === undefined || to === undefined) throw new UserError(`"${item}" isn't a range of days I understand. ${DAYS_EXAMPLES}`, 'bad_days');
+  // A range runs forward through the week, so fri-mon is Friday, Saturday, Sunday and Monday.
+  const length = ((to - from + 7) % 7) + 1;
+  return daySet(Array.from({ length }, (_, i) => ((from + i - 1) % 7) + 1));
+}
+
+/**
+ * The days one word names ("weekends", "mon-thu", "mon,wed,fri", "sat,"), or undefined when it
+ * is not about days at all. A list with a piece that is not a day is refused, saying so.
+ */
+function dayWord(word: string): DaySet | undefined {
+  const items = word.split(',').filter(Boolean);
+  if (!items.length) return undefined;
+  const sets = items.map(dayItem);
+  if (sets.every((d) => d === undefined)) return undefined;
+  const bad = items.find((_, i) => sets[i] === undefined);
+  if (bad !== undefined) throw new UserError(`"${bad}" in "${word}" isn't a day I understand. ${DAYS_EXAMPLES}`, 'bad_days');
+  return daySet(sets.flatMap((d) => d ?? []));
+}
+
+/**
+ * A set of days written out on its own (Discord's days option): "weekends", "every day",
+ * "mon, wed and fri", "thu-sun". Refuses anything else, saying what would work.
+ */
+export function parseDays(input: string): DaySet {
+  const words = input.trim().split(/[\s,]+/).filter(Boolean);
+  const days = new Set<Weekday>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (/^(and|on|&|or)$/i.test(w)) continue;
+    if (/^every$/i.test(w) && /^days?$/i.test(words[i + 1] ?? '')) {
+      EVERY_DAY.forEach((d) => days.add(d));
+      i++;
+      continue;
+    }
+    const set = dayWord(w);
+    if (!set) throw new UserError(`"${w}" isn't a day I understand. ${DAYS_EXAMPLES}`, 'bad_days');
+    set.forEach((d) => days.add(d));
+  }
+  if (!days.size) throw new UserError(`Please say which days to post on. ${DAYS_EXAMPLES}`, 'bad_days');
+  return daySet(days);
+}
 const TIME = /^(\d|noon$|midnight$|midday$)/i;
 const MERIDIEM = /^(am|pm|a\.m\.|p\.m\.)$/i;
 /** Words people put between the parts ("at 9 in Berlin on weekdays"). */
-const FILLER = /^(at|in|on|and|,)$/i;
+const FILLER = /^(at|in|on|and|&|,)$/i;
 
 /** Where to find a channel on each platform, for a `#name` typed as plain text. */
 const CHANNEL_HINTS: Record<string, (typed: string) => string> = {
@@ -167,22 +236,19 @@ export function parseScheduleWords(text: string, platform: string | undefined): 
   /** Runs of neighbouring words that are none of the other shapes: zone names. */
   const runs: string[][] = [];
   let lastZoneWord = -2;
+  let days: DaySet | undefined;
+  // "mon, wed and fri" arrives as several words: together they are one set.
+  const addDays = (more: DaySet) => (out.days = daySet([...(out.days ?? []), ...more]));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const channel = /^<#([A-Z0-9]+)(?:\|[^>]*)?>$/i.exec(t) ?? /^<#(\d+)>$/.exec(t);
     if (channel) out.channel = channel[1];
     else if (t.startsWith('#')) throw new UserError((CHANNEL_HINTS[platform ?? ''] ?? CHANNEL_HINTS.slack!)(t), 'bad_channel');
-    else if (WEEKDAYS.test(t)) out.weekdays = true;
-    else if (EVERY_DAY.test(t)) out.weekdays = false;
     else if (/^every$/i.test(t) && /^days?$/i.test(tokens[i + 1] ?? '')) {
-      out.weekdays = false;
+      addDays(EVERY_DAY);
       i++;
-    } else if (OTHER_DAYS.test(t)) {
-      throw new UserError(
-        `I can post every day or on weekdays (Monday to Friday); "${t}" is not supported yet. Try /daily subscribe 09:00 weekdays or /daily subscribe 09:00 every day.`,
-        'unsupported_days',
-      );
-    } else if (TIME.test(t)) {
+    } else if ((days = dayWord(t))) addDays(days);
+    else if (TIME.test(t)) {
       // "9:30 pm" arrives as two words.
       out.time = parseTime(MERIDIEM.test(tokens[i + 1] ?? '') ? `${t} ${tokens[++i]}` : t);
     } else if (!FILLER.test(t)) {
@@ -202,7 +268,7 @@ export function parseScheduleWords(text: string, platform: string | undefined): 
         // A word shaped like a zone gets the zone's own answer, with the closest names.
         if (word.includes('/') || /^[A-Z]{2,5}$/.test(word) || suggestTimezones(word).length) parseTimezone(word);
         throw new UserError(
-          `I don't know what "${word}" means here. /daily subscribe takes a time (9am), a time zone (Europe/Berlin), weekdays or every day${platform === 'terminal' ? '' : ', and a #channel'}, in any order.`,
+          `I don't know what "${word}" means here. /daily subscribe takes a time (9am), a time zone (Europe/Berlin), the days (weekdays, weekends, mon,wed,fri, every day)${platform === 'terminal' ? '' : ', and a #channel'}, in any order.`,
           'bad_schedule_word',
         );
       }

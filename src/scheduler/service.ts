@@ -16,7 +16,7 @@ export function createDailyService(store: Store, scheduler: DailyScheduler, cloc
       channel,
       time: s.time,
       timezone: s.timezone,
-      weekdaysOnly: s.weekdaysOnly,
+      days: s.days,
       nextPost: s.nextPostLocal,
       ...(s.lastPost ? { lastPost: { at: s.lastPost.atLocal, messageId: s.lastPost.messageId } } : {}),
       // An error that a later post has put right is history, not status.

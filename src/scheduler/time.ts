@@ -2,6 +2,7 @@
 // instants come in as arguments, so tests move a fake clock across daylight-saving changes.
 //
 // Dates are 'YYYY-MM-DD' and times 'HH:MM' (24h) in the zone's local wall clock.
+import { cronDays, isoWeekdayOf, type DaySet } from '../core/days.js';
 
 export interface LocalParts {
   year: number;
@@ -130,13 +131,14 @@ export interface Schedule {
   /** 'HH:MM', 24h, local to `timezone`. */
   time: string;
   timezone: string;
-  weekdaysOnly: boolean;
-  /** When time, zone or weekdays were last set: occurrences before this are not owed. */
+  /** The local weekdays it posts on. */
+  days: DaySet;
+  /** When time, zone or days were last set: occurrences before this are not owed. */
   scheduleSince: Date;
 }
 
 /** Whether `date` (local) is a day the subscription posts on. */
-export const postsOn = (sub: Pick<Schedule, 'weekdaysOnly'>, date: string): boolean => !(sub.weekdaysOnly && isWeekend(date));
+export const postsOn = (sub: Pick<Schedule, 'days'>, date: string): boolean => sub.days.includes(isoWeekdayOf(date));
 
 /** The instant of the subscription's post on local `date`, or undefined if it doesn't post then. */
 export function occurrenceOn(sub: Schedule, date: string): Date | undefined {
@@ -193,7 +195,7 @@ export function zoneAbbreviation(instant: Date, tz: string): string {
 }
 
 /** The node-cron expression that fires at the subscription's local time (minute hour * * dow). */
-export function cronExpression(sub: Pick<Schedule, 'time' | 'weekdaysOnly'>): string {
+export function cronExpression(sub: Pick<Schedule, 'time' | 'days'>): string {
   const [h, m] = sub.time.split(':').map(Number) as [number, number];
-  return `${m} ${h} * * ${sub.weekdaysOnly ? '1-5' : '*'}`;
+  return `${m} ${h} * * ${cronDays(sub.days)}`;
 }

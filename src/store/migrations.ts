@@ -76,6 +76,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX post_attempts_by_post ON post_attempts (platform, channel_id, local_date)`,
     ],
   },
+  {
+    version: 2,
+    name: 'subscriptions post on any set of weekdays',
+    steps: [
+      // Bit d-1 for ISO weekday d (Monday = 1, every day = 127); an empty set would never post.
+      `ALTER TABLE subscriptions ADD COLUMN days INTEGER NOT NULL DEFAULT 127 CHECK (days BETWEEN 1 AND 127)`,
+      // Existing rows keep their meaning: weekdays only is Monday to Friday, otherwise every day.
+      `UPDATE subscriptions SET days = CASE weekdays_only WHEN 1 THEN 31 ELSE 127 END`,
+      `ALTER TABLE subscriptions DROP COLUMN weekdays_only`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
 // Subscriptions: one row per (platform, channel). Subscribing again updates the row.
 import type Database from 'better-sqlite3';
+import { daysToMask, maskToDays } from '../core/days.js';
 import type { Platform, Subscription, SubscriptionInput } from './types.js';
 
 interface Row {
@@ -8,7 +9,8 @@ interface Row {
   workspace_id: string | null;
   time: string;
   timezone: string;
-  weekdays_only: number;
+  /** Bit d-1 for ISO weekday d. */
+  days: number;
   created_by: string;
   created_at: number;
   updated_at: number;
@@ -24,7 +26,7 @@ const toSubscription = (r: Row): Subscription => ({
   ...(r.workspace_id !== null ? { workspaceId: r.workspace_id } : {}),
   time: r.time,
   timezone: r.timezone,
-  weekdaysOnly: r.weekdays_only === 1,
+  days: maskToDays(r.days),
   createdBy: r.created_by,
   createdAt: new Date(r.created_at),
   updatedAt: new Date(r.updated_at),
@@ -47,17 +49,17 @@ export class SubscriptionRepo {
     // schedule_since moves only when the schedule itself changes, so re-subscribing with the same
     // time doesn't cancel a post that is still owed today.
     this.upsert$ = db.prepare(
-      `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, timezone, weekdays_only, created_by, created_at, updated_at, schedule_since)
-       VALUES (@platform, @channelId, @workspaceId, @time, @timezone, @weekdaysOnly, @createdBy, @now, @now, @now)
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, timezone, days, created_by, created_at, updated_at, schedule_since)
+       VALUES (@platform, @channelId, @workspaceId, @time, @timezone, @days, @createdBy, @now, @now, @now)
        ON CONFLICT (platform, channel_id) DO UPDATE SET
          workspace_id = excluded.workspace_id,
          created_by = excluded.created_by,
          updated_at = excluded.updated_at,
-         schedule_since = CASE WHEN time IS excluded.time AND timezone IS excluded.timezone AND weekdays_only IS excluded.weekdays_only
+         schedule_since = CASE WHEN time IS excluded.time AND timezone IS excluded.timezone AND days IS excluded.days
                                THEN schedule_since ELSE excluded.schedule_since END,
          time = excluded.time,
          timezone = excluded.timezone,
-         weekdays_only = excluded.weekdays_only`,
+         days = excluded.days`,
     );
     this.remove$ = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
     this.all$ = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY platform, channel_id');
@@ -77,7 +79,7 @@ export class SubscriptionRepo {
       workspaceId: input.workspaceId ?? null,
       time: input.time,
       timezone: input.timezone,
-      weekdaysOnly: input.weekdaysOnly ? 1 : 0,
+      days: daysToMask(input.days),
       createdBy: input.createdBy,
       now: now.getTime(),
     });

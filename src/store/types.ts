@@ -1,5 +1,6 @@
 // Rows the store hands out, as plain data. Instants are Dates; local dates are 'YYYY-MM-DD' in the
 // subscriber's zone; times are 'HH:MM'.
+import type { DaySet } from '../core/days.js';
 
 export const PLATFORMS = ['discord', 'slack', 'terminal'] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -15,7 +16,8 @@ export interface SubscriptionInput {
   time: string;
   /** IANA zone name, e.g. Europe/Berlin. */
   timezone: string;
-  weekdaysOnly: boolean;
+  /** The local weekdays it posts on. */
+  days: DaySet;
   /** Platform user id of whoever subscribed (or last changed) the channel. */
   createdBy: string;
 }
@@ -23,7 +25,7 @@ export interface SubscriptionInput {
 export interface Subscription extends SubscriptionInput {
   createdAt: Date;
   updatedAt: Date;
-  /** When time, zone or weekdays last changed: posts scheduled before this are not owed. */
+  /** When time, zone or days last changed: posts scheduled before this are not owed. */
   scheduleSince: Date;
   lastError?: { message: string; code: string; at: Date };
 }

@@ -10,6 +10,7 @@ import { parseInvocation } from '../../src/core/invocation.js';
 import type { Reply } from '../../src/core/reply.js';
 import { seededRandom } from '../../src/core/text.js';
 import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
+import { EVERY_DAY } from '../../src/core/days.js';
 
 const lib = library(ENGINEERING, POWER, TRANSLATION);
 const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({
@@ -176,7 +177,7 @@ describe('wrong, out-of-range and unknown option values', () => {
   const VALIDATOR = /\bexpected\b|\breceived\b|Invalid input|Invalid option|Too big|Too small|<=|>=|\bNaN\b|\[object Object\]|^Sorry: /im;
   const BAD: unknown[] = [12345, -1, 0, 1.5, 1e9, true, false, null, {}, [], ['a'], 'zz-unknown', '', '   ', 'x'.repeat(3000), '2026-02-30', '25:99', 'Mars/Olympus'];
 
-  const status = (): DailyStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, time: '09:00', timezone: 'UTC', weekdaysOnly: false, nextPost: 'tomorrow, 09:00 UTC' });
+  const status = (): DailyStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, time: '09:00', timezone: 'UTC', days: EVERY_DAY, nextPost: 'tomorrow, 09:00 UTC' });
   const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: () => status(), todaysPassage: () => undefined };
   const full = (over: Partial<CommandContext> = {}) => ctx({ daily, here: { platform: 'slack', channelId: 'C1' }, mayManage: async () => true, ...over });
 

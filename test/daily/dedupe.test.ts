@@ -20,6 +20,7 @@ import { createDailyService, routingPoster } from '../../src/scheduler/service.j
 import { openStore, type Platform, type Store, type Subscription } from '../../src/store/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { EVERY_DAY } from '../../src/core/days.js';
 
 let library: Library;
 const quietCron = { schedule: () => ({ destroy: () => undefined }) };
@@ -98,7 +99,7 @@ describe('Slack: a retried daily post looks for the first attempt before posting
     cleanup = s.cleanup;
     const poster = slackPoster(client, () => library, clock.fn);
     s.posters.slack = poster;
-    const sub = s.store.subscriptions.upsert({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', weekdaysOnly: false, createdBy: 'U1' }, new Date(start.getTime() - 86_400_000));
+    const sub = s.store.subscriptions.upsert({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' }, new Date(start.getTime() - 86_400_000));
     return { ...s, clock, poster, sub };
   }
 
@@ -189,7 +190,7 @@ describe('Discord: a retried daily post looks for the first attempt before posti
     const poster = discordPoster(bot.client, () => library, clock.fn);
     s.posters.discord = poster;
     const channelId = fake.ids.channelId;
-    const sub = s.store.subscriptions.upsert({ platform: 'discord', channelId, time: '09:00', timezone: 'UTC', weekdaysOnly: false, createdBy: fake.ids.ownerId }, new Date(start.getTime() - 86_400_000));
+    const sub = s.store.subscriptions.upsert({ platform: 'discord', channelId, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: fake.ids.ownerId }, new Date(start.getTime() - 86_400_000));
     return { ...s, clock, poster, sub, channelId };
   }
 

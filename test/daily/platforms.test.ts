@@ -89,7 +89,7 @@ describe('daily posts on Discord', () => {
     const ok = await daily('subscribe', { time: '9am', timezone: 'europe/berlin', weekdays: true }, fake.ids.ownerId);
     expect(ok.data.embeds[0].description).toMatch(/Posts at 09:00 Europe\/Berlin, Monday to Friday/);
     expect(ok.data.embeds[0].description).toMatch(/Next post: Mon 23 Nov 2026, 09:00 CET/);
-    expect(store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ time: '09:00', timezone: 'Europe/Berlin', weekdaysOnly: true });
+    expect(store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ time: '09:00', timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5] });
   });
 
   it('posts once at 09:00 local, with a nonce Discord enforces, the passage /daily today showed', async () => {

@@ -2,9 +2,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/text.js';
-import { DailyScheduler, postNonce, type CronLike } from '../../src/scheduler/index.js';
+import { DailyScheduler, localDate, postNonce, type CronLike } from '../../src/scheduler/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { FakeClock, PostError, RecordingPoster, ids, makeScheduler, subscribe, tempDir } from './helpers.js';
+import { WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -67,7 +68,7 @@ describe('posting across daylight saving (simulated every 5 minutes)', () => {
   it('weekdays only: five posts in a week, none on Saturday or Sunday', async () => {
     const store = memStore();
     const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time: '09:00', timezone: 'America/New_York', weekdaysOnly: true }, clock.now);
+    subscribe(store, { channelId: 'c', time: '09:00', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     // Thursday 5 March to Thursday 12 March 2026 (crossing New York's spring-forward).
     await simulate(makeScheduler({ store, poster, clock: clock.fn }), clock, '2026-03-05T05:00Z', '2026-03-12T04:55Z', 15 * MIN);
@@ -78,6 +79,32 @@ describe('posting across daylight saving (simulated every 5 minutes)', () => {
       '2026-03-10T13:00:00.000Z',
       '2026-03-11T13:00:00.000Z',
     ]);
+  });
+});
+
+describe('other day sets', () => {
+  it('weekends: Saturday and Sunday in the local zone, not Friday or Monday, across a DST change', async () => {
+    const store = memStore();
+    const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
+    subscribe(store, { channelId: 'c', time: '08:00', timezone: 'Pacific/Auckland', days: WEEKENDS }, clock.now);
+    const poster = new RecordingPoster(clock.fn);
+    // Thursday 2 April to Tuesday 7 April 2026 in Auckland; daylight saving ends on Sunday 5 April.
+    // Auckland's Saturday morning is still Friday in UTC: the local day is what counts.
+    await simulate(makeScheduler({ store, poster, clock: clock.fn }), clock, '2026-04-01T11:00Z', '2026-04-07T10:55Z', 15 * MIN);
+    expect(poster.calls.map((c) => [c.at.toISOString(), localDate(c.at, 'Pacific/Auckland')])).toEqual([
+      ['2026-04-03T19:00:00.000Z', '2026-04-04'], // Sat 08:00 NZDT
+      ['2026-04-04T20:00:00.000Z', '2026-04-05'], // Sun 08:00 NZST
+    ]);
+  });
+
+  it('a list of days: Monday, Wednesday and Friday, each once', async () => {
+    const store = memStore();
+    const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
+    subscribe(store, { channelId: 'c', time: '09:00', timezone: 'Europe/Berlin', days: [1, 3, 5] }, clock.now);
+    const poster = new RecordingPoster(clock.fn);
+    // Monday 2 to Sunday 8 March 2026.
+    await simulate(makeScheduler({ store, poster, clock: clock.fn }), clock, '2026-03-01T23:00Z', '2026-03-08T22:55Z', 15 * MIN);
+    expect(poster.calls.map((c) => localDate(c.at, 'Europe/Berlin'))).toEqual(['2026-03-02', '2026-03-04', '2026-03-06']);
   });
 });
 
@@ -402,7 +429,7 @@ describe('todaysPassage and status', () => {
   it('status shows the schedule, next post in the local zone, last post and last error', async () => {
     const store = memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time: '09:30', timezone: 'America/New_York', weekdaysOnly: true }, clock.now);
+    subscribe(store, { channelId: 'c', time: '09:30', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     const s = makeScheduler({ store, poster, clock: clock.fn });
     clock.set('2026-03-06T14:30:00Z'); // Fri 09:30 EST
@@ -411,7 +438,7 @@ describe('todaysPassage and status', () => {
     expect(s.status('discord', 'c')).toMatchObject({
       time: '09:30',
       timezone: 'America/New_York',
-      weekdaysOnly: true,
+      days: WEEKDAYS,
       nextPostAt: new Date('2026-03-09T13:30:00Z'),
       nextPostLocal: 'Mon 9 Mar 2026, 09:30 EDT',
       lastPost: { at: new Date('2026-03-06T14:30:00Z'), atLocal: 'Fri 6 Mar 2026, 09:30 EST', localDate: '2026-03-06', messageId: 'm1' },
@@ -427,7 +454,7 @@ describe('start, refresh, unschedule, stop', () => {
     const store = memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
     subscribe(store, { channelId: 'a', time: '09:00', timezone: 'Europe/Berlin' }, clock.now);
-    subscribe(store, { channelId: 'b', time: '17:45', timezone: 'America/New_York', weekdaysOnly: true }, clock.now);
+    subscribe(store, { channelId: 'b', time: '17:45', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
     const jobs: { expr: string; tz?: string; name?: string; fn: () => unknown; destroyed: boolean }[] = [];
     const cron: CronLike = {
       schedule(expr, fn, o) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openStore, type Store, type Subscription, type SubscriptionInput } from '../../src/store/index.js';
 import { DailyScheduler, PostError, type DailySchedulerOptions, type Poster } from '../../src/scheduler/index.js';
 import { seededRandom } from '../../src/core/text.js';
+import { EVERY_DAY } from '../../src/core/days.js';
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'daily-'));
@@ -53,7 +54,7 @@ export const ids = (n: number, prefix = 'p'): string[] => Array.from({ length: n
 
 export function subscribe(store: Store, input: Partial<SubscriptionInput> & { channelId: string }, at: Date): Subscription {
   return store.subscriptions.upsert(
-    { platform: 'discord', time: '09:00', timezone: 'Europe/Berlin', weekdaysOnly: false, createdBy: 'u1', ...input },
+    { platform: 'discord', time: '09:00', timezone: 'Europe/Berlin', days: EVERY_DAY, createdBy: 'u1', ...input },
     at,
   );
 }

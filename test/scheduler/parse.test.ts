@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { parseTime, parseTimezone, suggestTimezones } from '../../src/scheduler/index.js';
-import { parseScheduleWords } from '../../src/scheduler/parse.js';
+import { parseDays, parseScheduleWords } from '../../src/scheduler/parse.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
 
 function userError(fn: () => unknown): UserError {
   try {
@@ -100,13 +101,24 @@ describe('parseTimezone', () => {
 
 describe('parseScheduleWords (free text after /daily subscribe)', () => {
   it.each([
-    ['9am Europe/Berlin weekdays', { time: '09:00', timezone: 'Europe/Berlin', weekdays: true }],
-    ['weekdays Europe/Berlin 9am', { time: '09:00', timezone: 'Europe/Berlin', weekdays: true }],
+    ['9am Europe/Berlin weekdays', { time: '09:00', timezone: 'Europe/Berlin', days: WEEKDAYS }],
+    ['weekdays Europe/Berlin 9am', { time: '09:00', timezone: 'Europe/Berlin', days: WEEKDAYS }],
     ['9:30 pm America/New York', { time: '21:30', timezone: 'America/New_York' }],
-    ['America/New York every day 07:15', { time: '07:15', timezone: 'America/New_York', weekdays: false }],
-    ['at 8 in berlin on weekdays', { time: '08:00', timezone: 'Europe/Berlin', weekdays: true }],
+    ['America/New York every day 07:15', { time: '07:15', timezone: 'America/New_York', days: EVERY_DAY }],
+    ['at 8 in berlin on weekdays', { time: '08:00', timezone: 'Europe/Berlin', days: WEEKDAYS }],
     ['new york 6am', { time: '06:00', timezone: 'America/New_York' }],
-    ['utc daily', { timezone: 'UTC', weekdays: false }],
+    ['utc daily', { timezone: 'UTC', days: EVERY_DAY }],
+    ['9am Europe/Berlin weekends', { time: '09:00', timezone: 'Europe/Berlin', days: WEEKENDS }],
+    ['saturday 10:00', { time: '10:00', days: [6] }],
+    ['on Saturdays and Sundays at 10', { time: '10:00', days: WEEKENDS }],
+    ['mon,wed,fri 7am', { time: '07:00', days: [1, 3, 5] }],
+    ['mon, wed and fri 7am', { time: '07:00', days: [1, 3, 5] }],
+    ['Mon-Thu America/Port-au-Prince', { timezone: 'America/Port-au-Prince', days: [1, 2, 3, 4] }],
+    ['mon-fri', { days: WEEKDAYS }],
+    ['thu-sun', { days: [4, 5, 6, 7] }],
+    ['fri-mon', { days: [1, 5, 6, 7] }],
+    ['tues,thurs', { days: [2, 4] }],
+    ['Etc/GMT-5 9am', { time: '09:00', timezone: 'Etc/GMT-5' }],
     ['<#C0123ABC|book-club> noon', { time: '12:00', channel: 'C0123ABC' }],
     ['', {}],
   ])('%j', (input, expected) => {
@@ -114,11 +126,13 @@ describe('parseScheduleWords (free text after /daily subscribe)', () => {
   });
 
   it('reads each word by its shape, never gluing a keyword into the zone', () => {
-    const weekends = userError(() => parseScheduleWords('9am Europe/Berlin weekends', 'slack'));
-    expect(weekends.code).toBe('unsupported_days');
-    expect(weekends.message).toMatch(/every day or on weekdays/);
-    expect(weekends.message).not.toMatch(/time zone/);
-    expect(userError(() => parseScheduleWords('9am Europe/Berlin saturdays', 'slack')).code).toBe('unsupported_days');
+    const range = userError(() => parseScheduleWords('9am Europe/Berlin mon-xyz', 'slack'));
+    expect(range.code).toBe('bad_days');
+    expect(range.message).toMatch(/"mon-xyz" isn't a range of days/);
+    expect(range.message).not.toMatch(/time zone/);
+    const list = userError(() => parseScheduleWords('9am mon,funday', 'slack'));
+    expect(list.message).toMatch(/"funday" in "mon,funday" isn't a day/);
+    expect(list.message).toMatch(/mon,wed,fri/);
     const stray = userError(() => parseScheduleWords('9am Europe/Berlin please', 'slack'));
     expect(stray.message).toMatch(/"please"/);
     expect(stray.message).not.toMatch(/Berlin_please/);
@@ -126,6 +140,10 @@ describe('parseScheduleWords (free text after /daily subscribe)', () => {
     expect(userError(() => parseScheduleWords('9am Europe/Berln', 'slack')).message).toMatch(/Did you mean Europe\/Berlin\?/);
     expect(userError(() => parseScheduleWords('9am Mars/Olympus', 'slack')).message).toMatch(/time zone "Mars\/Olympus"/);
     expect(userError(() => parseScheduleWords('9am Europe/Berlin Asia/Tokyo', 'slack')).message).toMatch(/two time zones/);
+  });
+
+  it('names the days in an unknown word\'s answer', () => {
+    expect(userError(() => parseScheduleWords('9am fortnightly', 'slack')).message).toMatch(/"fortnightly".*weekends/);
   });
 
   it('gives the channel hint of the platform the command came from', () => {
@@ -136,5 +154,28 @@ describe('parseScheduleWords (free text after /daily subscribe)', () => {
     const terminal = userError(() => parseScheduleWords('9am #general', 'terminal'));
     expect(terminal.message).not.toMatch(/Slack|Discord/);
     expect(terminal.message).toMatch(/terminal/);
+  });
+});
+
+describe('parseDays (the days option)', () => {
+  it.each([
+    ['weekends', WEEKENDS],
+    ['every day', EVERY_DAY],
+    ['Weekdays', WEEKDAYS],
+    ['mon, wed and fri', [1, 3, 5]],
+    ['sunday', [7]],
+    ['sat-mon', [1, 6, 7]],
+    ['thu-sun', [4, 5, 6, 7]],
+    ['wed-wed', [3]],
+  ])('%j', (input, expected) => {
+    expect(parseDays(input)).toEqual(expected);
+  });
+
+  it('refuses what is not days, saying what would work', () => {
+    for (const bad of ['fortnightly', 'mon-xyz', 'mon and 9am', '', ' , ']) {
+      const e = userError(() => parseDays(bad));
+      expect(e.code).toBe('bad_days');
+      expect(e.message).toMatch(/weekends/);
+    }
   });
 });

@@ -11,9 +11,10 @@ import {
   zonedInstant,
   type Schedule,
 } from '../../src/scheduler/index.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
 
 const since = new Date('2026-01-01T00:00:00Z');
-const sched = (time: string, timezone: string, weekdaysOnly = false): Schedule => ({ time, timezone, weekdaysOnly, scheduleSince: since });
+const sched = (time: string, timezone: string, weekdaysOnly = false): Schedule => ({ time, timezone, days: weekdaysOnly ? WEEKDAYS : EVERY_DAY, scheduleSince: since });
 const iso = (d: Date) => d.toISOString();
 
 /** The next `n` post times from `from`, in UTC. */
@@ -151,8 +152,11 @@ describe('isDue', () => {
 
 describe('helpers', () => {
   it('builds the cron expression node-cron gets', () => {
-    expect(cronExpression({ time: '09:05', weekdaysOnly: false })).toBe('5 9 * * *');
-    expect(cronExpression({ time: '21:00', weekdaysOnly: true })).toBe('0 21 * * 1-5');
+    expect(cronExpression({ time: '09:05', days: EVERY_DAY })).toBe('5 9 * * *');
+    expect(cronExpression({ time: '21:00', days: WEEKDAYS })).toBe('0 21 * * 1-5');
+    // node-cron counts Sunday as 0.
+    expect(cronExpression({ time: '10:30', days: WEEKENDS })).toBe('30 10 * * 0,6');
+    expect(cronExpression({ time: '07:00', days: [1, 3, 5] })).toBe('0 7 * * 1,3,5');
   });
 
   it('formats a local time with the zone abbreviation', () => {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, openStore } from '../../src/store/index.js';
 import { tempDir } from '../scheduler/helpers.js';
+import { EVERY_DAY, WEEKDAYS } from '../../src/core/days.js';
 
 let cleanup = () => {};
 afterEach(() => cleanup());
@@ -28,7 +29,7 @@ describe('migrations', () => {
     const path = join(t.dir, 'bot.db');
     const a = openStore(path);
     a.subscriptions.upsert(
-      { platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', weekdaysOnly: false, createdBy: 'U1' },
+      { platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' },
       new Date('2026-01-01T00:00:00Z'),
     );
     expect(migrate(a.db)).toEqual([]);
@@ -65,6 +66,35 @@ describe('migrations', () => {
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
     expect(() => openStore(path)).toThrow(/newer than this code/);
+  });
+
+  it('a database from before day sets keeps each schedule: weekdays only is Monday to Friday, else every day', () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    const path = join(t.dir, 'bot.db');
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.filter((m) => m.version === 1));
+    const insert = old.prepare(
+      `INSERT INTO subscriptions (platform, channel_id, time, timezone, weekdays_only, created_by, created_at, updated_at, schedule_since)
+       VALUES ('slack', ?, '09:00', 'Europe/Berlin', ?, 'U1', 1, 1, 1)`,
+    );
+    insert.run('weekdays', 1);
+    insert.run('daily', 0);
+    old.close();
+
+    const store = openStore(path);
+    cleanup = () => {
+      store.close();
+      t.cleanup();
+    };
+    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(store.subscriptions.get('slack', 'weekdays')).toMatchObject({ days: WEEKDAYS, scheduleSince: new Date(1) });
+    expect(store.subscriptions.get('slack', 'daily')).toMatchObject({ days: EVERY_DAY, scheduleSince: new Date(1) });
+    // The column is checked: no empty set (it would never post) and nothing past Sunday.
+    const raw = store.db.prepare(`UPDATE subscriptions SET days = ? WHERE channel_id = 'daily'`);
+    expect(() => raw.run(0)).toThrow(/CHECK/);
+    expect(() => raw.run(128)).toThrow(/CHECK/);
+    expect(store.subscriptions.get('slack', 'daily')!.days).toEqual(EVERY_DAY);
   });
 
   it('works in memory', () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups, openStore } from '../../src/store/index.js';
 import { runNpm } from '../helpers/spawn.js';
+import { EVERY_DAY } from '../../src/core/days.js';
 
 // Generous: each run builds the corpus index on a possibly busy machine. A hang is caught by the
 // exit code (a killed run has none), not by this number.
@@ -40,7 +41,7 @@ describe('npm start with a database it cannot use', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-malformed-'));
     const file = path.join(dir, 'bot.db');
     const store = openStore(file);
-    for (let i = 0; i < 50; i++) store.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, time: '09:00', timezone: 'UTC', weekdaysOnly: false, createdBy: 'U1' }, new Date());
+    for (let i = 0; i < 50; i++) store.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' }, new Date());
     await store.protect({ checkEveryMs: 3_600_000 });
     store.close();
     const [backup] = listBackups(file);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
+import { EVERY_DAY, WEEKDAYS } from '../../src/core/days.js';
 
 let store: Store;
 beforeEach(() => {
@@ -8,7 +9,7 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const t0 = new Date('2026-03-01T10:00:00Z');
-const base = { platform: 'discord' as const, channelId: 'chan', workspaceId: 'guild', time: '09:00', timezone: 'Europe/Berlin', weekdaysOnly: false, createdBy: 'alice' };
+const base = { platform: 'discord' as const, channelId: 'chan', workspaceId: 'guild', time: '09:00', timezone: 'Europe/Berlin', days: EVERY_DAY, createdBy: 'alice' };
 
 describe('subscriptions', () => {
   it('stores every field and reads it back typed', () => {
@@ -21,9 +22,9 @@ describe('subscriptions', () => {
   it('keeps one subscription per (platform, channel): subscribing again updates it', () => {
     store.subscriptions.upsert(base, t0);
     const t1 = new Date('2026-03-02T10:00:00Z');
-    const sub = store.subscriptions.upsert({ ...base, time: '17:30', weekdaysOnly: true, createdBy: 'bob' }, t1);
+    const sub = store.subscriptions.upsert({ ...base, time: '17:30', days: WEEKDAYS, createdBy: 'bob' }, t1);
     expect(store.subscriptions.list()).toHaveLength(1);
-    expect(sub).toMatchObject({ time: '17:30', weekdaysOnly: true, createdBy: 'bob', createdAt: t0, updatedAt: t1, scheduleSince: t1 });
+    expect(sub).toMatchObject({ time: '17:30', days: WEEKDAYS, createdBy: 'bob', createdAt: t0, updatedAt: t1, scheduleSince: t1 });
     // The same channel id on another platform is another subscription.
     store.subscriptions.upsert({ ...base, platform: 'slack' }, t1);
     expect(store.subscriptions.list().map((s) => s.platform)).toEqual(['discord', 'slack']);

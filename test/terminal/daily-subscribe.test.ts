@@ -39,13 +39,25 @@ function terminal(defaultTimezone = 'UTC') {
 }
 
 describe('/daily subscribe at the terminal', () => {
-  it('reads "9am Europe/Berlin weekends" word by word and says weekends are not supported', async () => {
+  it('subscribes "9am Europe/Berlin weekends" for Saturday and Sunday, and status says so', async () => {
     const type = terminal();
     const out = await type('/daily subscribe 9am Europe/Berlin weekends');
-    expect(out).toMatch(/every day or on weekdays/);
-    expect(out).not.toMatch(/Europe\/Berlin_weekends|time zone/);
-    // Nothing was subscribed by the refused command.
-    expect(await type('/daily status')).toContain('No daily excerpts here');
+    expect(out).toContain('Posts at 09:00 Europe/Berlin, Saturday and Sunday.');
+    expect(out).toContain('Next post: Sat 28 Mar 2026, 09:00 CET.');
+    const status = await type('/daily status');
+    expect(status).toContain('Posts at 09:00 Europe/Berlin, Saturday and Sunday.');
+    // A later change of time keeps the weekend.
+    expect(await type('/daily subscribe 10:00')).toContain('Posts at 10:00 Europe/Berlin, Saturday and Sunday.');
+  });
+
+  it('reads day names, lists and ranges, and refuses days it cannot read without subscribing', async () => {
+    const type = terminal();
+    expect(await type('/daily subscribe mon,wed,fri 8am')).toContain('Posts at 08:00 UTC, Mondays, Wednesdays and Fridays.');
+    expect(await type('/daily subscribe thu-sun')).toContain('Posts at 08:00 UTC, Thursday to Sunday.');
+    expect(await type('/daily subscribe saturday')).toContain('Posts at 08:00 UTC, Saturdays.');
+    const bad = await type('/daily subscribe mon-funday');
+    expect(bad).toMatch(/"mon-funday" isn't a range of days/);
+    expect(await type('/daily status')).toContain('Saturdays.');
   });
 
   it('understands a zone written with a space, and days in any position', async () => {
