@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/core/command.js';
 import type { DailyChannel, DailyStatus } from '../src/core/daily.js';
-import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays } from '../src/core/days.js';
+import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays, sameDays, type DaySet } from '../src/core/days.js';
 import { UserError } from '../src/core/errors.js';
 import type { Library } from '../src/core/library.js';
 import { errorReply, type Reply } from '../src/core/reply.js';
-import { parseScheduleWords, parseTime, parseTimezone } from '../src/scheduler/parse.js';
+import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/scheduler/parse.js';
 
 /** A real calendar date as YYYY-MM-DD (rejects 2026-02-30 and friends). */
 const DATE = 'Give the date as YYYY-MM-DD, for example 2026-03-14.';
@@ -36,6 +36,20 @@ const info = (title: string, lines: string[]): Reply => ({ kind: 'notice', visib
 function target(ctx: CommandContext, channelId: string | undefined): DailyChannel {
   if (!ctx.here) throw new UserError('Daily posts need a channel; this front end has none.', 'no_channel');
   return { ...ctx.here, channelId: channelId ?? ctx.here.channelId };
+}
+
+/**
+ * The days Discord's options give: `days` (any set the free text takes) or the older boolean
+ * `weekdays`, kept so weekdays:True still works. Both at once must agree.
+ */
+function optionDays(days: string | undefined, weekdays: boolean | undefined): DaySet | undefined {
+  const fromFlag = weekdays === undefined ? undefined : weekdays ? MONDAY_TO_FRIDAY : EVERY_DAY;
+  if (days === undefined || !days) return fromFlag;
+  const parsed = parseDays(days);
+  if (fromFlag && !sameDays(parsed, fromFlag)) {
+    throw new UserError(`You asked for ${describeDays(parsed)} and weekdays:${weekdays}; please give only days.`, 'two_day_sets');
+  }
+  return parsed;
 }
 
 async function mayChange(ctx: CommandContext, channel: DailyChannel): Promise<Reply | undefined> {
@@ -70,7 +84,8 @@ export const daily = defineCommand({
         { name: 'channel', description: 'Where to post (default: this channel)', type: 'channel' },
         { name: 'time', description: 'Time of day, e.g. 09:00 or 9am (default 09:00)', type: 'string' },
         { name: 'timezone', description: 'Time zone, e.g. Europe/Berlin (default: the bot’s DAILY_TIMEZONE)', type: 'string', autocomplete: 'timezone' },
-        { name: 'weekdays', description: 'Post Monday to Friday only', type: 'boolean' },
+        { name: 'days', description: 'Which days: every day (default), weekdays, weekends, mon,wed,fri or mon-thu', type: 'string' },
+        { name: 'weekdays', description: 'Post Monday to Friday only (the days option says more)', type: 'boolean' },
         { name: 'args', description: 'Free text: 09:00 Europe/Berlin weekends #channel', type: 'string', rest: true, hidden: true },
       ],
     },
@@ -95,6 +110,7 @@ export const daily = defineCommand({
     channel: text('Give the channel as a #channel link, or leave it out to use this channel.'),
     time: text('Give the time as 09:00 or 9am.'),
     timezone: text('Give the time zone as a name like Europe/Berlin or UTC.'),
+    days: text('Give the days as words, for example weekends or mon,wed,fri.'),
     weekdays: z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')], { error: WEEKDAYS }).optional(),
     args: text('Type the schedule as words, for example /daily subscribe 09:00 Europe/Berlin weekdays.'),
   }),
@@ -122,7 +138,7 @@ export const daily = defineCommand({
         const schedule = {
           time: parseTime(input.time ?? words.time ?? current?.time ?? '09:00'),
           timezone: parseTimezone(input.timezone ?? words.timezone ?? current?.timezone ?? ctx.defaultTimezone ?? 'UTC'),
-          days: (input.weekdays === undefined ? undefined : input.weekdays ? MONDAY_TO_FRIDAY : EVERY_DAY) ?? words.days ?? current?.days ?? EVERY_DAY,
+          days: optionDays(input.days, input.weekdays) ?? words.days ?? current?.days ?? EVERY_DAY,
         };
         const blocked = await ctx.checkChannel?.(channel.channelId);
         if (blocked) return errorReply('cannot_post', `I can't post daily excerpts there: ${blocked}`);

@@ -130,10 +130,27 @@ describe('daily posts on Discord', () => {
     expect(store.subscriptions.get('discord', fake.ids.channelId)).toBeUndefined();
   });
 
+  it('takes any set of days in the days option, read like the free text, and keeps weekdays:True meaning Monday to Friday', async () => {
+    const weekends = await daily('subscribe', { days: 'weekends' }, fake.ids.ownerId);
+    expect(weekends.data.embeds[0].description).toMatch(/Posts at 09:00 UTC, Saturday and Sunday\./);
+    expect(weekends.data.embeds[0].description).toMatch(/Next post: Sat 28 Nov 2026, 09:00 /);
+    const list = await daily('subscribe', { days: 'mon, wed and fri' }, fake.ids.ownerId);
+    expect(list.data.embeds[0].description).toMatch(/Mondays, Wednesdays and Fridays\./);
+    const flag = await daily('subscribe', { weekdays: true }, fake.ids.ownerId);
+    expect(flag.data.embeds[0].description).toMatch(/Monday to Friday\./);
+    const nonsense = await daily('subscribe', { days: 'funday' }, fake.ids.ownerId);
+    expect(nonsense.data.content).toMatch(/"funday" isn't a day I understand.*weekends/);
+    const both = await daily('subscribe', { days: 'weekends', weekdays: true }, fake.ids.ownerId);
+    expect(both.data.content).toMatch(/Saturday and Sunday and weekdays:true/);
+    // Neither refusal changed the schedule.
+    expect(store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ days: [1, 2, 3, 4, 5] });
+    await daily('unsubscribe', { channel: fake.ids.channelId }, fake.ids.ownerId);
+  });
+
   it('registers the subscription options', () => {
     const dailyCommand = fake.commands(fake.ids.guildId).find((c) => (c as { name: string }).name === 'daily') as { options: { name: string; options?: { name: string; type: number }[] }[] };
     const subscribe = dailyCommand.options.find((o) => o.name === 'subscribe')!;
-    expect(subscribe.options!.map((o) => o.name)).toEqual(['channel', 'time', 'timezone', 'weekdays']);
+    expect(subscribe.options!.map((o) => o.name)).toEqual(['channel', 'time', 'timezone', 'days', 'weekdays']);
     expect(PermissionFlagsBits.ManageChannels).toBeDefined();
   });
 });
