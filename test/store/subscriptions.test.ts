@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
-import { EVERY_DAY, WEEKDAYS } from '../../src/core/days.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
 
 let store: Store;
 beforeEach(() => {
@@ -37,6 +37,12 @@ describe('subscriptions', () => {
     expect(same.scheduleSince).toEqual(t0);
     const tz = store.subscriptions.upsert({ ...base, timezone: 'America/New_York' }, t1);
     expect(tz.scheduleSince).toEqual(t1);
+    // Changing only the days is a change of schedule too; giving the same days again is not.
+    const t2 = new Date('2026-03-03T10:00:00Z');
+    const weekends = store.subscriptions.upsert({ ...base, timezone: 'America/New_York', days: WEEKENDS }, t2);
+    expect(weekends).toMatchObject({ days: WEEKENDS, scheduleSince: t2 });
+    const again = store.subscriptions.upsert({ ...base, timezone: 'America/New_York', days: [7, 6] }, new Date('2026-03-04T10:00:00Z'));
+    expect(again).toMatchObject({ days: WEEKENDS, scheduleSince: t2 });
   });
 
   it('lists by workspace, removes, and records errors', () => {
@@ -53,5 +59,7 @@ describe('subscriptions', () => {
   it('rejects a malformed row at the database level', () => {
     expect(() => store.subscriptions.upsert({ ...base, time: '9:00' }, t0)).toThrow();
     expect(() => store.subscriptions.upsert({ ...base, platform: 'irc' as 'slack' }, t0)).toThrow();
+    // No days at all would never post.
+    expect(() => store.subscriptions.upsert({ ...base, days: [] }, t0)).toThrow(/CHECK/);
   });
 });
