@@ -9,7 +9,6 @@ export {
   cronExpression,
   formatLocal,
   isDue,
-  isWeekend,
   localDate,
   localParts,
   localTime,

@@ -76,11 +76,6 @@ export function weekdayOf(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-export const isWeekend = (date: string): boolean => {
-  const d = weekdayOf(date);
-  return d === 0 || d === 6;
-};
-
 /** The calendar date `days` after `date`. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
