@@ -30,16 +30,36 @@ interface Shared {
   posters: Partial<Record<Platform, Poster>>;
 }
 
-async function startPlatforms(config: Config, shared: Shared): Promise<Running[]> {
-  const running: Running[] = [];
+/** Platforms are added to `running` as each one starts, so a stop mid-start stops what is up. */
+async function startPlatforms(config: Config, shared: Shared, running: Running[]): Promise<void> {
   try {
     await startEach(config, shared, running);
   } catch (e) {
     // One platform failing to start must not leave the other half-running.
     await Promise.allSettled(running.map((r) => r.stop()));
+    running.length = 0;
     throw e;
   }
-  return running;
+}
+
+/**
+ * Resolves with the first SIGINT or SIGTERM. Heard from the moment the platforms start, so a stop
+ * during a slow login or a large first build closes connections in order instead of killing the
+ * process; a platform's retry loop (its API unreachable) cannot hold the exit past the grace period.
+ */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      log.info('shutting_down', { signal });
+      setTimeout(() => {
+        log.warn('shutdown_forced', { after_ms: SHUTDOWN_GRACE_MS });
+        process.exit(process.exitCode ?? 0);
+      }, SHUTDOWN_GRACE_MS).unref();
+      resolve(signal);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
 }
 
 async function startEach(config: Config, { library, daily, posters }: Shared, running: Running[]): Promise<void> {
@@ -143,30 +163,25 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  let running: Running[] = [];
-  try {
-    running = await startPlatforms(config, shared);
+  const running: Running[] = [];
+  const stopped = stopSignal();
+  let stopping = false;
+  void stopped.then(() => (stopping = true));
+  const startup = (async () => {
+    await startPlatforms(config, shared, running);
     // Daily posts need the passages, so the scheduler (and its catch-up) waits for the library.
     await loading;
-    await scheduler.start();
+    if (!stopping) await scheduler.start();
+  })();
+  try {
+    await Promise.race([startup, stopped]);
   } catch (e) {
     await shutdown(running);
     throw e;
   }
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info('shutting_down', { signal });
-      // A platform's retry loop (its API unreachable) would keep the process alive for minutes
-      // after everything is closed: what is still running after the grace period is cut short.
-      setTimeout(() => {
-        log.warn('shutdown_forced', { after_ms: SHUTDOWN_GRACE_MS });
-        process.exit(process.exitCode ?? 0);
-      }, SHUTDOWN_GRACE_MS).unref();
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  // A stop that came mid-start leaves the rest of the start-up to fail quietly as things close.
+  startup.catch(() => undefined);
+  await stopped;
   await shutdown(running);
   return 0;
 }

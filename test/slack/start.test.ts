@@ -2,6 +2,7 @@
 // fix (or which URL could not be reached) in a sentence, without a stack trace, and the bot
 // neither pretends to be ready nor lingers after SIGTERM while Slack is away.
 import { spawn } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
@@ -59,6 +60,39 @@ describe('npm start with the Slack API unreachable', () => {
     expect(Date.now() - started).toBeLessThan(START_MS);
   }, START_MS + 10_000);
 
+  it('stops in order on SIGTERM while still starting (Slack not answering yet)', async () => {
+    // Slack that takes the connection and never answers: the bot is stuck checking its token.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket.on('error', () => undefined)));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const apiUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}/api/`;
+    const child = spawn('npm', ['--silent', 'start'], {
+      cwd: PROJECT_ROOT,
+      env: cleanEnv({ SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: apiUrl }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    try {
+      await fake.waitFor(() => sockets.size > 0 || undefined, START_MS);
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+      expect(stderr, stderr.slice(-2000)).toContain('"event":"shutting_down"');
+      expect(stderr).not.toContain('"event":"slack_ready"');
+      expect(stderr).not.toMatch(STACK);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  });
+
   it('stops within seconds of SIGTERM when Slack went away after the start', async () => {
     const own = await startFakeSlack();
     const child = spawn('npm', ['--silent', 'start'], {
@@ -71,7 +105,7 @@ describe('npm start with the Slack API unreachable', () => {
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
-      // Signals are handled once the bot is up: ready on Slack, and the library loaded.
+      // Wait until the bot is up: ready on Slack, and the library loaded.
       await own.waitFor(() => (stderr.includes('"event":"slack_ready"') && stderr.includes('"event":"corpus_loaded"') ? true : undefined), START_MS);
       // Let the socket settle (see the fake's README: never drop it mid-handshake), then take Slack away.
       const built = own.slashCommand({ command: '/reading', text: 'sources' });
