@@ -1,11 +1,9 @@
 // `npm start` with Discord configured: the real bot against the fake Discord, and the one-line
 // answers an operator gets when Discord refuses the token or cannot be reached.
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { closedPort } from '../helpers/ports.js';
-import { cleanEnv, runNpm } from '../helpers/spawn.js';
+import { runNpm, withRunningBot } from '../helpers/spawn.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -17,42 +15,27 @@ afterAll(async () => {
 
 describe('npm start with DISCORD_TOKEN set', () => {
   it('runs the Discord bot (no terminal prompt), answers a command, and stops cleanly on SIGTERM', async () => {
-    const child = spawn('npm', ['--silent', 'start'], {
-      cwd: PROJECT_ROOT,
-      env: cleanEnv({
-        DISCORD_TOKEN: fake.token,
-        DISCORD_APP_ID: fake.applicationId,
-        DISCORD_GUILD_ID: fake.ids.guildId,
-        DISCORD_API_URL: fake.apiUrl,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so the signal reaches npm, tsx and node alike, as Ctrl-C or a
-      // service manager's stop would.
-      detached: true,
+    const env = { DISCORD_TOKEN: fake.token, DISCORD_APP_ID: fake.applicationId, DISCORD_GUILD_ID: fake.ids.guildId, DISCORD_API_URL: fake.apiUrl };
+    await withRunningBot(env, async (bot) => {
+      try {
+        await fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
+        // The bot connects while its library loads (commands meanwhile hear "still loading").
+        await fake.waitFor(() => (bot.stderr().includes('"event":"corpus_loaded"') ? true : undefined));
+        const { id } = fake.sendInteraction(fake.chatInput('quote', { query: 'technical humility' }));
+        const ev = await fake.waitForInteractionResponse(id, { kind: 'callback' });
+        expect(ev.data.embeds[0].description).toMatch(/humility/i);
+        expect(bot.stdout()).not.toContain('Reading-group bot:');
+        const events = bot.stderr().split('\n').filter(Boolean).map((l) => JSON.parse(l).event);
+        expect(events).toEqual(expect.arrayContaining(['corpus_loaded', 'discord_ready', 'discord_commands', 'discord_invite']));
+        expect(bot.stderr()).not.toContain(fake.token);
+      } finally {
+        bot.signal('SIGTERM');
+      }
+      // npm itself dies of the signal; what matters is that the bot shut down in order: it logged
+      // the stop and closed its gateway connection itself.
+      await bot.exited;
+      expect(bot.stderr()).toContain('"event":"shutting_down"');
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
-    try {
-      await fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
-      // The bot connects while its library loads (commands meanwhile hear "still loading").
-      await fake.waitFor(() => (stderr.includes('"event":"corpus_loaded"') ? true : undefined));
-      const { id } = fake.sendInteraction(fake.chatInput('quote', { query: 'technical humility' }));
-      const ev = await fake.waitForInteractionResponse(id, { kind: 'callback', timeoutMs: 5000 });
-      expect(ev.data.embeds[0].description).toMatch(/humility/i);
-      expect(stdout).not.toContain('Reading-group bot:');
-      const events = stderr.split('\n').filter(Boolean).map((l) => JSON.parse(l).event);
-      expect(events).toEqual(expect.arrayContaining(['corpus_loaded', 'discord_ready', 'discord_commands', 'discord_invite']));
-      expect(stderr).not.toContain(fake.token);
-    } finally {
-      process.kill(-child.pid!, 'SIGTERM');
-    }
-    // npm itself dies of the signal; what matters is that the bot shut down in order: it logged
-    // the stop and closed its gateway connection itself.
-    await exited;
-    expect(stderr).toContain('"event":"shutting_down"');
     await fake.waitFor(() => fake.gatewayConnections.find((c) => c.closedBy === 'client'), 5000);
   });
 

@@ -53,3 +53,38 @@ export function runNpm(args: string[], opts: { input?: string; env?: Record<stri
     child.stdin.end(opts.input ?? '');
   });
 }
+
+export interface RunningBot {
+  /** Everything the bot has logged so far. */
+  stderr(): string;
+  stdout(): string;
+  /** Resolves with the exit code once the process group has closed its pipes. */
+  exited: Promise<number | null>;
+  /** Sends a signal to the whole process group (npm, tsx and node), as a service manager would. */
+  signal(sig: NodeJS.Signals): void;
+}
+
+/**
+ * `npm start` left running, in its own process group so a signal reaches npm, tsx and node
+ * alike. `use` gets the bot; whatever happens, the group is killed afterwards.
+ */
+export async function withRunningBot<T>(env: Record<string, string>, use: (bot: RunningBot) => Promise<T>): Promise<T> {
+  const child = spawn('npm', ['--silent', 'start'], { cwd: PROJECT_ROOT, env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, sig);
+    } catch {
+      // Already gone.
+    }
+  };
+  try {
+    return await use({ stderr: () => stderr, stdout: () => stdout, exited, signal });
+  } finally {
+    signal('SIGKILL');
+  }
+}

@@ -1,13 +1,11 @@
 // `npm start` with Slack configured wrongly or unreachable: the person is told which variable to
 // fix (or which URL could not be reached) in a sentence, without a stack trace, and the bot
 // neither pretends to be ready nor lingers after SIGTERM while Slack is away.
-import { spawn } from 'node:child_process';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { closedPort } from '../helpers/ports.js';
-import { cleanEnv, runNpm } from '../helpers/spawn.js';
+import { runNpm, withRunningBot } from '../helpers/spawn.js';
 
 const STACK = /\n\s+at |TCPConnectWrap|node:internal/;
 // A spawned start rebuilds or loads the index on a busy machine: generous, since it waits on exit.
@@ -66,28 +64,16 @@ describe('npm start with the Slack API unreachable', () => {
     const silent = createServer((socket) => sockets.add(socket.on('error', () => undefined)));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const apiUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}/api/`;
-    const child = spawn('npm', ['--silent', 'start'], {
-      cwd: PROJECT_ROOT,
-      env: cleanEnv({ SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: apiUrl }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
-      await fake.waitFor(() => sockets.size > 0 || undefined, START_MS);
-      process.kill(-child.pid!, 'SIGTERM');
-      await exited;
-      expect(stderr, stderr.slice(-2000)).toContain('"event":"shutting_down"');
-      expect(stderr).not.toContain('"event":"slack_ready"');
-      expect(stderr).not.toMatch(STACK);
+      await withRunningBot({ SLACK_BOT_TOKEN: fake.botToken, SLACK_APP_TOKEN: fake.appToken, SLACK_API_URL: apiUrl }, async (bot) => {
+        await fake.waitFor(() => sockets.size > 0 || undefined, START_MS);
+        bot.signal('SIGTERM');
+        await bot.exited;
+        expect(bot.stderr(), bot.stderr().slice(-2000)).toContain('"event":"shutting_down"');
+        expect(bot.stderr()).not.toContain('"event":"slack_ready"');
+        expect(bot.stderr()).not.toMatch(STACK);
+      });
     } finally {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
       for (const socket of sockets) socket.destroy();
       silent.close();
     }
@@ -95,40 +81,28 @@ describe('npm start with the Slack API unreachable', () => {
 
   it('stops within seconds of SIGTERM when Slack went away after the start', async () => {
     const own = await startFakeSlack();
-    const child = spawn('npm', ['--silent', 'start'], {
-      cwd: PROJECT_ROOT,
-      env: cleanEnv({ SLACK_BOT_TOKEN: own.botToken, SLACK_APP_TOKEN: own.appToken, SLACK_API_URL: own.apiUrl }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     try {
-      // Wait until the bot is up: ready on Slack, and the library loaded.
-      await own.waitFor(() => (stderr.includes('"event":"slack_ready"') && stderr.includes('"event":"corpus_loaded"') ? true : undefined), START_MS);
-      // Let the socket settle (see the fake's README: never drop it mid-handshake), then take Slack away.
-      const built = own.slashCommand({ command: '/reading', text: 'sources' });
-      await own.deliver(built, { timeoutMs: 30_000 });
-      await own.waitForResponse(built.responseId!);
-      await own.close();
-      // Socket Mode now retries apps.connections.open against nothing (up to 100 times, for minutes).
-      await new Promise<void>((resolve) => {
-        const check = () => (stderr.includes('http request failed') ? resolve() : setTimeout(check, 100));
-        check();
+      await withRunningBot({ SLACK_BOT_TOKEN: own.botToken, SLACK_APP_TOKEN: own.appToken, SLACK_API_URL: own.apiUrl }, async (bot) => {
+        // Wait until the bot is up: ready on Slack, and the library loaded.
+        await own.waitFor(() => (bot.stderr().includes('"event":"slack_ready"') && bot.stderr().includes('"event":"corpus_loaded"') ? true : undefined), START_MS);
+        // Let the socket settle (see the fake's README: never drop it mid-handshake), then take Slack away.
+        const built = own.slashCommand({ command: '/reading', text: 'sources' });
+        await own.deliver(built, { timeoutMs: 30_000 });
+        await own.waitForResponse(built.responseId!);
+        await own.close();
+        // Socket Mode now retries apps.connections.open against nothing (up to 100 times, for minutes).
+        await new Promise<void>((resolve) => {
+          const check = () => (bot.stderr().includes('http request failed') ? resolve() : setTimeout(check, 100));
+          check();
+        });
+        const signalled = Date.now();
+        bot.signal('SIGTERM');
+        const code = await Promise.race([bot.exited, new Promise<'alive'>((resolve) => setTimeout(() => resolve('alive'), 60_000))]);
+        expect(code, bot.stderr().slice(-2000)).not.toBe('alive');
+        expect(Date.now() - signalled).toBeLessThan(20_000);
+        expect(bot.stderr(), bot.stderr().slice(-2000)).toContain('"event":"shutting_down"');
       });
-      const signalled = Date.now();
-      process.kill(-child.pid!, 'SIGTERM');
-      const code = await Promise.race([exited, new Promise<'alive'>((resolve) => setTimeout(() => resolve('alive'), 60_000))]);
-      expect(code, stderr.slice(-2000)).not.toBe('alive');
-      expect(Date.now() - signalled).toBeLessThan(20_000);
-      expect(stderr, stderr.slice(-2000)).toContain('"event":"shutting_down"');
     } finally {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
       await own.close().catch(() => undefined);
     }
   }, START_MS + 90_000);
