@@ -2,8 +2,6 @@
 // must not post the excerpt again when its claim is retried: the retry first looks for the
 // marked message in the channel's recent history. Real Bolt WebClient and discord.js REST
 // against the fakes; the "dead" process is a claim taken and posted under another owner.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -14,53 +12,22 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import type { Library } from '../../src/core/library.js';
 import { loadLibrary } from '../../src/core/load.js';
 import { configureLog } from '../../src/core/log.js';
-import { DAILY_HISTORY_UNAVAILABLE, DailyScheduler } from '../../src/scheduler/daily.js';
+import { DAILY_HISTORY_UNAVAILABLE } from '../../src/scheduler/daily.js';
 import { PostError, postNonce, type Poster } from '../../src/scheduler/poster.js';
-import { createDailyService, routingPoster } from '../../src/scheduler/service.js';
-import { openStore, type Platform, type Store, type Subscription } from '../../src/store/index.js';
+import type { Platform, Store, Subscription } from '../../src/store/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { Clock, dailyStack } from './stack.js';
 import { EVERY_DAY } from '../../src/core/days.js';
 
 let library: Library;
-const quietCron = { schedule: () => ({ destroy: () => undefined }) };
 const LEASE_MS = 3 * 60_000;
 
 // Yesterday 09:00:30 UTC in real time: before anything the fakes stamp with the real clock.
 const start = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000 + 9 * 3_600_000 + 30_000);
 const localDate = start.toISOString().slice(0, 10);
 
-class Clock {
-  constructor(public now: Date) {}
-  readonly fn = () => new Date(this.now.getTime());
-  advance(ms: number) {
-    this.now = new Date(this.now.getTime() + ms);
-  }
-}
-
-function stack(platform: Platform, clock: Clock) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'daily-dedupe-'));
-  const store = openStore(path.join(dir, 'bot.db'));
-  const posters: Partial<Record<Platform, Poster>> = {};
-  const scheduler = new DailyScheduler({
-    store,
-    poster: routingPoster(posters),
-    eligibleIds: () => library.eligible.map((p) => p.id),
-    clock: clock.fn,
-    paceMs: 0,
-    sleep: async () => undefined,
-    sweepCron: false,
-    cron: quietCron,
-    platforms: [platform],
-    leaseMs: LEASE_MS,
-    instanceId: 'restarted',
-  });
-  const cleanup = () => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { store, posters, scheduler, daily: createDailyService(store, scheduler, clock.fn), cleanup };
-}
+const stack = (platform: Platform, clock: Clock) => dailyStack(platform, clock, () => library, { leaseMs: LEASE_MS, instanceId: 'restarted' });
 
 /** What a process that died mid-post left behind: its claim, open, and (maybe) its message at the platform. */
 async function dieMidPost(store: Store, poster: Poster | undefined, sub: Subscription, clock: Clock): Promise<void> {

@@ -1,7 +1,5 @@
 // Daily posts end to end through each fake platform: subscribe with the real command path, then
 // the scheduler (on an injected clock) posts through the real discord.js / Bolt clients.
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,36 +12,12 @@ import type { Library } from '../../src/core/library.js';
 import { loadLibrary } from '../../src/core/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { DailyScheduler } from '../../src/scheduler/daily.js';
-import type { Poster } from '../../src/scheduler/poster.js';
-import { createDailyService, routingPoster } from '../../src/scheduler/service.js';
-import { openStore, type Platform, type Store } from '../../src/store/index.js';
+import type { Store } from '../../src/store/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { Clock, dailyStack } from './stack.js';
 
 let library: Library;
-const quietCron = { schedule: () => ({ destroy: () => undefined }) };
-
-class Clock {
-  constructor(public now: Date) {}
-  readonly fn = () => new Date(this.now.getTime());
-}
-
-function dailyStack(platform: Platform, clock: Clock) {
-  const store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'daily-e2e-')), 'bot.db'));
-  const posters: Partial<Record<Platform, Poster>> = {};
-  const scheduler = new DailyScheduler({
-    store,
-    poster: routingPoster(posters),
-    eligibleIds: () => library.eligible.map((p) => p.id),
-    clock: clock.fn,
-    paceMs: 0,
-    sleep: async () => undefined,
-    sweepCron: false,
-    cron: quietCron,
-    platforms: [platform],
-  });
-  return { store, posters, scheduler, daily: createDailyService(store, scheduler, clock.fn) };
-}
 
 beforeAll(async () => {
   configureLog({ level: 'error', sink: () => undefined });
@@ -60,7 +34,7 @@ describe('daily posts on Discord', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    const stack = dailyStack('discord', clock);
+    const stack = dailyStack('discord', clock, () => library);
     ({ store, scheduler } = stack);
     bot = await startDiscord({ token: fake.token, appId: fake.applicationId, guildId: fake.ids.guildId, apiUrl: fake.apiUrl, daily: stack.daily, defaultTimezone: 'UTC' }, () => library);
     stack.posters.discord = discordPoster(bot.client, () => library, clock.fn);
@@ -165,7 +139,7 @@ describe('daily posts on Slack', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    const stack = dailyStack('slack', clock);
+    const stack = dailyStack('slack', clock, () => library);
     ({ store, scheduler } = stack);
     bot = await startSlack({ botToken: fake.botToken, signingSecret: fake.signingSecret, port: 0, apiUrl: fake.apiUrl, daily: stack.daily, defaultTimezone: 'UTC', adminUserIds: new Set() }, () => library);
     url = `http://127.0.0.1:${bot.port}`;
