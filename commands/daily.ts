@@ -69,6 +69,8 @@ export const daily = defineCommand({
   name: 'daily',
   description: "Today's excerpt, and daily posts in this channel at your local time, without repeats.",
   usage: '/daily today | subscribe [time] [timezone] [days] [#channel] | unsubscribe [#channel] | status',
+  // Today's excerpt is for the channel; managing its subscription is between the bot and one person.
+  visibility: (raw) => (raw.subcommand === undefined || raw.subcommand === 'today' ? 'public' : 'private'),
   example: '/daily subscribe 09:00 Europe/Berlin weekdays',
   options: [],
   subcommands: [

@@ -7,6 +7,7 @@ export const discuss = defineCommand({
   name: 'discuss',
   description: 'A reading-group prompt: a passage and open questions about what it says.',
   usage: '/discuss [topic] [source:NAME]',
+  visibility: 'public',
   example: '/discuss research versus engineering',
   options: [
     { name: 'topic', description: 'What to discuss (leave empty for a surprise)', type: 'string', autocomplete: 'query', rest: true },

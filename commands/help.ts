@@ -6,6 +6,7 @@ export const help = defineCommand({
   name: 'help',
   description: 'Every command, with an example.',
   usage: '/help',
+  visibility: 'private',
   example: '/help',
   options: [],
   schema: z.object({}),

@@ -1,6 +1,6 @@
 // The command list and the one entry point every adapter calls: validate raw options with the
 // command's zod schema, run it, and turn any failure into a friendly error reply.
-import type { CommandContext, CommandSpec } from '../src/core/command.js';
+import type { CommandContext, CommandSpec, Visibility } from '../src/core/command.js';
 import { retypeReply, slashForm } from '../src/core/command-forms.js';
 import { isUserError } from '../src/core/errors.js';
 import { log } from '../src/core/log.js';
@@ -18,6 +18,13 @@ export const COMMANDS: CommandSpec[] = [quote, topic, daily, discuss, sources, h
 export function findCommand(name: string): CommandSpec | undefined {
   const n = name.replace(/^\//, '').toLowerCase();
   return COMMANDS.find((c) => c.name === n);
+}
+
+/** Who will see the answer to `name` with these raw options, before it is computed; unknown commands answer privately. */
+export function expectedVisibility(name: string, raw: Record<string, unknown>): Visibility {
+  const command = findCommand(name);
+  if (!command) return 'private';
+  return typeof command.visibility === 'function' ? command.visibility(raw) : command.visibility;
 }
 
 export async function runCommand(ctx: CommandContext, name: string, raw: Record<string, unknown>): Promise<Reply> {

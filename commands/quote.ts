@@ -10,6 +10,7 @@ export const quote = defineCommand({
   name: 'quote',
   description: 'A quotable passage, at random or on a topic, with its source and speaker.',
   usage: '/quote [query] [source:NAME]',
+  visibility: 'public',
   example: '/quote technical humility',
   options: [
     { name: 'query', description: 'What the quote should be about (leave empty for a random one)', type: 'string', autocomplete: 'query', rest: true },

@@ -5,6 +5,7 @@ export const sources = defineCommand({
   name: 'sources',
   description: 'The documents in the library, with kind, speakers and passage counts.',
   usage: '/sources',
+  visibility: 'private',
   example: '/sources',
   options: [],
   schema: z.object({}),

@@ -10,6 +10,7 @@ export const topic = defineCommand({
   name: 'topic',
   description: 'The three best passages on a subject, with source and speaker.',
   usage: '/topic <query> [source:NAME]',
+  visibility: 'private',
   example: '/topic checkpoint design',
   options: [
     { name: 'query', description: 'The subject to look up', type: 'string', required: true, autocomplete: 'query', rest: true },

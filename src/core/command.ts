@@ -32,6 +32,8 @@ export interface CommandContext {
   commandForm?: (name: string) => string;
 }
 
+export type Visibility = 'public' | 'private';
+
 export interface OptionSpec {
   name: string;
   description: string;
@@ -59,6 +61,12 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
   options: OptionSpec[];
   /** Commands like /daily group their behaviour under subcommands; the first is the default. */
   subcommands?: SubcommandSpec[];
+  /**
+   * Who sees a successful answer: the channel or only the person asking. Declared, not read off
+   * the reply, because a platform must choose before the answer exists (Discord's "thinking…"
+   * is public or private from the start). Errors are always private.
+   */
+  visibility: Visibility | ((raw: Record<string, unknown>) => Visibility);
   /** Validates the raw options (plus `subcommand` where there are subcommands). */
   schema: S;
   run(ctx: CommandContext, input: z.output<S>): Reply | Promise<Reply>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { COMMANDS, findCommand, runAction, runCommand } from '../../commands/index.js';
+import { COMMANDS, expectedVisibility, findCommand, runAction, runCommand } from '../../commands/index.js';
 import { renderDiscord } from '../../src/adapters/discord/render.js';
 import { renderSlack } from '../../src/adapters/slack/render.js';
 import { renderReply } from '../../src/adapters/terminal/render.js';
@@ -244,12 +244,49 @@ describe('wrong, out-of-range and unknown option values', () => {
   });
 
   it('gives an option added without its own message a friendly sentence too', async () => {
-    const probe = { name: 'probe', description: 'd', usage: '/probe', example: '/probe n:2', options: [], schema: z.object({ n: z.number().max(3) }), run: () => ({ kind: 'notice', visibility: 'private', lines: [], notes: [], actions: [] }) } as CommandSpec;
+    const probe = { name: 'probe', description: 'd', usage: '/probe', example: '/probe n:2', visibility: 'private', options: [], schema: z.object({ n: z.number().max(3) }), run: () => ({ kind: 'notice', visibility: 'private', lines: [], notes: [], actions: [] }) } as CommandSpec;
     COMMANDS.push(probe);
     try {
       for (const n of [5, 'x']) expect(error(await runCommand(full(), 'probe', { n })).message).toBe("I couldn't use that n; try something like /probe n:2.");
     } finally {
       COMMANDS.splice(COMMANDS.indexOf(probe), 1);
     }
+  });
+});
+
+describe('declared visibility', () => {
+  // Discord must say "thinking…" publicly or privately before the answer exists, so the
+  // declaration has to match what each command and subcommand then answers.
+  const status = (): DailyStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, time: '09:00', timezone: 'UTC', days: EVERY_DAY, nextPost: 'tomorrow, 09:00 UTC' });
+  const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: () => status(), todaysPassage: () => undefined };
+  const cases: [string, Record<string, unknown>][] = [
+    ['quote', {}],
+    ['quote', { query: 'blast radius' }],
+    ['topic', { query: 'blast radius' }],
+    ['discuss', {}],
+    ['sources', {}],
+    ['help', {}],
+    ['daily', {}],
+    ['daily', { subcommand: 'today' }],
+    ['daily', { subcommand: 'subscribe', time: '09:00' }],
+    ['daily', { subcommand: 'unsubscribe' }],
+    ['daily', { subcommand: 'status' }],
+  ];
+
+  it('covers every command and subcommand', () => {
+    for (const c of COMMANDS) {
+      expect(cases.some(([name]) => name === c.name), c.name).toBe(true);
+      for (const sub of c.subcommands ?? []) expect(cases.some(([name, raw]) => name === c.name && raw.subcommand === sub.name), `${c.name} ${sub.name}`).toBe(true);
+    }
+  });
+
+  it.each(cases)('/%s %j answers as declared', async (name, raw) => {
+    const reply = await run(name, raw, { daily, here: { platform: 'slack', channelId: 'C1' }, mayManage: async () => true });
+    expect(reply.kind, JSON.stringify(reply)).not.toBe('error');
+    expect(reply.visibility).toBe(expectedVisibility(name, raw));
+  });
+
+  it('answers an unknown command privately', () => {
+    expect(expectedVisibility('nope', {})).toBe('private');
   });
 });

@@ -288,6 +288,14 @@ describe('Discord: slow answers', () => {
       expect(followup.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
       expect(followup.data.content).toMatch(/I don't know a source/);
       await own.waitForInteractionResponse(bad.id, { kind: 'deleteOriginal' });
+
+      // Managing a subscription is private from the first "thinking…": never shown, then deleted.
+      const manage = command('daily', {}, { subcommand: 'status' }, own);
+      const thinking = await own.waitForInteractionResponse(manage.id, { kind: 'callback' });
+      expect(thinking.type).toBe(5);
+      expect(thinking.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+      await own.waitForInteractionResponse(manage.id, { kind: 'editOriginal' });
+      expect(own.interactionResponses(manage.id).map((e) => e.kind)).not.toContain('deleteOriginal');
       expect(own.protocolErrors).toEqual([]);
     } finally {
       await slow.stop();

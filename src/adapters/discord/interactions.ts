@@ -12,7 +12,7 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
 } from 'discord.js';
-import { findCommand, runAction, runCommand } from '../../../commands/index.js';
+import { expectedVisibility, findCommand, runAction, runCommand } from '../../../commands/index.js';
 import { decodeAction } from '../../core/actions.js';
 import { isUserError } from '../../core/errors.js';
 import { timezoneChoices } from '../../core/timezones.js';
@@ -40,8 +40,6 @@ export interface InteractionDeps {
 /** Defer if an answer is not ready by then: Discord drops interactions not answered in 3 s. */
 export const DEFER_AFTER_MS = 1500;
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
-// Commands whose answers go to the channel; the rest answer privately.
-const PUBLIC_COMMANDS = new Set(['quote', 'daily', 'discuss']);
 
 function toOptions(data: readonly CommandInteractionOption[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -117,17 +115,20 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function chatInput(i: ChatInputCommandInteraction): Promise<void> {
     const options = toOptions(i.options.data);
-    const isPublic = PUBLIC_COMMANDS.has(i.commandName);
+    const isPublic = expectedVisibility(i.commandName, options) === 'public';
+    // A discussion prompt is followed by its thread, whichever command produced it.
+    let discussion = false;
     let threadBlocked: string | undefined;
     await answer(i, isPublic, async () => {
       const reply = await runCommand(context(i), i.commandName, options);
-      if (i.commandName === 'discuss' && reply.kind === 'discussion') {
+      if (reply.kind === 'discussion') {
+        discussion = true;
         threadBlocked = whyNoThread(i);
         if (threadBlocked) reply.notes.push(`No discussion thread: ${threadBlocked}`);
       }
       return renderDiscord(reply, i.user.id);
     });
-    if (i.commandName === 'discuss' && threadBlocked === undefined && i.replied) await openThread(i);
+    if (discussion && threadBlocked === undefined && i.replied) await openThread(i);
   }
 
   /** Why a thread cannot be opened under the prompt, or undefined if it can. */
