@@ -2,9 +2,10 @@
 // snapshot when one matches the folder, else by building (in a worker thread for large corpora,
 // so the bot keeps acknowledging commands), then saving a snapshot for the next start.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildState } from './build.js';
+import { makeFolder } from './folders.js';
 import type { BuildThread } from './build-thread.js';
 import type { IngestCache } from './ingest/index.js';
 import { Library } from './library.js';
@@ -96,7 +97,7 @@ async function save(file: string, encode: () => Buffer): Promise<void> {
   // Unique per write: two loads of one folder at once (a reload racing a CLI run) never share it.
   const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     await writeFile(tmp, encode());
     await rename(tmp, file);
   } catch (e) {

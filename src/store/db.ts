@@ -2,10 +2,11 @@
 // timeout so two processes sharing the file wait for each other instead of failing, a quick
 // integrity check, then migrate. Anything wrong with the file or its folder becomes one line for
 // the operator naming DATABASE_PATH, the problem and the fix (the newest backup when there is one).
-import { mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/errors.js';
+import { FolderError, makeFolder } from '../core/folders.js';
 import { log } from '../core/log.js';
 import { newestBackup, restoreAdvice } from './backups.js';
 import { migrate } from './migrations.js';
@@ -23,33 +24,14 @@ export class StateError extends UserError {
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const errno = (e: unknown) => (e as { code?: string }).code;
 
-/**
- * Creates `dir` and any missing parents one level at a time. Node's own recursive mkdir spins
- * forever where mkdir answers ENOENT for a parent that exists (/proc/nope), so it is not used.
- */
+/** Makes the database's folder, or says in one line why DATABASE_PATH cannot be used. */
 export function ensureFolder(dir: string, dbPath: string): void {
-  const missing: string[] = [];
-  let at = resolve(dir);
-  for (;;) {
-    try {
-      if (!statSync(at).isDirectory()) throw new StateError(`DATABASE_PATH=${dbPath}: ${at} is a file, not a folder. Point DATABASE_PATH at a file in a folder the bot can write, such as state/bot.db.`);
-      break;
-    } catch (e) {
-      if (e instanceof StateError) throw e;
-      if (errno(e) !== 'ENOENT' && errno(e) !== 'ENOTDIR') throw new StateError(`DATABASE_PATH=${dbPath}: cannot reach the folder ${at} (${errno(e) ?? reason(e)}). Point DATABASE_PATH at a file in a folder the bot can write, such as state/bot.db.`);
-      missing.unshift(at);
-      const parent = dirname(at);
-      if (parent === at) break;
-      at = parent;
-    }
-  }
-  for (const d of missing) {
-    try {
-      mkdirSync(d);
-    } catch (e) {
-      if (errno(e) === 'EEXIST' && statSync(d).isDirectory()) continue;
-      throw new StateError(`DATABASE_PATH=${dbPath}: cannot create the folder ${d} (${errno(e) ?? reason(e)}). Point DATABASE_PATH at a file in a folder the bot can write, such as state/bot.db.`);
-    }
+  try {
+    makeFolder(dir);
+  } catch (e) {
+    if (!(e instanceof FolderError)) throw e;
+    const fix = 'Point DATABASE_PATH at a file in a folder the bot can write, such as state/bot.db.';
+    throw new StateError(`DATABASE_PATH=${dbPath}: ${e.message}. ${fix}`);
   }
 }
 

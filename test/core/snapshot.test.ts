@@ -115,6 +115,13 @@ describe('index snapshots', () => {
     expect(events.some((e) => e.event === 'snapshot_not_saved')).toBe(true);
   });
 
+  it('cannot hang the load where the folder can never be made (/proc, where recursive mkdir spins)', async () => {
+    events.length = 0;
+    const loaded = await loadLibrary(BUNDLED, { snapshotDir: '/proc/nope/snapshots' });
+    expect(loaded.source).toBe('build');
+    expect(events.find((e) => e.event === 'snapshot_not_saved')).toMatchObject({ error: expect.stringMatching(/cannot create the folder \/proc\/nope/) });
+  });
+
   it('are built in the worker thread with the same result, and its errors come back friendly', async () => {
     const thread = new BuildThread();
     try {
