@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { defineCommand, type CommandContext } from '../src/core/command.js';
-import type { DailyChannel, DailyStatus } from '../src/core/daily.js';
-import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays, sameDays, type DaySet } from '../src/core/days.js';
+import { defineCommand, type CommandContext } from '../src/bot/command.js';
+import type { DailyChannel, DailyStatus } from '../src/bot/daily.js';
+import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays, sameDays, type DaySet } from '../src/bot/days.js';
 import { UserError } from '../src/core/errors.js';
-import type { Library } from '../src/core/library.js';
-import { errorReply, type Reply } from '../src/core/reply.js';
+import type { Library } from '../src/core/library/library.js';
+import { errorReply, type Reply } from '../src/bot/reply.js';
 import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/scheduler/parse.js';
 
 /** A real calendar date as YYYY-MM-DD (rejects 2026-02-30 and friends). */

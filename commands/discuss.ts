@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clipQuery, defineCommand, textOption } from '../src/core/command.js';
-import { errorReply } from '../src/core/reply.js';
+import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
+import { errorReply } from '../src/bot/reply.js';
 import { noResults, resolveDocId, sourceOption } from './shared.js';
 
 export const discuss = defineCommand({

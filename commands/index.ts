@@ -1,11 +1,11 @@
 // The command list and the one entry point every adapter calls: validate raw options with the
 // command's zod schema, run it, and turn any failure into a friendly error reply.
-import type { CommandContext, CommandSpec, Visibility } from '../src/core/command.js';
-import { retypeReply, slashForm } from '../src/core/command-forms.js';
-import { isUserError } from '../src/core/errors.js';
+import type { CommandContext, CommandSpec, Visibility } from '../src/bot/command.js';
+import { retypeReply, slashForm } from '../src/bot/command-forms.js';
+import { errorMessage, isUserError } from '../src/core/errors.js';
 import { log } from '../src/core/log.js';
-import { errorReply, type Action, type Reply } from '../src/core/reply.js';
-import { levenshtein } from '../src/core/text.js';
+import { errorReply, type Action, type Reply } from '../src/bot/reply.js';
+import { levenshtein } from '../src/core/search/text.js';
 import { daily } from './daily.js';
 import { discuss } from './discuss.js';
 import { help } from './help.js';
@@ -84,7 +84,7 @@ async function guarded(name: string, run: () => Reply | Promise<Reply>): Promise
     return await run();
   } catch (e) {
     if (isUserError(e)) return errorReply(e.code, e.message);
-    log.error('command_failed', { command: name, error: e instanceof Error ? e.message : String(e) });
+    log.error('command_failed', { command: name, error: errorMessage(e) });
     return errorReply('internal', 'Sorry, something went wrong on my side. Please try again in a moment.');
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { clipQuery, defineCommand, textOption } from '../src/core/command.js';
-import { errorReply } from '../src/core/reply.js';
-import { seededRandom } from '../src/core/text.js';
+import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
+import { errorReply } from '../src/bot/reply.js';
+import { seededRandom } from '../src/core/search/text.js';
 import { noResults, resolveDocId, sourceOption } from './shared.js';
 
 const SEED = 'That Another button carried a number I cannot use; run /quote again for a fresh one.';

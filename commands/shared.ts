@@ -1,8 +1,8 @@
 // Pieces several commands share: turning a source name into a document id, and the answer for a
 // query that finds nothing.
-import type { CommandContext } from '../src/core/command.js';
-import { textOption } from '../src/core/command.js';
-import { errorReply, type Reply } from '../src/core/reply.js';
+import type { CommandContext } from '../src/bot/command.js';
+import { textOption } from '../src/bot/command.js';
+import { errorReply, type Reply } from '../src/bot/reply.js';
 
 /** `source:NAME`, as every command that searches takes it. */
 export const sourceOption = textOption('Give the source as a document name from /sources, for example source:NAME.');

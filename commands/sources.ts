@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCommand } from '../src/core/command.js';
+import { defineCommand } from '../src/bot/command.js';
 
 export const sources = defineCommand({
   name: 'sources',

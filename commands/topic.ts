@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clipQuery, defineCommand, requiredText } from '../src/core/command.js';
-import type { Action } from '../src/core/reply.js';
+import { clipQuery, defineCommand, requiredText } from '../src/bot/command.js';
+import type { Action } from '../src/bot/reply.js';
 import { noResults, resolveDocId, sourceOption } from './shared.js';
 
 export const TOPIC_PAGE_SIZE = 3;

@@ -1,9 +1,9 @@
 // `npm run discord:register`: register (or update) the slash commands without starting the bot.
 import { REST } from 'discord.js';
-import { inviteUrl } from '../src/adapters/discord/invite.js';
-import { registerCommands } from '../src/adapters/discord/register.js';
+import { inviteUrl } from '../src/platforms/discord/invite.js';
+import { registerCommands } from '../src/platforms/discord/register.js';
 import { loadConfig } from '../src/config.js';
-import { isUserError } from '../src/core/errors.js';
+import { errorMessage, isUserError } from '../src/core/errors.js';
 
 try {
   const config = loadConfig();
@@ -17,6 +17,6 @@ try {
   console.log(outcome === 'updated' ? `Commands registered ${scope}.` : `Commands already up to date ${scope}.`);
   console.log(`Invite the bot with: ${inviteUrl(config.DISCORD_APP_ID)}`);
 } catch (e) {
-  console.error(isUserError(e) ? e.message : `Registration failed: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(isUserError(e) ? e.message : `Registration failed: ${errorMessage(e)}`);
   process.exit(1);
 }

@@ -1,7 +1,7 @@
 // `npm run relevance`: prints hit@3 on the labelled question set and every miss, for tuning.
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
-import { loadLibrary } from '../src/core/load.js';
+import { loadLibrary } from '../src/core/library/load.js';
 import { evaluate, loadQuestions } from '../test/relevance/evaluate.js';
 
 const file = process.argv[2];

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { COMMANDS } from '../commands/index.js';
-import { DEFAULT_SLACK_COMMAND, normaliseCommandName, settingsProblems } from './adapters/slack/commands.js';
-import { UserError } from './core/errors.js';
+import { DEFAULT_SLACK_COMMAND, normaliseCommandName, settingsProblems } from './platforms/slack/commands.js';
+import { errorMessage, UserError } from './core/errors.js';
 import { parseTimezone } from './scheduler/parse.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -63,7 +63,7 @@ const schema = z.object({
     try {
       return parseTimezone(s ?? 'UTC');
     } catch (e) {
-      ctx.addIssue({ code: 'custom', message: e instanceof Error ? e.message : String(e) });
+      ctx.addIssue({ code: 'custom', message: errorMessage(e) });
       return z.NEVER;
     }
   }),

@@ -2,14 +2,14 @@
 // configured and the daily-post scheduler. With no platform tokens the terminal front end runs,
 // so the bot (daily posts included) can be tried with nothing set up.
 import { loadConfig, type Config } from './config.js';
-import { TerminalNotices } from './adapters/terminal/notices.js';
-import { runRepl } from './adapters/terminal/repl.js';
-import { terminalPoster } from './adapters/terminal/daily.js';
-import type { DailyService } from './core/daily.js';
-import { isUserError, UserError } from './core/errors.js';
+import { TerminalNotices } from './platforms/terminal/notices.js';
+import { runRepl } from './platforms/terminal/repl.js';
+import { terminalPoster } from './platforms/terminal/daily.js';
+import type { DailyService } from './bot/daily.js';
+import { errorMessage, isUserError, UserError } from './core/errors.js';
 import { logIngestWarnings } from './core/ingest/index.js';
-import type { Library } from './core/library.js';
-import { LiveLibrary } from './core/live.js';
+import type { Library } from './core/library/library.js';
+import { LiveLibrary } from './core/library/live.js';
 import { configureLog, log } from './core/log.js';
 import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
@@ -66,8 +66,8 @@ async function startEach(config: Config, { library, daily, posters }: Shared, ru
   const common = { daily, defaultTimezone: config.DAILY_TIMEZONE };
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
     // Imported only when used: discord.js adds a noticeable share of start-up time.
-    const { startDiscord } = await import('./adapters/discord/bot.js');
-    const { discordPoster } = await import('./adapters/discord/daily.js');
+    const { startDiscord } = await import('./platforms/discord/bot.js');
+    const { discordPoster } = await import('./platforms/discord/daily.js');
     const bot = await startDiscord(
       { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL, ...common },
       library,
@@ -76,8 +76,8 @@ async function startEach(config: Config, { library, daily, posters }: Shared, ru
     running.push({ name: 'discord', stop: bot.stop });
   }
   if (config.SLACK_BOT_TOKEN) {
-    const { startSlack } = await import('./adapters/slack/app.js');
-    const { slackPoster } = await import('./adapters/slack/daily.js');
+    const { startSlack } = await import('./platforms/slack/app.js');
+    const { slackPoster } = await import('./platforms/slack/daily.js');
     const bot = await startSlack(
       {
         botToken: config.SLACK_BOT_TOKEN,
@@ -101,7 +101,7 @@ function openDatabase(path: string): Store {
     return openStore(path);
   } catch (e) {
     if (isUserError(e)) throw e;
-    throw new UserError(`Cannot open the database at ${path} (${e instanceof Error ? e.message : String(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
+    throw new UserError(`Cannot open the database at ${path} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
   }
 }
 
@@ -111,7 +111,7 @@ async function main(): Promise<number> {
   // In the terminal, JSON log lines would drown the conversation; warnings still show.
   configureLog({ level: config.LOG_LEVEL ?? (platformsConfigured ? 'info' : 'warn') });
   // A stray rejected promise must be logged, never take the process (and its connections) down.
-  process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: reason instanceof Error ? reason.message : String(reason) }));
+  process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: errorMessage(reason) }));
 
   // The terminal says what a reload skipped in plain lines above its prompt; platforms log it.
   const notices = platformsConfigured ? undefined : new TerminalNotices();

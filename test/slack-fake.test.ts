@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App, LogLevel, type BlockAction, type ButtonAction, type Logger } from '@slack/bolt';
 import { startFakeSlack, type FakeSlack } from './fakes/slack/index.js';
+import { errorMessage } from '../src/core/errors.js';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -15,7 +16,7 @@ function captureLogger(): Logger & { lines: Array<{ level: string; text: string 
   const lines: Array<{ level: string; text: string }> = [];
   let level = LogLevel.INFO;
   const push = (lvl: string) => (...msg: unknown[]) => {
-    lines.push({ level: lvl, text: msg.map((m) => (m instanceof Error ? m.message : String(m))).join(' ') });
+    lines.push({ level: lvl, text: msg.map((m) => (errorMessage(m))).join(' ') });
   };
   return {
     lines,

@@ -30,13 +30,14 @@ import { startFakeDiscord, type FakeDiscord } from '../../test/fakes/discord/ind
 import { startFakeSlack, type FakeSlack } from '../../test/fakes/slack/index.js';
 import { makeQueryMix } from './queries.js';
 import { percentile, round } from './report.js';
+import { errorMessage } from '../../src/core/errors.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ACK_PREFIX = 'ACK_RESULT ';
 
 /** Log events meaning "the library is ready to answer" (src/main.ts logs corpus_loaded today). */
 export const READY_EVENTS = ['corpus_loaded', 'library_ready', 'corpus_ready', 'index_ready'];
-/** Log events that end a hot reload (src/core/live.ts). */
+/** Log events that end a hot reload (src/core/library/live.ts). */
 export const RELOADED_EVENTS = ['corpus_reloaded', 'corpus_reload_failed'];
 const PLATFORM_EVENTS = ['discord_ready', 'slack_ready'];
 
@@ -480,7 +481,7 @@ export async function runAckScenario(opts: AckOptions): Promise<AckResult> {
       const sample: AckSample = { phase, platform: spec.platform, command: spec.command, ...(spec.query !== undefined ? { query: spec.query } : {}), sentAtMs: 0, firstMs: null, reply: 'none' };
       samples.push(sample);
       const p = (spec.platform === 'discord' ? discordOne(sample, spec) : slackOne(sample, spec)).catch((e: unknown) => {
-        errors.push(`${phase} ${spec.platform} ${spec.command}: ${e instanceof Error ? e.message : String(e)}`);
+        errors.push(`${phase} ${spec.platform} ${spec.command}: ${errorMessage(e)}`);
         // Never sent: not a sample.
         if (!sample.id) samples.splice(samples.indexOf(sample), 1);
       });
@@ -667,12 +668,12 @@ export async function runAckScenario(opts: AckOptions): Promise<AckResult> {
       if (done.event !== 'corpus_reloaded') errors.push(`the reload failed: ${JSON.stringify(done.fields).slice(0, 300)}`);
       log(`reload done after ${result.reloadMs} ms`);
     } catch (e) {
-      errors.push(e instanceof Error ? e.message : String(e));
+      errors.push(errorMessage(e));
     }
     const reloadNote = result.reloadMs !== null ? undefined : 'no reload event seen';
     result.phases.reloading = phaseResult(samples.filter((x) => x.phase === 'reloading'), Date.now() - reloadStart, reloadNote);
   } catch (e) {
-    errors.push(e instanceof Error ? e.message : String(e));
+    errors.push(errorMessage(e));
   } finally {
     stopping = true;
     await Promise.allSettled([...pendingAll]);

@@ -1,7 +1,7 @@
 // What the project's search is compared with: a linear scan over every passage, and minisearch
 // with its default options on the same passages.
 import MiniSearch from 'minisearch';
-import { terms as termsOf } from '../../src/core/text.js';
+import { terms as termsOf } from '../../src/core/search/text.js';
 
 /** Levenshtein distance if it is at most `max`, else max + 1 (banded, exits early). */
 export function boundedLevenshtein(a: string, b: string, max: number): number {

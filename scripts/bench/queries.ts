@@ -1,7 +1,7 @@
 // The benchmark's query mix, drawn deterministically from a corpus's own text: what people type
 // into /topic (single words, common ones too, short phrases, misspellings) and what autocomplete
 // sends while they type (a prefix of the last word).
-import { seededRandom, termOf, tokenize } from '../../src/core/text.js';
+import { seededRandom, termOf, tokenize } from '../../src/core/search/text.js';
 
 export const QUERY_KINDS = ['common', 'single', 'phrase2', 'phrase3', 'misspelling', 'prefix'] as const;
 export type QueryKind = (typeof QUERY_KINDS)[number];

@@ -1,7 +1,7 @@
 // A restart, as the bot does it, in a process of its own: from launch to a library restored from
 // the snapshot, and the memory it then holds. Started by child.ts; prints "RESTART {json}".
 import { parseArgs } from 'node:util';
-import { loadLibrary } from '../../src/core/load.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, 'snapshot-dir': { type: 'string' } } });
 const started = performance.now();

@@ -5,7 +5,7 @@
 // with YAML front matter. Same seed and size, same bytes.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { STOP_WORDS, seededRandom } from '../../src/core/text.js';
+import { STOP_WORDS, seededRandom } from '../../src/core/search/text.js';
 
 /** Bump when the generator's output changes, so cached corpora are regenerated. */
 export const GENERATOR_VERSION = 1;

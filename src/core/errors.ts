@@ -13,3 +13,6 @@ export class UserError extends Error {
 }
 
 export const isUserError = (e: unknown): e is UserError => e instanceof UserError;
+
+/** The message of anything thrown, for logs and one-line reports: not everything thrown is an Error. */
+export const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));

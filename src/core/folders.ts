@@ -3,6 +3,7 @@
 // SNAPSHOT_DIR must fail at once with the folder named, never hang the bot at 100% CPU.
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { errorMessage } from './errors.js';
 
 export class FolderError extends Error {
   constructor(
@@ -19,7 +20,7 @@ export class FolderError extends Error {
 }
 
 const errno = (e: unknown) => (e as { code?: string }).code;
-const why = (e: unknown) => errno(e) ?? (e instanceof Error ? e.message : String(e));
+const why = (e: unknown) => errno(e) ?? errorMessage(e);
 
 /** Makes `dir` and any missing parents, one level at a time; throws FolderError. */
 export function makeFolder(dir: string): void {

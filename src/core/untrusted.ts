@@ -1,7 +1,7 @@
 // Text and links that come from documents or users, made safe to show before any platform escaping:
 // control characters and terminal escape sequences removed, and web addresses accepted only when
 // they are plain, well-formed http(s) links. Platforms then escape their own markup on top.
-import type { Reply } from './reply.js';
+import type { Reply } from '../bot/reply.js';
 
 /**
  * ANSI/VT escape sequences (CSI, OSC such as hyperlinks and titles, DCS/PM/APC strings, two-byte

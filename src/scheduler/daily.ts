@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import nodeCron from 'node-cron';
-import type { DaySet } from '../core/days.js';
+import type { DaySet } from '../bot/days.js';
 import { log as coreLog } from '../core/log.js';
 import { channelKey, type Platform, type PostRecord, type PostStatus, type Store, type Subscription } from '../store/index.js';
 import { PostError, postNonce, toPostError, type Poster } from './poster.js';

@@ -2,8 +2,8 @@
 // date, or a permanent PostError when the passage left the corpus since it was chosen.
 import { dailyExcerpt } from '../../commands/daily.js';
 import { isUserError } from '../core/errors.js';
-import type { Library } from '../core/library.js';
-import type { Reply } from '../core/reply.js';
+import type { Library } from '../core/library/library.js';
+import type { Reply } from '../bot/reply.js';
 import type { Subscription } from '../store/types.js';
 import { PostError } from './poster.js';
 import { localDate } from './time.js';

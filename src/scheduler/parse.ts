@@ -1,8 +1,8 @@
 // Validation of what people type into `/daily subscribe`: a time of day, a time zone and the days
 // to post on. Pure; bad input raises a UserError whose message says what would work.
-import { EVERY_DAY, WEEKDAYS, WEEKENDS, daySet, type DaySet, type Weekday } from '../core/days.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS, daySet, type DaySet, type Weekday } from '../bot/days.js';
 import { UserError } from '../core/errors.js';
-import { levenshtein } from '../core/text.js';
+import { levenshtein } from '../core/search/text.js';
 
 const TIME_EXAMPLES = 'Try 09:00, 9:30, 9am or 9:30 pm.';
 

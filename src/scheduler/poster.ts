@@ -2,6 +2,7 @@
 // implement it; tests fake it.
 import { createHash } from 'node:crypto';
 import type { Subscription } from '../store/index.js';
+import { errorMessage } from '../core/errors.js';
 
 export interface Poster {
   /**
@@ -75,7 +76,7 @@ export const isPostError = (e: unknown): e is PostError => e instanceof PostErro
 /** Any thrown value as a PostError (unknown errors are transient). */
 export function toPostError(e: unknown): PostError {
   if (isPostError(e)) return e;
-  const message = e instanceof Error ? e.message : String(e);
+  const message = errorMessage(e);
   return new PostError(message, { code: 'unknown', permanent: false });
 }
 

@@ -1,6 +1,6 @@
 // The DailyService the /daily commands use, on top of the store and the scheduler: subscribing
 // stores the schedule and (re)arms its trigger; status and today's passage come from the scheduler.
-import type { DailyChannel, DailyService, DailyStatus } from '../core/daily.js';
+import type { DailyChannel, DailyService, DailyStatus } from '../bot/daily.js';
 import { UserError } from '../core/errors.js';
 import type { Store } from '../store/index.js';
 import type { DailyScheduler } from './daily.js';

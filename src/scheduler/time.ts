@@ -2,7 +2,7 @@
 // instants come in as arguments, so tests move a fake clock across daylight-saving changes.
 //
 // Dates are 'YYYY-MM-DD' and times 'HH:MM' (24h) in the zone's local wall clock.
-import { cronDays, isoWeekdayOf, type DaySet } from '../core/days.js';
+import { cronDays, isoWeekdayOf, type DaySet } from '../bot/days.js';
 
 export interface LocalParts {
   year: number;

@@ -5,7 +5,7 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../core/errors.js';
+import { errorMessage, UserError } from '../core/errors.js';
 import { FolderError, makeFolder } from '../core/folders.js';
 import { log } from '../core/log.js';
 import { newestBackup, restoreAdvice } from './backups.js';
@@ -21,7 +21,7 @@ export class StateError extends UserError {
   }
 }
 
-const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const reason = errorMessage;
 const errno = (e: unknown) => (e as { code?: string }).code;
 
 /** Makes the database's folder, or says in one line why DATABASE_PATH cannot be used. */

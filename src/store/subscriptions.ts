@@ -1,6 +1,6 @@
 // Subscriptions: one row per (platform, channel). Subscribing again updates the row.
 import type Database from 'better-sqlite3';
-import { daysToMask, maskToDays } from '../core/days.js';
+import { daysToMask, maskToDays } from '../bot/days.js';
 import type { Platform, Subscription, SubscriptionInput } from './types.js';
 
 interface Row {

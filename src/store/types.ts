@@ -1,6 +1,6 @@
 // Rows the store hands out, as plain data. Instants are Dates; local dates are 'YYYY-MM-DD' in the
 // subscriber's zone; times are 'HH:MM'.
-import type { DaySet } from '../core/days.js';
+import type { DaySet } from '../bot/days.js';
 
 export const PLATFORMS = ['discord', 'slack', 'terminal'] as const;
 export type Platform = (typeof PLATFORMS)[number];

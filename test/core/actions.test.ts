@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_MAX, decodeAction, encodeAction } from '../../src/core/actions.js';
+import { ACTION_MAX, decodeAction, encodeAction } from '../../src/bot/actions.js';
 import { runAction } from '../../commands/index.js';
-import { Library } from '../../src/core/library.js';
-import { buildCorpus } from '../../src/core/passages.js';
-import type { Action } from '../../src/core/reply.js';
+import { Library } from '../../src/core/library/library.js';
+import { buildCorpus } from '../../src/core/ingest/passages.js';
+import type { Action } from '../../src/bot/reply.js';
 import { doc, ENGINEERING, POWER } from '../helpers/fixtures.js';
 
 const longDoc = doc({ id: 'a-very-long-document-identifier-that-goes-on-and-on-forever' }, [

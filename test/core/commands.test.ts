@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { COMMANDS, expectedVisibility, findCommand, runAction, runCommand } from '../../commands/index.js';
-import { renderDiscord } from '../../src/adapters/discord/render.js';
-import { renderSlack } from '../../src/adapters/slack/render.js';
-import { renderReply } from '../../src/adapters/terminal/render.js';
-import type { CommandContext, CommandSpec } from '../../src/core/command.js';
-import type { DailyService, DailyStatus } from '../../src/core/daily.js';
-import { parseInvocation } from '../../src/core/invocation.js';
-import type { Reply } from '../../src/core/reply.js';
-import { seededRandom } from '../../src/core/text.js';
+import { renderDiscord } from '../../src/platforms/discord/render.js';
+import { renderSlack } from '../../src/platforms/slack/render.js';
+import { renderReply } from '../../src/platforms/terminal/render.js';
+import type { CommandContext, CommandSpec } from '../../src/bot/command.js';
+import type { DailyService, DailyStatus } from '../../src/bot/daily.js';
+import { parseInvocation } from '../../src/bot/invocation.js';
+import type { Reply } from '../../src/bot/reply.js';
+import { seededRandom } from '../../src/core/search/text.js';
 import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
-import { EVERY_DAY } from '../../src/core/days.js';
+import { EVERY_DAY } from '../../src/bot/days.js';
 
 const lib = library(ENGINEERING, POWER, TRANSLATION);
 const ctx = (over: Partial<CommandContext> = {}): CommandContext => ({

@@ -1,6 +1,6 @@
 // How a set of days reads in /daily status, and the cron field it becomes.
 import { describe, expect, it } from 'vitest';
-import { EVERY_DAY, WEEKDAYS, WEEKENDS, cronDays, daysToMask, describeDays, maskToDays, type DaySet } from '../../src/core/days.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS, cronDays, daysToMask, describeDays, maskToDays, type DaySet } from '../../src/bot/days.js';
 
 describe('describeDays', () => {
   it.each<[DaySet, string]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { discussionQuestions, keyPhrases, type PhraseStats } from '../../src/core/discussion.js';
-import { buildCorpus } from '../../src/core/passages.js';
+import { discussionQuestions, keyPhrases, type PhraseStats } from '../../src/core/library/discussion.js';
+import { buildCorpus } from '../../src/core/ingest/passages.js';
 import { doc } from '../helpers/fixtures.js';
 
 // A corpus where "blast radius" recurs and "time" is everywhere.

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Library } from '../../src/core/library.js';
-import { LiveLibrary } from '../../src/core/live.js';
+import type { Library } from '../../src/core/library/library.js';
+import { LiveLibrary } from '../../src/core/library/live.js';
 import { configureLog } from '../../src/core/log.js';
 
 const para = (topic: string) =>

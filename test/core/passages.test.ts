@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, draftPassages, PASSAGE_MAX } from '../../src/core/passages.js';
-import type { Sentence } from '../../src/core/types.js';
+import { buildCorpus, draftPassages, PASSAGE_MAX } from '../../src/core/ingest/passages.js';
+import type { Sentence } from '../../src/core/corpus.js';
 import { doc, ENGINEERING, POWER, TRANSLATION } from '../helpers/fixtures.js';
 
 const sentence = (text: string, paragraph = 0, extra: Partial<Sentence> = {}): Sentence => ({ text, paragraph, ...extra });

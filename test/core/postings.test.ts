@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { Postings, PostingsBuilder, topK } from '../../src/core/postings.js';
+import { Postings, PostingsBuilder, topK } from '../../src/core/search/postings.js';
 
 // Our compact index must rank exactly as minisearch's BM25+ did, which relevance was tuned with.
 const docs = [

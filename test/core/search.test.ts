@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRanges } from '../../src/core/search.js';
-import { terms } from '../../src/core/text.js';
+import { highlightRanges } from '../../src/core/search/search-index.js';
+import { terms } from '../../src/core/search/text.js';
 import { doc, ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
 
 const lib = library(ENGINEERING, POWER, TRANSLATION);

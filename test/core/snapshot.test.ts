@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { buildState } from '../../src/core/build.js';
-import { BuildThread } from '../../src/core/build-thread.js';
-import { loadLibrary } from '../../src/core/load.js';
+import { buildState } from '../../src/core/library/build.js';
+import { BuildThread } from '../../src/core/library/build-thread.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
-import { corpusKey, decodeSnapshot, encodeSnapshot, snapshotPath } from '../../src/core/snapshot.js';
-import type { Library } from '../../src/core/library.js';
+import { corpusKey, decodeSnapshot, encodeSnapshot, snapshotPath } from '../../src/core/library/snapshot.js';
+import type { Library } from '../../src/core/library/library.js';
 
 const BUNDLED = path.join(PROJECT_ROOT, 'data/corpus');
 const QUERIES = ['scaling laws', 'monorepo', 'Open AI', 'humility', 'data centers power', 'reinforcment lerning', 'the'];

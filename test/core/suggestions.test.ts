@@ -4,11 +4,11 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../commands/index.js';
-import type { CommandContext } from '../../src/core/command.js';
-import type { Library } from '../../src/core/library.js';
-import { loadLibrary } from '../../src/core/load.js';
-import type { Reply } from '../../src/core/reply.js';
-import { seededRandom, STOP_WORDS } from '../../src/core/text.js';
+import type { CommandContext } from '../../src/bot/command.js';
+import type { Library } from '../../src/core/library/library.js';
+import { loadLibrary } from '../../src/core/library/load.js';
+import type { Reply } from '../../src/bot/reply.js';
+import { seededRandom, STOP_WORDS } from '../../src/core/search/text.js';
 import { doc, library } from '../helpers/fixtures.js';
 
 const GARDEN = doc({ id: 'garden', title: 'The Kitchen Garden', speakers: ['Monty'] }, [

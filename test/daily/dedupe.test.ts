@@ -5,12 +5,12 @@
 import path from 'node:path';
 import { WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscord, type DiscordBot } from '../../src/adapters/discord/bot.js';
-import { discordPoster } from '../../src/adapters/discord/daily.js';
-import { slackPoster } from '../../src/adapters/slack/daily.js';
+import { startDiscord, type DiscordBot } from '../../src/platforms/discord/bot.js';
+import { discordPoster } from '../../src/platforms/discord/daily.js';
+import { slackPoster } from '../../src/platforms/slack/daily.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import type { Library } from '../../src/core/library.js';
-import { loadLibrary } from '../../src/core/load.js';
+import type { Library } from '../../src/core/library/library.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { DAILY_HISTORY_UNAVAILABLE } from '../../src/scheduler/daily.js';
 import { PostError, postNonce, type Poster } from '../../src/scheduler/poster.js';
@@ -18,7 +18,7 @@ import type { Platform, Store, Subscription } from '../../src/store/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 import { Clock, dailyStack } from './stack.js';
-import { EVERY_DAY } from '../../src/core/days.js';
+import { EVERY_DAY } from '../../src/bot/days.js';
 
 let library: Library;
 const LEASE_MS = 3 * 60_000;

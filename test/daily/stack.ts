@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Library } from '../../src/core/library.js';
+import type { Library } from '../../src/core/library/library.js';
 import { DailyScheduler, type DailySchedulerOptions } from '../../src/scheduler/daily.js';
 import type { Poster } from '../../src/scheduler/poster.js';
 import { createDailyService, routingPoster } from '../../src/scheduler/service.js';

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { GatewayIntentBits, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscord, type DiscordBot } from '../../src/adapters/discord/bot.js';
+import { startDiscord, type DiscordBot } from '../../src/platforms/discord/bot.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { UserError } from '../../src/core/errors.js';
-import type { Library } from '../../src/core/library.js';
-import { loadLibrary } from '../../src/core/load.js';
+import type { Library } from '../../src/core/library/library.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
 

@@ -1,7 +1,7 @@
 // The invite link asks for what the bot uses and nothing more: a server admin sees this list.
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { inviteUrl } from '../../src/adapters/discord/invite.js';
+import { inviteUrl } from '../../src/platforms/discord/invite.js';
 
 describe('the Discord invite link', () => {
   it('asks for reading history (to find a daily post made before a crash) and no admin rights', () => {

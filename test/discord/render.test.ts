@@ -1,10 +1,10 @@
 import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { commandDefinitions } from '../../src/adapters/discord/definitions.js';
-import { LIMITS, markdownWithHighlights, renderDiscord } from '../../src/adapters/discord/render.js';
-import { shorten as fit } from '../../src/core/text.js';
-import { sameDefinition } from '../../src/adapters/discord/register.js';
-import type { Reply, ReplyPassage } from '../../src/core/reply.js';
+import { commandDefinitions } from '../../src/platforms/discord/definitions.js';
+import { LIMITS, markdownWithHighlights, renderDiscord } from '../../src/platforms/discord/render.js';
+import { shorten as fit } from '../../src/core/search/text.js';
+import { sameDefinition } from '../../src/platforms/discord/register.js';
+import type { Reply, ReplyPassage } from '../../src/bot/reply.js';
 import { BAD_URL, DISCORD_LIVE, hostilePassage, hostileReplies, stringsIn } from '../helpers/hostile.js';
 
 const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({

@@ -1,7 +1,7 @@
 // Small hand-made corpora for fast, network-free tests of passages, search and commands.
-import { Library } from '../../src/core/library.js';
-import { buildCorpus } from '../../src/core/passages.js';
-import type { DocumentMeta, IngestedDocument, Sentence } from '../../src/core/types.js';
+import { Library } from '../../src/core/library/library.js';
+import { buildCorpus } from '../../src/core/ingest/passages.js';
+import type { DocumentMeta, IngestedDocument, Sentence } from '../../src/core/corpus.js';
 
 export function doc(meta: Partial<DocumentMeta> & { id: string }, paragraphs: (string[] | { speaker?: string; section?: string; sentences: string[] })[]): IngestedDocument {
   const sentences: Sentence[] = [];

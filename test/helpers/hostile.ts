@@ -1,6 +1,6 @@
 // Text a hostile document or user could send, and checks for what each platform would turn into a
 // ping, a mention or a link. Shared by the render tests and the end-to-end platform tests.
-import type { Reply, ReplyPassage } from '../../src/core/reply.js';
+import type { Reply, ReplyPassage } from '../../src/bot/reply.js';
 
 /** Everything that pings, mentions or links on Slack or Discord, plus terminal control sequences. */
 export const HOSTILE =

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCorpus } from '../../src/core/ingest/index.js';
 import { UserError } from '../../src/core/errors.js';
-import type { IngestResult } from '../../src/core/types.js';
+import type { IngestResult } from '../../src/core/corpus.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../data/corpus');
 

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../src/core/ingest/index.js';
-import type { DocKind, Sentence } from '../../src/core/types.js';
+import type { DocKind, Sentence } from '../../src/core/corpus.js';
 import { meta } from './helpers.js';
 
 const read = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');

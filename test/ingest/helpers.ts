@@ -1,4 +1,4 @@
-import type { DocumentMeta } from '../../src/core/types.js';
+import type { DocumentMeta } from '../../src/core/corpus.js';
 import { ingestText } from '../../src/core/ingest/index.js';
 
 export const meta = (over: Partial<DocumentMeta> = {}): DocumentMeta => ({

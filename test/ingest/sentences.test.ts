@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { buildState } from '../../src/core/build.js';
+import { buildState } from '../../src/core/library/build.js';
 import { finishSentence, HARD_MAX, segmentSentences, splitLongRun } from '../../src/core/ingest/sentences.js';
 import { texts } from './helpers.js';
 

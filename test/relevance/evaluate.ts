@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Library } from '../../src/core/library.js';
+import type { Library } from '../../src/core/library/library.js';
 
 const Question = z.object({
   q: z.string().min(1),

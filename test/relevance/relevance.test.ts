@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
-import type { Library } from '../../src/core/library.js';
-import { loadLibrary } from '../../src/core/load.js';
+import type { Library } from '../../src/core/library/library.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 import { evaluate, loadQuestions } from './evaluate.js';
 
 let library: Library;

@@ -1,11 +1,11 @@
 // DailyScheduler with an injected clock: nothing here waits for a real cron tick.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/core/text.js';
+import { seededRandom } from '../../src/core/search/text.js';
 import { DailyScheduler, localDate, postNonce, type CronLike } from '../../src/scheduler/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { FakeClock, PostError, RecordingPoster, ids, makeScheduler, subscribe, tempDir } from './helpers.js';
-import { WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
+import { WEEKDAYS, WEEKENDS } from '../../src/bot/days.js';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {

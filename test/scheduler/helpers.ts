@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Store, type Subscription, type SubscriptionInput } from '../../src/store/index.js';
 import { DailyScheduler, PostError, type DailySchedulerOptions, type Poster } from '../../src/scheduler/index.js';
-import { seededRandom } from '../../src/core/text.js';
-import { EVERY_DAY } from '../../src/core/days.js';
+import { seededRandom } from '../../src/core/search/text.js';
+import { EVERY_DAY } from '../../src/bot/days.js';
 
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'daily-'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { parseTime, parseTimezone, suggestTimezones } from '../../src/scheduler/index.js';
 import { parseDays, parseScheduleWords } from '../../src/scheduler/parse.js';
-import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/bot/days.js';
 
 function userError(fn: () => unknown): UserError {
   try {

@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/index.js';
 import { FakeClock, RecordingPoster, makeScheduler, subscribe, tempDir } from './helpers.js';
 
 const WORKER = fileURLToPath(new URL('./fixtures/race-worker.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 let cleanup = () => {};
 afterEach(() => cleanup());

@@ -11,7 +11,7 @@ import {
   zonedInstant,
   type Schedule,
 } from '../../src/scheduler/index.js';
-import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/bot/days.js';
 
 const since = new Date('2026-01-01T00:00:00Z');
 const sched = (time: string, timezone: string, weekdaysOnly = false): Schedule => ({ time, timezone, days: weekdaysOnly ? WEEKDAYS : EVERY_DAY, scheduleSince: since });

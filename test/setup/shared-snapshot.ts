@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { loadLibrary } from '../../src/core/load.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

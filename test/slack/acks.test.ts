@@ -3,10 +3,10 @@
 // these unanswered (a 404 after 3 s, or nothing at all and an unhandled rejection for `null`).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackBot } from '../../src/adapters/slack/app.js';
+import { startSlack, type SlackBot } from '../../src/platforms/slack/app.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import type { Library } from '../../src/core/library.js';
-import { loadLibrary } from '../../src/core/load.js';
+import type { Library } from '../../src/core/library/library.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { startFakeSlack, type BuiltDelivery, type FakeSlack } from '../fakes/slack/index.js';
 

@@ -2,10 +2,10 @@
 // Slack on 127.0.0.1.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlack, type SlackBot } from '../../src/adapters/slack/app.js';
+import { startSlack, type SlackBot } from '../../src/platforms/slack/app.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import type { Library } from '../../src/core/library.js';
-import { loadLibrary } from '../../src/core/load.js';
+import type { Library } from '../../src/core/library/library.js';
+import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
 

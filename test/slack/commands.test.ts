@@ -2,9 +2,9 @@
 // terminal say "/topic", without touching URLs, longer words or document text.
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
-import { plainText, SlackCommands } from '../../src/adapters/slack/commands.js';
-import { retype, retypeReply } from '../../src/core/command-forms.js';
-import type { Reply } from '../../src/core/reply.js';
+import { plainText, SlackCommands } from '../../src/platforms/slack/commands.js';
+import { retype, retypeReply } from '../../src/bot/command-forms.js';
+import type { Reply } from '../../src/bot/reply.js';
 
 const names = COMMANDS.map((c) => c.name);
 const slack = new SlackCommands({ command: '/reading', prefix: 'rg-' }, COMMANDS);

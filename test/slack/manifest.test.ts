@@ -6,11 +6,11 @@ import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { COMMANDS } from '../../commands/index.js';
-import { commandNameProblem, RESERVED_SLACK_COMMANDS, SLACK_COMMAND_LIMITS } from '../../src/adapters/slack/commands.js';
-import { slackManifest, slackManifestYaml } from '../../src/adapters/slack/manifest.js';
+import { commandNameProblem, RESERVED_SLACK_COMMANDS, SLACK_COMMAND_LIMITS } from '../../src/platforms/slack/commands.js';
+import { slackManifest, slackManifestYaml } from '../../src/platforms/slack/manifest.js';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
 
-const SLACK_DIR = path.join(PROJECT_ROOT, 'src/adapters/slack');
+const SLACK_DIR = path.join(PROJECT_ROOT, 'src/platforms/slack');
 const committed = readFileSync(path.join(SLACK_DIR, 'manifest.yml'), 'utf8');
 
 interface SlashCommand {

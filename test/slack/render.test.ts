@@ -3,9 +3,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
-import { escapeSlack, LIMITS, mrkdwnWithHighlights, renderSlack } from '../../src/adapters/slack/render.js';
+import { escapeSlack, LIMITS, mrkdwnWithHighlights, renderSlack } from '../../src/platforms/slack/render.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import type { Reply, ReplyPassage } from '../../src/core/reply.js';
+import type { Reply, ReplyPassage } from '../../src/bot/reply.js';
 import { hostilePassage, hostileReplies, SLACK_LIVE, stringsIn } from '../helpers/hostile.js';
 
 const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({
@@ -110,7 +110,7 @@ describe('Slack rendering of hostile document and user text', () => {
 });
 
 describe('Slack app manifest', () => {
-  const manifest = parse(readFileSync(path.join(PROJECT_ROOT, 'src/adapters/slack/manifest.yml'), 'utf8'));
+  const manifest = parse(readFileSync(path.join(PROJECT_ROOT, 'src/platforms/slack/manifest.yml'), 'utf8'));
 
   it('declares every command, interactivity and Socket Mode', () => {
     const declared = manifest.features.slash_commands.map((c: { command: string }) => c.command).sort();

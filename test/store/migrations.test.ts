@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION, migrate, openStore } from '../../src/store/index.js';
 import { tempDir } from '../scheduler/helpers.js';
-import { EVERY_DAY, WEEKDAYS } from '../../src/core/days.js';
+import { EVERY_DAY, WEEKDAYS } from '../../src/bot/days.js';
 
 let cleanup = () => {};
 afterEach(() => cleanup());

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../src/core/text.js';
+import { seededRandom } from '../../src/core/search/text.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { ids, tempDir } from '../scheduler/helpers.js';
 

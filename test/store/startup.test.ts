@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups, openStore } from '../../src/store/index.js';
 import { runNpm } from '../helpers/spawn.js';
-import { EVERY_DAY } from '../../src/core/days.js';
+import { EVERY_DAY } from '../../src/bot/days.js';
 
 // Generous: each run builds the corpus index on a possibly busy machine. A hang is caught by the
 // exit code (a killed run has none), not by this number.

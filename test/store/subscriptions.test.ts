@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
-import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/core/days.js';
+import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/bot/days.js';
 
 let store: Store;
 beforeEach(() => {

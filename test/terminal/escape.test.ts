@@ -2,7 +2,7 @@
 // (colours, OSC 8 hyperlinks, bells, cursor moves) are removed, so a document cannot repaint or
 // hijack the terminal; only the renderer's own bold and dim codes remain.
 import { describe, expect, it } from 'vitest';
-import { renderReply } from '../../src/adapters/terminal/render.js';
+import { renderReply } from '../../src/platforms/terminal/render.js';
 import { hostileReplies } from '../helpers/hostile.js';
 
 const OWN_CODES = /\u001b\[[012]m/g;

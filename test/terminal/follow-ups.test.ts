@@ -2,9 +2,9 @@
 // numbered passages of the last list, /more on the last /topic, /another on the last /quote, even
 // with other follow-ups typed in between. Driven by typed lines; asserts what is printed.
 import { describe, expect, it } from 'vitest';
-import { renderReply } from '../../src/adapters/terminal/render.js';
-import { TerminalSession } from '../../src/adapters/terminal/session.js';
-import { seededRandom } from '../../src/core/text.js';
+import { renderReply } from '../../src/platforms/terminal/render.js';
+import { TerminalSession } from '../../src/platforms/terminal/session.js';
+import { seededRandom } from '../../src/core/search/text.js';
 import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
 
 const lib = library(ENGINEERING, POWER, TRANSLATION);

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TerminalNotices } from '../../src/adapters/terminal/notices.js';
-import { runRepl } from '../../src/adapters/terminal/repl.js';
-import { LiveLibrary } from '../../src/core/live.js';
+import { TerminalNotices } from '../../src/platforms/terminal/notices.js';
+import { runRepl } from '../../src/platforms/terminal/repl.js';
+import { LiveLibrary } from '../../src/core/library/live.js';
 import { configureLog } from '../../src/core/log.js';
 
 const PROSE = 'Checkpointing is what this whole document keeps returning to, in long and careful sentences. The authors explain it with examples.\n';

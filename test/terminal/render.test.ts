@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { renderReply } from '../../src/adapters/terminal/render.js';
-import { TerminalSession } from '../../src/adapters/terminal/session.js';
-import type { Reply } from '../../src/core/reply.js';
-import { seededRandom } from '../../src/core/text.js';
+import { renderReply } from '../../src/platforms/terminal/render.js';
+import { TerminalSession } from '../../src/platforms/terminal/session.js';
+import type { Reply } from '../../src/bot/reply.js';
+import { seededRandom } from '../../src/core/search/text.js';
 import { ENGINEERING, library, POWER } from '../helpers/fixtures.js';
 
 const reply: Reply = {

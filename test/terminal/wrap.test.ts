@@ -1,8 +1,8 @@
 // The terminal renderer wraps every reply to the terminal's width at word boundaries, with
 // continuation lines hanging under their label, so the terminal itself never breaks a word.
 import { describe, expect, it } from 'vitest';
-import { displayWidth, renderReply, terminalWidth, wrapText } from '../../src/adapters/terminal/render.js';
-import type { Reply } from '../../src/core/reply.js';
+import { displayWidth, renderReply, terminalWidth, wrapText } from '../../src/platforms/terminal/render.js';
+import type { Reply } from '../../src/bot/reply.js';
 
 const WIDTHS = [20, 33, 40, 57, 80, 120];
 

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { log } from '../log.js';
-import type { IngestedDocument, IngestResult, IngestWarning } from '../types.js';
+import type { IngestedDocument, IngestResult, IngestWarning } from '../corpus.js';
 import { listCorpusFiles, type CorpusFiles } from './files.js';
 import { analyzeText } from './pipeline.js';
 import {

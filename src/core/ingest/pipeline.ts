@@ -1,7 +1,7 @@
 // The cleaning pipeline on one document's text: chrome, foreign lines, structure, sentences, and
 // clean verbatim for transcripts. Pure: same text and metadata in, same sentences out.
 
-import type { DocumentMeta, Sentence } from '../types.js';
+import type { DocumentMeta, Sentence } from '../corpus.js';
 import { removeChrome } from './chrome.js';
 import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';

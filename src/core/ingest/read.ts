@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { DOC_KINDS, type DocKind, type DocumentMeta, type IngestWarning } from '../types.js';
+import { DOC_KINDS, type DocKind, type DocumentMeta, type IngestWarning } from '../corpus.js';
 import { safeUrl, urlProblem } from '../untrusted.js';
 
 export const DOC_EXTENSIONS = ['.txt', '.md'];

@@ -2,7 +2,7 @@
 // paragraph. Scraped text encodes all three only through layout conventions, so each rule below
 // is one convention.
 
-import type { DocKind } from '../types.js';
+import type { DocKind } from '../corpus.js';
 import { stripInlineMarkup } from './normalize.js';
 
 export interface Paragraph {

@@ -1,0 +1,64 @@
+// The platform-neutral answer every command returns. Adapters render it (terminal text, Discord
+// embeds and buttons, Slack Block Kit) and never decide content themselves.
+import type { Range } from '../core/search/search-index.js';
+import type { DocKind } from '../core/corpus.js';
+
+export interface ReplyPassage {
+  id: string;
+  text: string;
+  /** Matched query terms, as [start, end) ranges into `text`; adapters choose how to mark them. */
+  highlights: Range[];
+  doc: { id: string; title: string; kind: DocKind; url?: string; date?: string };
+  speaker?: string;
+  section?: string;
+  /** For a context view: the sentences around the passage. */
+  before?: string;
+  after?: string;
+}
+
+/** Something the person can do next; adapters turn these into buttons or typed hints. */
+export type Action =
+  | { kind: 'more'; query: string; source?: string; page: number }
+  | { kind: 'context'; passageId: string }
+  | { kind: 'share'; passageId: string }
+  | { kind: 'another'; query?: string; source?: string; seed: number };
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  kind: DocKind;
+  speakers: string[];
+  passages: number;
+  source?: string;
+  date?: string;
+  url?: string;
+}
+
+export interface CommandHelp {
+  name: string;
+  usage: string;
+  description: string;
+  example: string;
+}
+
+interface ReplyBase {
+  /** Public replies go to the channel; private ones only to the person who asked. */
+  visibility: 'public' | 'private';
+  title?: string;
+  /** Short notes shown with the answer ("Your query was clipped to 200 characters."). */
+  notes: string[];
+  actions: Action[];
+}
+
+export type Reply =
+  | (ReplyBase & { kind: 'passages'; passages: ReplyPassage[]; query?: string; page?: number; total?: number })
+  | (ReplyBase & { kind: 'discussion'; passages: ReplyPassage[]; questions: string[] })
+  | (ReplyBase & { kind: 'sources'; sources: SourceSummary[] })
+  | (ReplyBase & { kind: 'help'; commands: CommandHelp[] })
+  /** A short confirmation or status, such as a daily subscription's schedule. */
+  | (ReplyBase & { kind: 'notice'; lines: string[] })
+  | (ReplyBase & { kind: 'error'; code: string; message: string; suggestions: string[] });
+
+export function errorReply(code: string, message: string, suggestions: string[] = []): Reply {
+  return { kind: 'error', code, message, suggestions, visibility: 'private', notes: [], actions: [] };
+}

@@ -1,0 +1,67 @@
+// The code half of a snapshot's key. A snapshot must be rebuilt when the code that cleans and
+// indexes documents changes, and only then: rewording a reply must not throw away a 100 MB index.
+// So the fingerprint hashes exactly the source files the index build reaches through its runtime
+// imports, found by following them from the build's entry file rather than by naming folders.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Static and dynamic imports and re-exports with a relative specifier. `import type` and
+// `export type` lines are left out: types are erased and cannot change what a build produces.
+const IMPORT = /(?:^|\n)\s*(import|export)(?!\s+type\b)[^;'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|(?:^|\n)\s*import\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
+/** The relative source files a module imports at run time (`.js` specifiers resolve to `.ts`). */
+async function runtimeImports(file: string, text: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const spec = m[2] ?? m[3] ?? m[4];
+    if (spec) found.push(await resolveSource(path.resolve(path.dirname(file), spec)));
+  }
+  return found;
+}
+
+async function resolveSource(target: string): Promise<string> {
+  if (!target.endsWith('.js')) return target;
+  const ts = target.slice(0, -3) + '.ts';
+  try {
+    await readFile(ts);
+    return ts;
+  } catch {
+    return target;
+  }
+}
+
+/**
+ * sha256 over the entry files and every source file they reach, each with its path relative to
+ * `root`. Unreadable files count as a fixed marker, so the result is always a string.
+ */
+export async function sourceFingerprint(entries: string[], root: string): Promise<{ hash: string; files: string[] }> {
+  const seen = new Map<string, Buffer | null>();
+  const queue = entries.map((e) => path.resolve(e));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    const bytes = await readFile(file).catch(() => null);
+    seen.set(file, bytes);
+    if (bytes) queue.push(...(await runtimeImports(file, bytes.toString('utf8'))));
+  }
+  const files = [...seen.keys()].sort();
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${path.relative(root, f)}\n`).update(seen.get(f) ?? 'unreadable').update('\n');
+  return { hash: hash.digest('hex'), files };
+}
+
+/** What shapes a snapshot: the build (documents to index) and the snapshot's own encoding. */
+export const FINGERPRINT_ENTRIES = ['./build.ts', './snapshot.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+const CORE = fileURLToPath(new URL('..', import.meta.url));
+
+let cached: Promise<string> | undefined;
+
+/** The fingerprint of this installation's index-building code, read once per process. */
+export function codeFingerprint(): Promise<string> {
+  cached ??= sourceFingerprint(FINGERPRINT_ENTRIES, CORE)
+    .then((f) => f.hash)
+    .catch(() => 'unknown');
+  return cached;
+}

@@ -1,0 +1,288 @@
+// What commands ask of the corpus: search, quotations, the daily pick, context, sources. Pure
+// functions of (corpus, index, inputs); randomness and dates come in as arguments.
+import { discussionQuestions, phraseKeys, type PhraseStats } from './discussion.js';
+import { UserError } from '../errors.js';
+import type { ReplyPassage, SourceSummary } from '../../bot/reply.js';
+import { SearchIndex, type Range, type SearchHit } from '../search/search-index.js';
+import { noResultHelp, type NoResultHelp } from './suggest.js';
+import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from '../search/text.js';
+import { corpusTopics } from './topics.js';
+import type { Corpus, DocumentMeta, Passage } from '../corpus.js';
+
+export const QUOTE_MIN = 40;
+export const QUOTE_MAX = 600;
+/** Passages at or above this are good enough for random quotes and the daily rotation. */
+export const QUOTABLE = 0.5;
+/** Platform limits on autocomplete (Discord: 25 choices of at most 100 characters). */
+export const AUTOCOMPLETE_MAX = 25;
+const MAX_CHOICE = 100;
+
+export class Library {
+  readonly index: SearchIndex;
+  /** One passage per near-duplicate group that reads well alone, sorted by id for stable order. */
+  readonly eligible: Passage[];
+  constructor(
+    readonly corpus: Corpus,
+    index?: SearchIndex,
+  ) {
+    this.index = index ?? new SearchIndex(corpus);
+    const bestOfGroup = new Map<string, Passage>();
+    for (const p of corpus.passages) {
+      if (p.quotability < QUOTABLE || p.text.length < QUOTE_MIN || p.text.length > QUOTE_MAX) continue;
+      const cur = bestOfGroup.get(p.groupId);
+      if (!cur || p.quotability > cur.quotability) bestOfGroup.set(p.groupId, p);
+    }
+    this.eligible = [...bestOfGroup.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  doc(id: string): DocumentMeta {
+    const d = this.corpus.docById.get(id);
+    if (!d) throw new Error(`passage refers to unknown document ${id}`);
+    return d;
+  }
+
+  /**
+   * The document a user means by `name`: its id, title, publisher or a word of them. Unknown names
+   * raise a UserError that suggests the closest document.
+   */
+  resolveSource(name: string): DocumentMeta {
+    const q = name.trim().toLowerCase();
+    const docs = this.corpus.documents;
+    const exact = docs.find((d) => d.id.toLowerCase() === q || d.title.toLowerCase() === q);
+    if (exact) return exact;
+    const containing = docs.filter((d) => haystack(d).includes(q));
+    if (containing.length === 1) return containing[0]!;
+    if (containing.length > 1) {
+      throw new UserError(
+        `"${name}" matches ${containing.length} sources: ${containing.map((d) => d.id).join(', ')}. Use one of those ids.`,
+        'ambiguous_source',
+      );
+    }
+    const best = [...docs].sort((a, b) => sourceDistance(q, a) - sourceDistance(q, b))[0];
+    throw new UserError(
+      `I don't know a source called "${name}".` + (best ? ` Did you mean "${best.id}" (${best.title})?` : '') + ' Try /sources for the list.',
+      'unknown_source',
+    );
+  }
+
+  search(query: string, opts: { docId?: string; offset?: number; limit?: number } = {}) {
+    return this.index.search(query, opts);
+  }
+
+  /** Quotations for a query, best first: hits that read well alone, then the rest that fit. */
+  quoteCandidates(query: string, docId?: string): SearchHit[] {
+    const { hits } = this.index.search(query, { docId, limit: 10 });
+    const fits = hits.filter((h) => h.passage.text.length >= QUOTE_MIN && h.passage.text.length <= QUOTE_MAX);
+    const good = fits.filter((h) => h.passage.quotability >= QUOTABLE);
+    return [...good, ...fits.filter((h) => h.passage.quotability < QUOTABLE)];
+  }
+
+  private docFreq?: Map<string, number>;
+
+  /**
+   * How rare a term is in the corpus (inverse document frequency over passages). The counts are
+   * made on first use: only discussion prompts need them, and start-up should not pay for them.
+   */
+  idf = (term: string): number => {
+    if (!this.docFreq) {
+      const df = new Map<string, number>();
+      for (const p of this.corpus.passages) for (const t of new Set(termsOf(p.text))) df.set(t, (df.get(t) ?? 0) + 1);
+      this.docFreq = df;
+    }
+    return Math.log(1 + this.corpus.passages.length / (1 + (this.docFreq.get(term) ?? 0)));
+  };
+
+  private phraseCounts?: Map<string, number>;
+
+  /** Corpus statistics for discussion prompts; phrase counts are built on first use. */
+  get phraseStats(): PhraseStats {
+    if (!this.phraseCounts) {
+      const counts = new Map<string, number>();
+      for (const p of this.corpus.passages) {
+        for (const key of new Set(phraseKeys(p.text))) counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      this.phraseCounts = counts;
+    }
+    const counts = this.phraseCounts;
+    // Words in more than one passage in forty are everyday vocabulary for this corpus.
+    const n = this.corpus.passages.length;
+    const commonIdf = Math.log(1 + n / (1 + Math.max(1, n / 40)));
+    return { idf: this.idf, passagesWith: (key) => counts.get(key) ?? 0, commonIdf };
+  }
+
+  /** A passage with enough substance to discuss: the best on a topic, or a random quotable one. */
+  discussionPassage(topic: string | undefined, random: () => number, docId?: string): SearchHit | undefined {
+    const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE;
+    if (topic) {
+      const { hits } = this.index.search(topic, { docId, limit: 10 });
+      return hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
+    }
+    const p = this.weightedPick(
+      this.eligible.filter((p) => substantial(p) && (!docId || p.docId === docId)),
+      random,
+    );
+    return p && { passage: p, score: 0, highlights: [] };
+  }
+
+  discussionQuestions(p: Passage): Promise<string[]> {
+    return discussionQuestions(p, this.doc(p.docId), this.phraseStats);
+  }
+
+  /** A random quotation, weighted towards the most quotable passages. */
+  randomQuote(random: () => number, docId?: string): Passage | undefined {
+    return this.weightedPick(docId ? this.eligible.filter((p) => p.docId === docId) : this.eligible, random);
+  }
+
+  private weightedPick(pool: Passage[], random: () => number): Passage | undefined {
+    if (!pool.length) return undefined;
+    const weights = pool.map((p) => p.quotability ** 2);
+    let r = random() * weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < pool.length; i++) {
+      r -= weights[i]!;
+      if (r <= 0) return pool[i];
+    }
+    return pool[pool.length - 1];
+  }
+
+  /**
+   * The excerpt for a channel on a date. Days walk round one per-channel shuffle of the eligible
+   * passages, so any run of consecutive days shows no passage twice until every one has been
+   * shown, and everyone in the channel gets the same one on the same date.
+   */
+  dailyPick(channelKey: string, isoDate: string): Passage {
+    const n = this.eligible.length;
+    if (!n) throw new UserError('There is nothing quotable in the corpus yet.', 'empty_corpus');
+    const day = Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
+    const order = shuffledIndexes(n, parseInt(fnv1a(channelKey), 16));
+    return this.eligible[order[((day % n) + n) % n]!]!;
+  }
+
+  passage(id: string): Passage {
+    const p = this.corpus.byId.get(id);
+    if (!p) throw new UserError('That passage is no longer in the library (the corpus may have changed). Try the command again.', 'unknown_passage');
+    return p;
+  }
+
+  /** The passage with the sentences just before and after it in its document. */
+  context(id: string): ReplyPassage {
+    const p = this.passage(id);
+    const prev = p.prevId ? this.corpus.byId.get(p.prevId) : undefined;
+    const next = p.nextId ? this.corpus.byId.get(p.nextId) : undefined;
+    return {
+      ...this.toReply(p),
+      before: prev?.sentences.slice(-2).join(' '),
+      after: next?.sentences.slice(0, 2).join(' '),
+    };
+  }
+
+  sources(): SourceSummary[] {
+    return this.corpus.documents.map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: d.kind,
+      speakers: d.speakers,
+      passages: this.corpus.byDoc.get(d.id)?.length ?? 0,
+      source: d.source,
+      date: d.date,
+      url: d.url,
+    }));
+  }
+
+  private readonly topicsOf = new Map<string, Promise<string[]>>();
+
+  /** The shelf's (or one document's) recurring subjects, worked out on first use. */
+  topics = (docId?: string): Promise<string[]> => {
+    const key = docId ?? '';
+    let found = this.topicsOf.get(key);
+    if (!found) {
+      found = corpusTopics(docId ? (this.corpus.byDoc.get(docId) ?? []) : this.corpus.passages, 10);
+      this.topicsOf.set(key, found);
+    }
+    return found;
+  };
+
+  /** What to offer when `query` finds nothing (in `docId`, if given). */
+  noResultHelp(query: string, docId?: string): Promise<NoResultHelp> {
+    return noResultHelp(this.index, this.topics, query, docId);
+  }
+
+  /**
+   * Suggestions while someone types a query: the text so far with its last word completed from
+   * the corpus's vocabulary, or, for an empty box, the corpus's section headings as topics.
+   */
+  querySuggestions(input: string, limit = AUTOCOMPLETE_MAX): string[] {
+    const text = input.replace(/\s+/g, ' ').trimStart().slice(0, MAX_CHOICE);
+    const out: string[] = [];
+    if (!text.trim()) {
+      for (const p of this.corpus.passages) if (p.section && !out.includes(p.section)) out.push(p.section);
+      return out.map((s) => clipChoice(s)).slice(0, limit);
+    }
+    const typed = text.trim();
+    const tokens = tokenize(text);
+    const last = tokens[tokens.length - 1];
+    // What was typed comes first when it is already whole words the corpus knows.
+    if (last && this.index.knows(last.word) && this.index.search(typed, { limit: 1 }).hits.length) out.push(typed);
+    if (last && !/\s$/.test(text)) {
+      const base = text.slice(0, last.start);
+      for (const w of this.index.completeLast(text, limit)) {
+        const choice = `${base}${w}`;
+        if (choice.length <= MAX_CHOICE && !out.includes(choice)) out.push(choice);
+      }
+    }
+    return out.slice(0, limit);
+  }
+
+  /** Documents matching what someone typed for a source option: exact, then prefix, then related. */
+  sourceChoices(input: string, limit = AUTOCOMPLETE_MAX): { name: string; value: string }[] {
+    const q = input.trim().toLowerCase();
+    const rank = (d: DocumentMeta): number => {
+      if (!q) return 0;
+      if (d.id === q || d.title.toLowerCase() === q) return 0;
+      if (d.id.startsWith(q) || d.title.toLowerCase().startsWith(q)) return 1;
+      if (haystack(d).includes(q)) return 2;
+      return sourceDistance(q, d) <= 0.4 ? 3 : Infinity;
+    };
+    return this.corpus.documents
+      .map((d) => ({ d, r: rank(d) }))
+      .filter((x) => x.r !== Infinity)
+      .sort((a, b) => a.r - b.r || a.d.title.localeCompare(b.d.title))
+      .slice(0, limit)
+      .map(({ d }) => ({ name: clipChoice(d.title), value: d.id }));
+  }
+
+  toReply(p: Passage, highlights: Range[] = []): ReplyPassage {
+    const d = this.doc(p.docId);
+    return {
+      id: p.id,
+      text: p.text,
+      highlights,
+      doc: { id: d.id, title: d.title, kind: d.kind, url: d.url, date: d.date },
+      speaker: p.speaker,
+      section: p.section,
+    };
+  }
+}
+
+/** A choice label within the platform limit, cut at a word boundary. */
+function clipChoice(s: string): string {
+  if (s.length <= MAX_CHOICE) return s;
+  const cut = s.slice(0, MAX_CHOICE - 1);
+  return cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:]+$/, '') + '…';
+}
+
+const haystack = (d: DocumentMeta) => [d.id, d.title, d.source ?? '', ...d.speakers].join(' ').toLowerCase();
+
+function sourceDistance(q: string, d: DocumentMeta): number {
+  const words = [d.id, ...d.id.split('-'), ...termsOf(d.title), ...(d.source ? [d.source.toLowerCase()] : [])];
+  return Math.min(...words.map((w) => levenshtein(q, w.toLowerCase()) / Math.max(q.length, w.length, 1)));
+}
+
+function shuffledIndexes(n: number, seed: number): number[] {
+  const random = seededRandom(seed);
+  const a = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}

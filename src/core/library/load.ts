@@ -1,0 +1,108 @@
+// Folder of documents -> a ready Library, timed. The one place start-up builds the core: from a
+// snapshot when one matches the folder, else by building (in a worker thread for large corpora,
+// so the bot keeps acknowledging commands), then saving a snapshot for the next start.
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildState } from './build.js';
+import { makeFolder } from '../folders.js';
+import type { BuildThread } from './build-thread.js';
+import type { IngestCache } from '../ingest/index.js';
+import { Library } from './library.js';
+import { log } from '../log.js';
+import { SearchIndex } from '../search/search-index.js';
+import { corpusKey, decodeSnapshot, encodeSnapshot, snapshotPath, SnapshotError, type LibraryState, type Pause } from './snapshot.js';
+import type { IngestWarning } from '../corpus.js';
+import { errorMessage } from '../errors.js';
+
+export interface LoadedLibrary {
+  library: Library;
+  warnings: IngestWarning[];
+  ms: number;
+  /** Where it came from: a saved snapshot or a fresh build. */
+  source: 'snapshot' | 'build';
+  /** Where a build ran: in the build worker, or on this thread (blocking it meanwhile). */
+  thread: 'worker' | 'main';
+}
+
+/** Corpora at least this big are built in the worker thread; smaller ones build faster in place. */
+export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+
+export interface LoadOptions {
+  /** Lets a reload skip unchanged files (see LiveLibrary); used for builds on this thread. */
+  cache?: IngestCache;
+  /** What `cache` keeps of each file (see IngestCache); 'bytes' lets a later build in the worker carry on from it. */
+  remember?: 'documents' | 'bytes';
+  /** Folder for snapshots; without one, every load builds. */
+  snapshotDir?: string;
+  /** The worker to build large corpora in; without one, builds run on this thread. */
+  thread?: BuildThread;
+  /** Force the worker (true) or this thread (false) whatever the size. */
+  useWorker?: boolean;
+}
+
+/** Yields to the event loop: long restores run in slices between other work. */
+const yieldToLoop: Pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<LoadedLibrary> {
+  const started = performance.now();
+  const done = (state: LibraryState, library: Library, source: LoadedLibrary['source'], thread: LoadedLibrary['thread'] = 'main'): LoadedLibrary => ({
+    library,
+    warnings: state.warnings,
+    ms: Math.round(performance.now() - started),
+    source,
+    thread,
+  });
+  const { key, bytes } = opts.snapshotDir || opts.thread ? await corpusKey(dir).catch(() => ({ key: '', bytes: 0 })) : { key: '', bytes: 0 };
+  const file = opts.snapshotDir && key ? snapshotPath(opts.snapshotDir, dir) : undefined;
+
+  if (file) {
+    const saved = await readFile(file).catch(() => undefined);
+    if (saved) {
+      try {
+        const state = await decodeSnapshot(saved, key, yieldToLoop);
+        return done(state, await restore(state), 'snapshot');
+      } catch (e) {
+        // Stale (the corpus changed) or damaged: either way it is rebuilt, never trusted.
+        log.info('snapshot_rejected', { file, reason: e instanceof SnapshotError ? e.message : String(e) });
+      }
+    }
+  }
+
+  const inWorker = opts.thread && key && (opts.useWorker ?? bytes >= WORKER_MIN_BYTES);
+  if (inWorker) {
+    const snapshot = await opts.thread!.build(dir, key);
+    const state = await decodeSnapshot(snapshot, key, yieldToLoop);
+    const library = await restore(state);
+    if (file) await save(file, () => snapshot);
+    return done(state, library, 'build', 'worker');
+  }
+  const state = await buildState(dir, opts.cache, opts.remember);
+  const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search));
+  if (file) await save(file, () => encodeSnapshot(state, key));
+  return done(state, library, 'build');
+}
+
+async function restore(state: LibraryState): Promise<Library> {
+  await yieldToLoop();
+  const index = new SearchIndex(state.corpus, state.search);
+  await yieldToLoop();
+  return new Library(state.corpus, index);
+}
+
+/**
+ * Written aside and renamed into place, so a crash mid-write never leaves a half snapshot. Any
+ * failure, encoding included, costs only the snapshot: it is logged, and the library still serves.
+ */
+async function save(file: string, encode: () => Buffer): Promise<void> {
+  // Unique per write: two loads of one folder at once (a reload racing a CLI run) never share it.
+  const tmp = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    makeFolder(path.dirname(file));
+    await writeFile(tmp, encode());
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    log.warn('snapshot_not_saved', { file, error: errorMessage(e) });
+  }
+}

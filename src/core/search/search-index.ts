@@ -1,0 +1,494 @@
+// The search index over passages: BM25+ over our own tokenizer and stemmer (see postings.ts),
+// fuzzy matching for misspellings and mis-heard transcript words, prefix matching for the word
+// being typed, a bonus for exact phrases, and one result per near-duplicate group.
+import { MAX_QUERY_WORDS, Postings, PostingsBuilder, topK, type PostingsData, type QueryWord } from './postings.js';
+import { termOf, terms as termsOf, tokenize } from './text.js';
+import { QUESTION_SPEAKERS } from '../ingest/passages.js';
+import { synonymsOf } from './synonyms.js';
+import type { Corpus, Passage } from '../corpus.js';
+import { SortedTerms } from './vocabulary.js';
+
+/** [start, end) character ranges in a passage's text that matched the query. */
+export type Range = [number, number];
+
+export interface SearchHit {
+  passage: Passage;
+  score: number;
+  highlights: Range[];
+}
+
+export interface SearchOptions {
+  /** Only passages of this document. */
+  docId?: string;
+  /** The last word may be half-typed (autocomplete): match it as a prefix too. */
+  prefix?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Fields of a passage that are searched, with their weights. The context field is the last
+ * sentence before the passage and the first after: a question's words often straddle a boundary.
+ */
+const FIELDS = ['text', 'section', 'speaker', 'title', 'context'] as const;
+const FIELD_BOOSTS = [2, 0.6, 0.6, 0.3, 0.3];
+const CONTEXT_FIELD = 4;
+
+/** Share of a question's score passed to the passage that answers it, so the two come together. */
+const ANSWER_SHARE = 0.7;
+/** How many of the cheaply scored matches get the full re-ranking. */
+const RERANK_DEPTH = 100;
+/** Weight of a synonym's match relative to the word the person typed. */
+const SYNONYM_WEIGHT = 0.3;
+/** minisearch's weights for prefix and fuzzy matches, which our ranking was tuned with. */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Completions of a half-typed word tried against the words before it, most used first. */
+const COMPLETION_CANDIDATES = 300;
+
+// Fuzziness grows with word length: short words have too many neighbours to be worth it.
+export function fuzzyFor(term: string): number | false {
+  if (/^\p{N}+$/u.test(term)) return false;
+  if (term.length >= 8) return 2;
+  if (term.length >= 4) return 1;
+  return false;
+}
+
+/** Everything the index is made of, as plain data: what a snapshot saves and restores. */
+export interface SearchData {
+  postings: PostingsData;
+  /** Distinct lower-case words of the passages' texts, sorted. */
+  forms: string[];
+  /** Term id -> position in `forms` of its most common written form, or -1. */
+  surface: Int32Array;
+}
+
+/**
+ * The words of a text, plus the joined form of two adjacent words where the corpus also writes
+ * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet.
+ */
+function wordsOf(text: string, isSolid: (word: string) => boolean): string[] {
+  const tokens = tokenize(text);
+  const out = tokens.map((t) => t.word);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const joined = tokens[i]!.word + tokens[i + 1]!.word;
+    if (joined.length >= 5 && isSolid(joined) && /^[\s-]?$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) out.push(joined);
+  }
+  return out;
+}
+
+function contextOf(corpus: Corpus, p: Passage): string {
+  return [corpus.byId.get(p.prevId ?? '')?.sentences.at(-1), corpus.byId.get(p.nextId ?? '')?.sentences[0]].filter(Boolean).join(' ');
+}
+
+/** Builds the index data for a corpus: two passes over the text, no per-posting objects. */
+export function buildSearchData(corpus: Corpus): SearchData {
+  // Pass 1: written forms with counts, which also tell which joined spellings are real words.
+  const formCount = new Map<string, number>();
+  for (const p of corpus.passages) for (const t of tokenize(p.text)) formCount.set(t.word, (formCount.get(t.word) ?? 0) + 1);
+  const isSolid = (w: string) => formCount.has(w);
+
+  // Pass 2: every field of every passage. Title, section and speaker repeat across a document's
+  // passages, so their words are worked out once.
+  const builder = new PostingsBuilder(FIELDS.length);
+  const memo = new Map<string, { terms: string[]; length: number }>();
+  const analyse = (text: string) => {
+    const words = wordsOf(text, isSolid);
+    const terms: string[] = [];
+    for (const w of words) {
+      const t = termOf(w);
+      if (t) terms.push(t);
+    }
+    return { terms, length: new Set(words).size };
+  };
+  const repeated = (text: string) => {
+    let r = memo.get(text);
+    if (!r) memo.set(text, (r = analyse(text)));
+    return r;
+  };
+  corpus.passages.forEach((p, doc) => {
+    const values = [
+      analyse(p.text),
+      repeated(p.section ?? ''),
+      repeated(p.speaker ?? ''),
+      repeated(corpus.docById.get(p.docId)?.title ?? ''),
+      analyse(contextOf(corpus, p)),
+    ];
+    values.forEach((v, field) => builder.add(doc, field, v.terms, v.length, field !== CONTEXT_FIELD));
+    if (memo.size > 10_000) memo.clear();
+  });
+  const postings = builder.finish();
+
+  // The most common written form of each term ("scale" -> "scaling"); the first seen wins ties.
+  const best = new Map<string, string>();
+  for (const [form, count] of formCount) {
+    const term = termOf(form);
+    if (!term) continue;
+    const cur = best.get(term);
+    if (cur === undefined || count > formCount.get(cur)!) best.set(term, form);
+  }
+  const forms = [...formCount.keys()].sort();
+  const formIds = new SortedTerms(forms);
+  const surface = new Int32Array(postings.terms.length).fill(-1);
+  postings.terms.forEach((t, id) => {
+    const form = best.get(t);
+    surface[id] = form === undefined ? -1 : formIds.get(form)!;
+  });
+  return { postings, forms, surface };
+}
+
+export class SearchIndex {
+  private readonly postings: Postings;
+  /** Every index term, so fuzzy and prefix matching run only for words the corpus lacks. */
+  private readonly vocabulary: SortedTerms;
+  /** Written forms, for recognising split spellings and known words. */
+  private readonly forms: SortedTerms;
+  private readonly passages: Passage[];
+  /** Passage position -> position of its near-duplicate group's first passage. */
+  private readonly groupOf: Uint32Array;
+  private readonly seenGroup: Uint32Array;
+  private epoch = 0;
+
+  constructor(
+    corpus: Corpus,
+    readonly data: SearchData = buildSearchData(corpus),
+  ) {
+    this.passages = corpus.passages;
+    this.vocabulary = new SortedTerms(data.postings.terms);
+    this.forms = new SortedTerms(data.forms);
+    const docBoost = new Float64Array(this.passages.length);
+    const firstOfGroup = new Map<string, number>();
+    this.groupOf = new Uint32Array(this.passages.length);
+    this.passages.forEach((p, i) => {
+      // An interviewer's question carries the topic's words, but the answer is what people want.
+      docBoost[i] = p.speaker && QUESTION_SPEAKERS.test(p.speaker) ? 0.7 : 1;
+      let g = firstOfGroup.get(p.groupId);
+      if (g === undefined) firstOfGroup.set(p.groupId, (g = i));
+      this.groupOf[i] = g;
+    });
+    this.seenGroup = new Uint32Array(this.passages.length);
+    this.postings = new Postings(data.postings, FIELD_BOOSTS, docBoost);
+  }
+
+  private words(text: string): string[] {
+    return wordsOf(text, (w) => this.forms.has(w));
+  }
+
+  /** Index terms of a text as the index reads a field: joined spellings included, stop words out. */
+  private termsOfText(text: string): string[] {
+    const out: string[] = [];
+    for (const w of this.words(text)) {
+      const t = termOf(w);
+      if (t) out.push(t);
+    }
+    return out;
+  }
+
+  /**
+   * Query terms as the index knows them. A word the corpus lacks may be a mis-hearing that split
+   * or truncated it ("monorepo" for "monor repo", "solomonoff" for "solomon"), so it is also
+   * tried as two known words, or as a known word it starts with.
+   */
+  queryTerms(query: string): string[] {
+    // A set: a word typed twice must not count twice ("running X different from running Y").
+    const out = new Set<string>();
+    for (const word of this.words(query)) {
+      const term = termOf(word);
+      if (!term) continue;
+      out.add(term);
+      if (this.vocabulary.has(term) || term.length < 6 || /\p{N}/u.test(term)) continue;
+      for (const t of this.repairs(term)) out.add(t);
+    }
+    return [...out];
+  }
+
+  private repairs(term: string): string[] {
+    for (let i = 3; i <= term.length - 3; i++) {
+      const left = this.closest(term.slice(0, i));
+      const right = this.closest(term.slice(i));
+      if (left && right) return [left, right];
+    }
+    for (let i = term.length - 1; i >= Math.max(5, Math.ceil(term.length * 0.6)); i--) {
+      if (this.vocabulary.has(term.slice(0, i))) return [term.slice(0, i)];
+    }
+    return [];
+  }
+
+  /** The word itself if known, else a known word one edit away (for the pieces of a split). */
+  private closest(piece: string): string | undefined {
+    if (this.vocabulary.has(piece)) return piece;
+    if (piece.length < 4) return undefined;
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [term, [id]] of this.vocabulary.fuzzyGet(piece, 1)) {
+      const count = this.data.postings.termCounts[id]!;
+      if (count > bestCount) [best, bestCount] = [term, count];
+    }
+    return best;
+  }
+
+  /** A query word with the index terms that stand for it, weighted as minisearch weighs them. */
+  private queryWord(term: string, boost: number, prefix: boolean, fuzzy: number | false): QueryWord {
+    const expansions: QueryWord['expansions'] = [];
+    const id = this.vocabulary.get(term);
+    if (id !== undefined) expansions.push({ termId: id, weight: 1 });
+    const fuzzyMatches = fuzzy ? this.vocabulary.fuzzyGet(term, fuzzy) : undefined;
+    if (prefix) {
+      for (const [t, tid] of this.vocabulary.atPrefix(term)) {
+        const distance = t.length - term.length;
+        if (!distance) continue;
+        // A prefix match is scored as one even when it is also a fuzzy match.
+        fuzzyMatches?.delete(t);
+        expansions.push({ termId: tid, weight: (PREFIX_WEIGHT * t.length) / (t.length + 0.3 * distance) });
+      }
+    }
+    if (fuzzyMatches) {
+      for (const [t, [tid, distance]] of fuzzyMatches) {
+        if (!distance) continue;
+        expansions.push({ termId: tid, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance) });
+      }
+    }
+    return { key: term, boost, expansions };
+  }
+
+  /** Ranked hits, one per near-duplicate group, paged by offset/limit. */
+  search(query: string, opts: SearchOptions = {}): { hits: SearchHit[]; total: number } {
+    const queryTerms = this.queryTerms(query);
+    if (!queryTerms.length) return { hits: [], total: 0 };
+    const known = (t: string) => this.vocabulary.has(t);
+    // Each synonym stands in for the query word it came from.
+    const expandedFrom = new Map<string, string>();
+    for (const q of queryTerms) {
+      for (const syn of synonymsOf(q)) if (!queryTerms.includes(syn) && known(syn) && !expandedFrom.has(syn)) expandedFrom.set(syn, q);
+    }
+    // The terms are read back as words, as the ranking was tuned with (a term's stem can differ).
+    const specTerms = this.termsOfText([...queryTerms, ...expandedFrom.keys()].join(' '));
+    const words = specTerms.map((term, i, all) =>
+      this.queryWord(
+        term,
+        expandedFrom.has(term) ? SYNONYM_WEIGHT : 1,
+        // Fuzzy and prefix matching only where exact matching cannot work, so a correctly spelt
+        // word is never diluted by its neighbours ("data" also matching "date").
+        term.length >= 3 && (opts.prefix ? i === all.length - 1 : !known(term)),
+        known(term) ? false : fuzzyFor(term),
+      ),
+    );
+    const docId = opts.docId;
+    const matches = this.postings.match(words, { filter: docId ? (doc) => this.passages[doc]!.docId === docId : undefined });
+
+    // Coordination: a passage that matches more of the query's words beats one that repeats one.
+    // Bits stand for query words in order of first appearance; a synonym counts as its source.
+    const keys = [...new Set(specTerms)].slice(0, MAX_QUERY_WORDS);
+    const distinctQueryTerms = queryTerms.length;
+    const coordination = new Map<number, number>();
+    const coordinationOf = (mask: number): number => {
+      let c = coordination.get(mask);
+      if (c === undefined) {
+        const sources = new Set<string>();
+        keys.forEach((k, i) => {
+          if (mask & (1 << i)) sources.add(expandedFrom.get(k) ?? k);
+        });
+        coordination.set(mask, (c = sources.size / distinctQueryTerms));
+      }
+      return c;
+    };
+    const first = new Float64Array(matches.docs.length);
+    for (let i = 0; i < first.length; i++) first[i] = matches.scores[i]! * coordinationOf(matches.masks[i]!);
+
+    // Two stages: a cheap score for every match, then the costlier re-ranking (phrases, answers
+    // after questions) only for the best few, so a very common word stays fast on a big shelf.
+    const offset = opts.offset ?? 0;
+    const limit = opts.limit ?? 10;
+    const depth = Math.max(RERANK_DEPTH, (offset + limit) * 10);
+    const top = topK(first, depth);
+    const phrase = termsOf(query);
+    const byDoc = new Map<number, { doc: number; score: number }>();
+    for (const i of top) {
+      const doc = matches.docs[i]!;
+      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, this.passages[doc]!) });
+    }
+    // People ask what the interviewer asked; the answer is the passage after the question.
+    for (const r of [...byDoc.values()]) {
+      const p = this.passages[r.doc]!;
+      if (!p.nextId || !/\?["”’']?$/.test(p.text)) continue;
+      const nextDoc = r.doc + 1;
+      if (this.passages[nextDoc]?.id !== p.nextId) continue;
+      const next = byDoc.get(nextDoc) ?? { doc: nextDoc, score: 0 };
+      next.score += ANSWER_SHARE * r.score;
+      byDoc.set(nextDoc, next);
+    }
+    const scored = [...byDoc.values()].sort((a, b) => b.score - a.score || (this.passages[a.doc]!.id < this.passages[b.doc]!.id ? -1 : 1));
+
+    // One per near-duplicate group; groups are marked with this query's number, not a new set.
+    const epoch = ++this.epoch;
+    const seen = this.seenGroup;
+    const unique: { doc: number; score: number }[] = [];
+    for (const r of scored) {
+      const g = this.groupOf[r.doc]!;
+      if (seen[g] === epoch) continue;
+      seen[g] = epoch;
+      unique.push(r);
+    }
+    // Matches below the re-ranked few still count towards the total (one per group).
+    let total = unique.length;
+    if (top.length < matches.docs.length) {
+      for (let i = 0; i < matches.docs.length; i++) {
+        const doc = matches.docs[i]!;
+        if (byDoc.has(doc)) continue;
+        const g = this.groupOf[doc]!;
+        if (seen[g] !== epoch) {
+          seen[g] = epoch;
+          total++;
+        }
+      }
+    }
+    const matched = new Set<string>();
+    for (const w of words) for (const e of w.expansions) matched.add(this.data.postings.terms[e.termId]!);
+    const hits = unique.slice(offset, offset + limit).map((r) => {
+      const passage = this.passages[r.doc]!;
+      return { passage, score: r.score, highlights: highlightRanges(passage.text, matched) };
+    });
+    return { hits, total };
+  }
+
+  /** Known words that start like a partly typed word (or, failing that, are close to it), most used first. */
+  completeWord(partial: string, limit = 10): string[] {
+    const word = partial.toLowerCase();
+    const stem = termOf(word) ?? word;
+    if (stem.length < 2) return [];
+    const counts = this.data.postings.termCounts;
+    // The most used first, and only as many as will be shown get their display spelling.
+    const byUse = (entries: Iterable<[string, number]>) =>
+      [...entries]
+        .sort((a, b) => counts[b[1]]! - counts[a[1]]! || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit * 2)
+        .map(([t, id]) => this.surfaceOf(t, id));
+    let found = byUse(this.vocabulary.atPrefix(stem));
+    if (!found.length && fuzzyFor(stem)) {
+      found = byUse([...this.vocabulary.fuzzyGet(stem, fuzzyFor(stem) as number)].map(([t, [id]]) => [t, id] as [string, number]));
+    }
+    return [...new Set(found)].filter((w) => w.length > 1).slice(0, limit);
+  }
+
+  /**
+   * Words of the texts spelt like `word`, further off than search reaches: completions of it and
+   * words a few letters different (the first letter kept, as misspellings mostly keep it), one per
+   * index term, closest then most used first.
+   */
+  similarWords(word: string, limit = 5): string[] {
+    const w = word.toLowerCase();
+    if (w.length < 3 || !termOf(w) || /\p{N}/u.test(w)) return [];
+    const counts = this.data.postings.termCounts;
+    const best = new Map<number, { form: string; distance: number }>();
+    const consider = (form: string, distance: number) => {
+      const term = termOf(form);
+      const id = term === null || form === w ? undefined : this.vocabulary.get(term);
+      if (id === undefined || (distance > 1 && form[0] !== w[0])) return;
+      const cur = best.get(id);
+      if (!cur || distance < cur.distance) best.set(id, { form, distance });
+    };
+    for (const [form, [, distance]] of this.forms.fuzzyGet(w, w.length >= 8 ? 3 : w.length >= 5 ? 2 : 1)) consider(form, distance);
+    if (w.length >= 4) for (const [form] of this.forms.atPrefix(w)) consider(form, 1);
+    return [...best]
+      .sort((a, b) => a[1].distance - b[1].distance || counts[b[0]]! - counts[a[0]]! || (a[1].form < b[1].form ? -1 : 1))
+      .slice(0, limit)
+      .map(([, { form }]) => form);
+  }
+
+  /**
+   * Completions of the last word of `text` that go with the words before it: words that occur in
+   * passages matching the whole text come first, then any known word that fits.
+   */
+  completeLast(text: string, limit = 10): string[] {
+    const tokens = tokenize(text);
+    const last = tokens[tokens.length - 1];
+    if (!last) return [];
+    const before = new Set(termsOf(text.slice(0, last.start)));
+    const together: string[] = [];
+    // Co-occurrence ranking expands the prefix into every word it starts; for one or two letters
+    // that is thousands of words, so short prefixes rank by use alone.
+    if (before.size && last.word.length >= 3) {
+      const specTerms = this.termsOfText(text);
+      const lastTerm = specTerms.at(-1);
+      const beforeWords = specTerms.slice(0, -1).map((t) => this.queryWord(t, 1, false, false));
+      if (lastTerm && beforeWords.length) {
+        // Passages with every word before the last, then which completion each also holds.
+        const withBefore = this.postings.match(beforeWords, { and: true });
+        const inMatch = new Map<number, number>();
+        for (let i = 0; i < withBefore.docs.length; i++) inMatch.set(withBefore.docs[i]!, withBefore.scores[i]!);
+        const counts = this.data.postings.termCounts;
+        const candidates = [...this.vocabulary.atPrefix(lastTerm)]
+          .filter(([t]) => !before.has(t))
+          .sort((a, b) => counts[b[1]]! - counts[a[1]]!)
+          .slice(0, COMPLETION_CANDIDATES);
+        const ranked: { term: string; id: number; score: number }[] = [];
+        if (inMatch.size) {
+          for (const [t, id] of candidates) {
+            const m = this.postings.match([this.queryWord(t, 1, false, false)], { filter: (doc) => inMatch.has(doc) });
+            if (!m.docs.length) continue;
+            let sum = 0;
+            for (let i = 0; i < m.docs.length; i++) sum += inMatch.get(m.docs[i]!)! + m.scores[i]!;
+            ranked.push({ term: t, id, score: sum / m.docs.length });
+          }
+        }
+        ranked.sort((a, b) => b.score - a.score);
+        for (const r of ranked) together.push(this.surfaceOf(r.term, r.id));
+      }
+    }
+    return [...new Set([...together, ...this.completeWord(last.word, limit)])]
+      .filter((w) => w.toLowerCase().startsWith(last.word.slice(0, 2)) || !together.length)
+      .slice(0, limit);
+  }
+
+  /** Whether a word is in the corpus's vocabulary. */
+  knows(word: string): boolean {
+    return termOf(word) !== null && this.forms.has(word.toLowerCase());
+  }
+
+  /** The most common way a term is written in the texts ("scale" -> "scaling"). */
+  private surfaceOf(term: string, id = this.vocabulary.get(term)): string {
+    const at = id === undefined ? -1 : this.data.surface[id]!;
+    return at >= 0 ? this.data.forms[at]! : term;
+  }
+}
+
+/** Each passage's index terms as adjacent pairs ("a b"), kept for the passages queries touch. */
+const pairCache = new Map<string, Set<string>>();
+const PAIR_CACHE_MAX = 50_000;
+
+function termPairs(passage: Passage): Set<string> {
+  let pairs = pairCache.get(passage.id);
+  if (!pairs) {
+    const seq = termsOf(passage.text);
+    pairs = new Set<string>();
+    for (let i = 0; i + 1 < seq.length; i++) pairs.add(`${seq[i]} ${seq[i + 1]}`);
+    // A crude bound: on a large shelf the working set is what recent queries touched.
+    if (pairCache.size >= PAIR_CACHE_MAX) pairCache.clear();
+    pairCache.set(passage.id, pairs);
+  }
+  return pairs;
+}
+
+/** Multiplier for passages that contain the query's words next to each other, in order. */
+export function phraseBonus(queryTerms: string[], passage: Passage): number {
+  if (queryTerms.length < 2) return 1;
+  const pairs = termPairs(passage);
+  let matched = 0;
+  for (let i = 0; i + 1 < queryTerms.length; i++) if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) matched++;
+  const whole = matched === queryTerms.length - 1;
+  return 1 + 0.25 * matched + (whole ? 0.5 : 0);
+}
+
+/** Character ranges of the words in `text` whose index term is one of `matched`. */
+export function highlightRanges(text: string, matched: Set<string>): Range[] {
+  const ranges: Range[] = [];
+  for (const t of tokenize(text)) {
+    const term = termOf(t.word);
+    if (!term || !matched.has(term)) continue;
+    const last = ranges[ranges.length - 1];
+    // Merge words separated only by a space or hyphen so "machine learning" is one highlight.
+    if (last && /^[\s-]*$/.test(text.slice(last[1], t.start))) last[1] = t.end;
+    else ranges.push([t.start, t.end]);
+  }
+  return ranges;
+}

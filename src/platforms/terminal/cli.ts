@@ -1,0 +1,130 @@
+// One command from the shell: `npm run cli -- topic scaling laws --source hot-chips --json`.
+// Exit codes: 0 answered, 2 bad input or an error reply, 1 the bot could not start.
+import { parseArgs } from 'node:util';
+import { findCommand, runCommand } from '../../../commands/index.js';
+import { loadConfig } from '../../config.js';
+import { errorMessage, isUserError } from '../../core/errors.js';
+import { parseInvocation } from '../../bot/invocation.js';
+import { loadLibrary } from '../../core/library/load.js';
+import { configureLog } from '../../core/log.js';
+import { seededRandom } from '../../core/search/text.js';
+import { replyJson } from './json.js';
+import { renderReply, terminalWidth } from './render.js';
+
+const USAGE = 'Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--json]\nCommands: quote, topic, daily, discuss, sources, help, passages';
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        source: { type: 'string' },
+        limit: { type: 'string' },
+        seed: { type: 'string' },
+        date: { type: 'string' },
+        channel: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    return fail(`${(e as Error).message}\n${USAGE}`, argv.includes('--json'));
+  }
+  const { values, positionals } = args;
+  const json = values.json;
+  const [rawName, ...words] = positionals;
+  if (values.help || !rawName) {
+    process.stdout.write(USAGE + '\n');
+    return rawName || values.help ? 0 : 2;
+  }
+  const name = rawName.replace(/^\//, '').toLowerCase();
+
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 100)) return fail('--limit must be a whole number from 1 to 100.', json);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) return fail('--seed must be a whole number, 0 or more.', json);
+
+  let loaded;
+  try {
+    const config = loadConfig();
+    configureLog({ level: config.LOG_LEVEL ?? 'warn' });
+    loaded = await loadLibrary(config.CORPUS_DIR, { snapshotDir: config.SNAPSHOT_DIR });
+  } catch (e) {
+    if (isUserError(e)) return fail(e.message, json, 1);
+    throw e;
+  }
+  const { library } = loaded;
+
+  if (name === 'passages') {
+    const docId = values.source ? safeResolve(() => library.resolveSource(values.source!).id) : undefined;
+    if (docId instanceof Error) return fail(docId.message, json);
+    const list = library.corpus.passages.filter((p) => !docId || p.docId === docId).slice(0, limit);
+    if (json) {
+      print({
+        command: 'passages',
+        results: list.map((p) => ({
+          id: p.id,
+          text: p.text,
+          source: { id: p.docId, title: library.doc(p.docId).title },
+          speaker: p.speaker ?? null,
+          section: p.section ?? null,
+          position: p.position,
+          groupId: p.groupId,
+          quotability: p.quotability,
+        })),
+      });
+    } else {
+      for (const p of list) process.stdout.write(`${p.id}${p.speaker ? ` [${p.speaker}]` : ''}\n  ${p.text}\n\n`);
+    }
+    return 0;
+  }
+
+  const inv = parseInvocation(['/' + name, ...words].join(' '), findCommand);
+  const options: Record<string, unknown> = { ...inv.options };
+  if (values.source !== undefined) options.source = values.source;
+  if (values.date !== undefined) options.date = values.date;
+  if (seed !== undefined && name === 'quote') options.seed = seed;
+  const reply = await runCommand(
+    {
+      library,
+      now: new Date(),
+      random: seed === undefined ? Math.random : seededRandom(seed),
+      channelKey: values.channel ?? 'terminal',
+      userName: 'cli',
+    },
+    inv.name,
+    options,
+  );
+  if (limit !== undefined && (reply.kind === 'passages' || reply.kind === 'discussion')) reply.passages = reply.passages.slice(0, limit);
+  if (json) print(replyJson(name, reply));
+  else process.stdout.write(renderReply(reply, { width: terminalWidth(process.stdout), color: Boolean(process.stdout.isTTY) }) + '\n');
+  return reply.kind === 'error' ? 2 : 0;
+}
+
+function safeResolve<T>(f: () => T): T | Error {
+  try {
+    return f();
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+function print(obj: unknown): void {
+  process.stdout.write(JSON.stringify(obj) + '\n');
+}
+
+function fail(message: string, json: boolean, code = 2): number {
+  if (json) print({ error: message });
+  else process.stderr.write(message + '\n');
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    process.stderr.write(`Unexpected error: ${errorMessage(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,79 @@
+// What a typed follow-up refers to. On Discord and Slack each button sits on its reply and knows
+// its passage; typed words can only mean "the last one": /context N and /share N the numbered
+// passages of the last reply that listed passages, /more the last /topic results and /another the
+// last /quote. Each is kept until a newer one of its own kind replaces it, so reading a passage in
+// context or sharing it does not make /more forget the results it came from.
+import { errorReply, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+
+export const FOLLOW_UPS = ['more', 'another', 'context', 'share'] as const;
+export type FollowUp = (typeof FOLLOW_UPS)[number];
+
+export const isFollowUp = (name: string): name is FollowUp => (FOLLOW_UPS as readonly string[]).includes(name);
+
+type MoreAction = Extract<Action, { kind: 'more' }>;
+type AnotherAction = Extract<Action, { kind: 'another' }>;
+
+/** Commands whose replies /more and /another continue. */
+const PAGES_OF: Partial<Record<string, 'more' | 'another'>> = { topic: 'more', more: 'more', quote: 'another', another: 'another' };
+
+export class FollowUps {
+  /** The numbered passages of the last list shown. */
+  private list: ReplyPassage[] = [];
+  /** The passage last read with /context: what a bare /share means. */
+  private focus?: string;
+  /** The last /topic results (its next page, if any) and the last /quote (its re-roll, if any). */
+  private more?: { next?: MoreAction; query?: string };
+  private another?: { next?: AnotherAction; query?: string };
+
+  /**
+   * Remembers what a reply, produced by `from` (a command or follow-up name), lets the person do
+   * next, and returns it with the actions that can be typed after it, for the hints shown.
+   */
+  track(from: string, reply: Reply): Reply {
+    if (reply.kind === 'error') return reply;
+    const kind = PAGES_OF[from];
+    if (kind === 'more') this.more = { next: reply.actions.find((a): a is MoreAction => a.kind === 'more'), query: queryOf(reply) };
+    if (kind === 'another') this.another = { next: reply.actions.find((a): a is AnotherAction => a.kind === 'another'), query: queryOf(reply) };
+    const shown = reply.kind === 'passages' || reply.kind === 'discussion' ? reply.passages : [];
+    if (from === 'context') {
+      this.focus = shown[0]?.id;
+      return reply;
+    }
+    if (from === 'share' || !shown.length) return reply;
+    this.list = shown;
+    this.focus = undefined;
+    // Every listed passage can be read in context, and shared when the list was private.
+    const typed: Action[] = reply.actions.filter((a) => a.kind === 'more' || a.kind === 'another');
+    for (const p of shown) typed.push({ kind: 'context', passageId: p.id });
+    if (reply.visibility === 'private') for (const p of shown) typed.push({ kind: 'share', passageId: p.id });
+    return { ...reply, actions: typed };
+  }
+
+  /** The action a typed follow-up stands for, or an error reply saying what is missing. */
+  resolve(name: FollowUp, arg: string | undefined): Action | Reply {
+    const nothing = () => errorReply('no_action', `There is nothing to /${name} right now. Run /topic or /quote first.`);
+    if (name === 'more' || name === 'another') {
+      const last = name === 'more' ? this.more : this.another;
+      if (!last) return nothing();
+      if (last.next) return last.next;
+      const about = last.query ? ` on “${last.query}”` : '';
+      return name === 'more'
+        ? errorReply('no_more', `That was every result${about}. Try /topic with other words.`)
+        : errorReply('no_another', `That was the only quote${about}. Try /quote with other words, or /quote alone for a random one.`);
+    }
+    if (!this.list.length) return nothing();
+    const n = this.list.length;
+    if (arg === undefined) {
+      if (this.focus) return { kind: name, passageId: this.focus };
+      if (n === 1) return { kind: name, passageId: this.list[0]!.id };
+      return errorReply('bad_number', `Which one? Give its number from the last list, 1 to ${n}: /${name} 2`);
+    }
+    const i = /^\d{1,3}$/.test(arg) ? Number(arg) : NaN;
+    if (!(i >= 1 && i <= n)) {
+      return errorReply('bad_number', n === 1 ? `The last reply showed one passage: /${name} 1` : `Give the number of a passage from the last list, 1 to ${n}: /${name} 2`);
+    }
+    return { kind: name, passageId: this.list[i - 1]!.id };
+  }
+}
+
+const queryOf = (reply: Reply): string | undefined => (reply.kind === 'passages' ? reply.query : undefined);

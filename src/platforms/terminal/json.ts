@@ -1,0 +1,34 @@
+// Reply -> the CLI's JSON contract: {"results":[{"id","text","source":{"id","title"},"speaker"}]}
+// plus whatever else the reply carries. Errors are {"error": "..."}.
+import type { Reply, ReplyPassage } from '../../bot/reply.js';
+
+function passageJson(p: ReplyPassage) {
+  return {
+    id: p.id,
+    text: p.text,
+    source: { id: p.doc.id, title: p.doc.title, kind: p.doc.kind, ...(p.doc.url ? { url: p.doc.url } : {}) },
+    speaker: p.speaker ?? null,
+    section: p.section ?? null,
+    highlights: p.highlights,
+    ...(p.before !== undefined ? { before: p.before } : {}),
+    ...(p.after !== undefined ? { after: p.after } : {}),
+  };
+}
+
+export function replyJson(command: string, reply: Reply): Record<string, unknown> {
+  const common = { command, title: reply.title ?? null, notes: reply.notes, actions: reply.actions };
+  switch (reply.kind) {
+    case 'error':
+      return { error: reply.message, code: reply.code, suggestions: reply.suggestions };
+    case 'passages':
+      return { ...common, results: reply.passages.map(passageJson), ...(reply.query ? { query: reply.query } : {}), ...(reply.total !== undefined ? { page: reply.page, total: reply.total } : {}) };
+    case 'discussion':
+      return { ...common, results: reply.passages.map(passageJson), questions: reply.questions };
+    case 'sources':
+      return { ...common, results: reply.sources };
+    case 'help':
+      return { ...common, results: reply.commands };
+    case 'notice':
+      return { ...common, results: [], lines: reply.lines };
+  }
+}
