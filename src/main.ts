@@ -1,20 +1,17 @@
-// `npm start`: read config, load the corpus, open the database, then run the front ends that are
-// configured and the daily-post scheduler. With no platform tokens the terminal front end runs,
-// so the bot (daily posts included) can be tried with nothing set up.
+// `npm start`: read config, load the corpus, open the database, then run the platforms that are
+// configured and the daily-post scheduler. With no platform configured the fallback front end (a
+// prompt) runs, so the bot (daily posts included) can be tried with nothing set up. Platforms are
+// named only in their table (platforms/index.ts), never here.
 import { loadConfig, type Config } from './config.js';
-import { TerminalNotices } from './platforms/terminal/notices.js';
-import { runRepl } from './platforms/terminal/repl.js';
-import { terminalPoster } from './platforms/terminal/daily.js';
-import type { DailyService } from './bot/daily.js';
+import { FALLBACK, PLATFORMS, type Platform, type PlatformName, type PlatformShared } from './platforms/index.js';
 import { errorMessage, isUserError, UserError } from './core/errors.js';
 import { logIngestWarnings } from './core/ingest/index.js';
-import type { Library } from './core/library/library.js';
 import { LiveLibrary } from './core/library/live.js';
 import { configureLog, log } from './core/log.js';
 import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
 import { createDailyService, routingPoster } from './scheduler/service.js';
-import { openStore, type Platform, type Store } from './store/index.js';
+import { openStore, type Store } from './store/index.js';
 
 /** How long a stop may take once SIGTERM or SIGINT arrives. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -24,16 +21,12 @@ interface Running {
   stop(): Promise<void>;
 }
 
-interface Shared {
-  library: () => Library;
-  daily: DailyService;
-  posters: Partial<Record<Platform, Poster>>;
-}
+type Posters = Partial<Record<PlatformName, Poster>>;
 
 /** Platforms are added to `running` as each one starts, so a stop mid-start stops what is up. */
-async function startPlatforms(config: Config, shared: Shared, running: Running[]): Promise<void> {
+async function startPlatforms(config: Config, platforms: readonly Platform<PlatformName>[], shared: PlatformShared, posters: Posters, running: Running[]): Promise<void> {
   try {
-    await startEach(config, shared, running);
+    await startEach(config, platforms, shared, posters, running);
   } catch (e) {
     // One platform failing to start must not leave the other half-running.
     await Promise.allSettled(running.map((r) => r.stop()));
@@ -62,37 +55,12 @@ function stopSignal(): Promise<string> {
   });
 }
 
-async function startEach(config: Config, { library, daily, posters }: Shared, running: Running[]): Promise<void> {
-  const common = { daily, defaultTimezone: config.DAILY_TIMEZONE };
-  if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
-    // Imported only when used: discord.js adds a noticeable share of start-up time.
-    const { startDiscord } = await import('./platforms/discord/bot.js');
-    const { discordPoster } = await import('./platforms/discord/daily.js');
-    const bot = await startDiscord(
-      { token: config.DISCORD_TOKEN, appId: config.DISCORD_APP_ID, guildId: config.DISCORD_GUILD_ID, apiUrl: config.DISCORD_API_URL, ...common },
-      library,
-    );
-    posters.discord = discordPoster(bot.client, library);
-    running.push({ name: 'discord', stop: bot.stop });
-  }
-  if (config.SLACK_BOT_TOKEN) {
-    const { startSlack } = await import('./platforms/slack/app.js');
-    const { slackPoster } = await import('./platforms/slack/daily.js');
-    const bot = await startSlack(
-      {
-        botToken: config.SLACK_BOT_TOKEN,
-        appToken: config.SLACK_APP_TOKEN,
-        signingSecret: config.SLACK_SIGNING_SECRET,
-        port: config.PORT,
-        apiUrl: config.SLACK_API_URL,
-        adminUserIds: config.ADMIN_USER_IDS,
-        commands: { command: config.SLACK_COMMAND, prefix: config.SLACK_COMMAND_PREFIX },
-        ...common,
-      },
-      library,
-    );
-    posters.slack = slackPoster(bot.app.client, library);
-    running.push({ name: 'slack', stop: bot.stop });
+/** One at a time, in the table's order. */
+async function startEach(config: Config, platforms: readonly Platform<PlatformName>[], shared: PlatformShared, posters: Posters, running: Running[]): Promise<void> {
+  for (const platform of platforms) {
+    const started = await platform.start(config, shared);
+    posters[platform.name] = started.poster;
+    running.push({ name: platform.name, stop: started.stop });
   }
 }
 
@@ -107,23 +75,24 @@ function openDatabase(path: string): Store {
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const platformsConfigured = Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
-  // In the terminal, JSON log lines would drown the conversation; warnings still show.
+  const enabled = PLATFORMS.filter((p) => p.enabled(config));
+  const platformsConfigured = enabled.length > 0;
+  // At a prompt, JSON log lines would drown the conversation; warnings still show.
   configureLog({ level: config.LOG_LEVEL ?? (platformsConfigured ? 'info' : 'warn') });
   // A stray rejected promise must be logged, never take the process (and its connections) down.
   process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: errorMessage(reason) }));
 
-  // The terminal says what a reload skipped in plain lines above its prompt; platforms log it.
-  const notices = platformsConfigured ? undefined : new TerminalNotices();
+  // The fallback shows corpus problems to the person at its prompt; platforms log them.
+  const foreground = platformsConfigured ? undefined : FALLBACK.open(config);
   const live = new LiveLibrary(config.CORPUS_DIR, {
     snapshotDir: config.SNAPSHOT_DIR,
-    // Reloads always build in the worker; the terminal's first build may run here, as nobody is answered before it.
+    // Reloads always build in the worker; the fallback's first build may run here, as nobody is answered before it.
     inlineFirstBuild: !platformsConfigured,
     onSwap: (_, warnings) => logIngestWarnings(warnings),
-    ...notices?.corpusHooks(),
+    ...foreground?.corpusHooks,
   });
   // Chat platforms connect while the library loads, so a big corpus's first build gets "still
-  // loading" answers rather than silence; the terminal waits, as one person is at the prompt.
+  // loading" answers rather than silence; the fallback waits, as one person is at the prompt.
   const loading = live.load().then(({ library, ms, source }) => {
     log.info('corpus_loaded', { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms, source });
     // Files added, edited or removed later are picked up without a restart.
@@ -141,12 +110,10 @@ async function main(): Promise<number> {
   const store = openDatabase(config.DATABASE_PATH);
   // Backups beside the database, and a watch on the file for deletion or replacement under us.
   void store.protect();
-  const platforms: Platform[] = platformsConfigured
-    ? [...(config.DISCORD_TOKEN ? (['discord'] as const) : []), ...(config.SLACK_BOT_TOKEN ? (['slack'] as const) : [])]
-    : ['terminal'];
-  const posters: Partial<Record<Platform, Poster>> = {};
+  const platforms: PlatformName[] = foreground ? [FALLBACK.name] : enabled.map((p) => p.name);
+  const posters: Posters = {};
   const scheduler = new DailyScheduler({ store, poster: routingPoster(posters), eligibleIds: () => live.get().eligible.map((p) => p.id), platforms });
-  const shared: Shared = { library: () => live.get(), daily: createDailyService(store, scheduler), posters };
+  const shared: PlatformShared = { library: () => live.get(), daily: createDailyService(store, scheduler) };
 
   const shutdown = async (running: Running[]) => {
     live.close();
@@ -155,10 +122,10 @@ async function main(): Promise<number> {
     store.close();
   };
 
-  if (!platformsConfigured) {
-    posters.terminal = terminalPoster(shared.library, (text) => process.stdout.write(text + '\n'));
+  if (foreground) {
+    posters[FALLBACK.name] = foreground.poster(shared);
     await scheduler.start();
-    await runRepl(shared.library, { daily: shared.daily, defaultTimezone: config.DAILY_TIMEZONE, notices });
+    await foreground.run(shared);
     await shutdown([]);
     return 0;
   }
@@ -168,7 +135,7 @@ async function main(): Promise<number> {
   let stopping = false;
   void stopped.then(() => (stopping = true));
   const startup = (async () => {
-    await startPlatforms(config, shared, running);
+    await startPlatforms(config, enabled, shared, posters, running);
     // Daily posts need the passages, so the scheduler (and its catch-up) waits for the library.
     await loading;
     if (!stopping) await scheduler.start();

@@ -22,7 +22,7 @@ describe('snapshot code fingerprint', () => {
   it('covers the cleaning and indexing code and nothing a reply is made of', async () => {
     const { files } = await sourceFingerprint(entries(), src);
     const rel = files.map((f) => path.relative(src, f));
-    for (const folder of ['core/ingest', 'core/search']) {
+    for (const folder of ['core/readers', 'core/ingest', 'core/search']) {
       const all = readdirSync(path.join(src, folder)).filter((f) => f.endsWith('.ts'));
       for (const f of all) expect(rel, `${folder}/${f} shapes the index`).toContain(`${folder}/${f}`);
     }
@@ -40,7 +40,7 @@ describe('snapshot code fingerprint', () => {
 
   it('changes when the cleaning, the passages, the index or the snapshot encoding changes', async () => {
     let before = await fingerprint();
-    for (const f of ['core/ingest/chrome.ts', 'core/ingest/passages.ts', 'core/search/text.ts', 'core/search/postings.ts', 'core/library/snapshot.ts', 'core/corpus.ts']) {
+    for (const f of ['core/readers/txt.ts', 'core/readers/text.ts', 'core/ingest/chrome.ts', 'core/ingest/passages.ts', 'core/search/text.ts', 'core/search/postings.ts', 'core/library/snapshot.ts', 'core/corpus.ts']) {
       edit(f);
       const after = await fingerprint();
       expect(after, `editing ${f}`).not.toBe(before);

@@ -1,9 +1,11 @@
 // Which files of a corpus folder are read: documents and corpus.yaml sidecars, in subfolders too,
 // since shelves are organised in folders. Loading and the snapshot key both list files here, so a
-// file the index is built from is always a file whose change rebuilds it.
+// file the index is built from is always a file whose change rebuilds it. A document is a file
+// whose ending a reader takes; files with other endings are not opened at all.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DOC_EXTENSIONS, SIDECAR } from './read.js';
+import { DOCUMENT_READERS, type ReaderRegistry } from '../readers/index.js';
+import { SIDECAR } from './metadata.js';
 
 /** Folders that hold tooling, not reading: never descended into (hidden folders neither). */
 const SKIPPED_FOLDERS = new Set(['node_modules', '__pycache__', '__MACOSX']);
@@ -17,10 +19,10 @@ export interface CorpusFiles {
   sidecars: string[];
 }
 
-const isDocument = (name: string) => DOC_EXTENSIONS.includes(path.extname(name).toLowerCase()) && !name.startsWith('.');
+const isDocument = (name: string, readers: ReaderRegistry) => readers.byName(name) !== undefined && !name.startsWith('.');
 
 /** Lists a corpus folder. Throws only when the folder itself cannot be read. */
-export async function listCorpusFiles(dir: string): Promise<CorpusFiles> {
+export async function listCorpusFiles(dir: string, readers: ReaderRegistry = DOCUMENT_READERS): Promise<CorpusFiles> {
   const documents: string[] = [];
   const sidecars: string[] = [];
   const walk = async (rel: string, depth: number): Promise<void> => {
@@ -38,7 +40,7 @@ export async function listCorpusFiles(dir: string): Promise<CorpusFiles> {
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_FOLDERS.has(e.name) && depth < MAX_DEPTH) await walk(at, depth + 1);
       } else if (e.name === SIDECAR) sidecars.push(at);
-      else if (isDocument(e.name)) documents.push(at);
+      else if (isDocument(e.name, readers)) documents.push(at);
     }
   };
   await walk('', 0);

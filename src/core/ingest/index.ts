@@ -1,23 +1,16 @@
-// Corpus loading: a folder of .txt/.md files plus metadata becomes clean, display-ready sentences.
+// Corpus loading: a folder of documents plus metadata becomes clean, display-ready sentences.
 // Every problem with one file is a warning naming it; only an unusable folder is an error.
 
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { log } from '../log.js';
 import type { IngestedDocument, IngestResult, IngestWarning } from '../corpus.js';
+import { DOCUMENT_READERS, type ReaderRegistry } from '../readers/index.js';
 import { listCorpusFiles, type CorpusFiles } from './files.js';
+import { SIDECAR, completeMeta, parseSidecar, validateMeta } from './metadata.js';
 import { analyzeText } from './pipeline.js';
-import {
-  DOC_EXTENSIONS,
-  SIDECAR,
-  completeMeta,
-  decodeText,
-  parseSidecar,
-  sha256,
-  splitFrontMatter,
-  validateMeta,
-} from './read.js';
 import { guessKind } from './structure.js';
 
 export { ingestText, analyzeText } from './pipeline.js';
@@ -30,14 +23,24 @@ export { ingestText, analyzeText } from './pipeline.js';
  */
 export type IngestCache = Map<string, { key: string; doc?: IngestedDocument; bytes?: Buffer }>;
 
-export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remember?: 'documents' | 'bytes' } = {}): Promise<IngestResult> {
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export interface LoadOptions {
+  cache?: IngestCache;
+  remember?: 'documents' | 'bytes';
+  /** The formats read; the bot's own list unless a test brings its own. */
+  readers?: ReaderRegistry;
+}
+
+export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<IngestResult> {
   const cache = opts.cache;
+  const readers = opts.readers ?? DOCUMENT_READERS;
   const missing = () =>
-    new UserError(`Corpus folder not found: ${dir}. Set CORPUS_DIR to a folder of .txt or .md files.`, 'corpus_missing');
+    new UserError(`Corpus folder not found: ${dir}. Set CORPUS_DIR to a folder of ${readers.describe()} files.`, 'corpus_missing');
   let listed: CorpusFiles;
   try {
     if (!(await stat(dir)).isDirectory()) throw missing();
-    listed = await listCorpusFiles(dir);
+    listed = await listCorpusFiles(dir, readers);
   } catch (e) {
     if (e instanceof UserError) throw e;
     throw missing();
@@ -54,7 +57,7 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remem
     // A file that breaks after a good load keeps serving its last good version.
     const keepPrevious = (problem: string): boolean => {
       const previous = cache?.get(file);
-      const doc = previous?.doc ?? (previous?.bytes && ingestBytes(file, previous.bytes, sidecar.get(file), []));
+      const doc = previous?.doc ?? (previous?.bytes && ingestBytes(readers, file, previous.bytes, sidecar.get(file), []));
       if (!doc || 'problem' in doc || usedIds.has(doc.meta.id)) return false;
       warnings.push({ file, message: `${problem}; still serving its previous version` });
       usedIds.add(doc.meta.id);
@@ -78,7 +81,7 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remem
       documents.push(cached.doc);
       continue;
     }
-    const result = ingestBytes(file, bytes, sidecar.get(file), warnings, hash);
+    const result = ingestBytes(readers, file, bytes, sidecar.get(file), warnings, hash);
     if ('problem' in result) {
       if (!keepPrevious(result.problem)) warnings.push({ file, message: `${result.problem}; skipped`, skipped: true });
       continue;
@@ -99,7 +102,7 @@ export async function loadCorpus(dir: string, opts: { cache?: IngestCache; remem
 
   if (documents.length === 0)
     throw new UserError(
-      `No usable documents in ${dir}: add .txt or .md files with readable text.` +
+      `No usable documents in ${dir}: add ${readers.describe()} files with readable text.` +
         (warnings.length ? ` Problems: ${warnings.map((w) => `${w.file}: ${w.message}`).join('; ')}` : ''),
       'corpus_empty',
     );
@@ -143,21 +146,29 @@ async function readSidecars(dir: string, sidecars: string[], files: Set<string>,
 }
 
 /** One file's bytes -> a cleaned document, or the problem that makes it unusable. */
-function ingestBytes(file: string, bytes: Buffer, sidecarEntry: unknown, warnings: IngestWarning[], hash = sha256(bytes)): IngestedDocument | { problem: string } {
-  const decoded = decodeText(bytes);
-  if ('error' in decoded) return { problem: decoded.error };
-  const fm = splitFrontMatter(decoded.text);
-  if (fm.error) warnings.push({ file, message: fm.error });
-  // Front matter wins over the sidecar, field by field.
+function ingestBytes(
+  readers: ReaderRegistry,
+  file: string,
+  bytes: Buffer,
+  sidecarEntry: unknown,
+  warnings: IngestWarning[],
+  hash = sha256(bytes),
+): IngestedDocument | { problem: string } {
+  const reader = readers.forFile(file, bytes);
+  if (!reader) return { problem: 'is not in a format the bot reads' };
+  const read = reader.read(bytes);
+  if ('error' in read) return { problem: read.error };
+  for (const message of read.warnings) warnings.push({ file, message });
+  // Metadata inside the file (front matter) wins over the sidecar, field by field.
   const partial = {
     ...validateMeta(sidecarEntry, file, SIDECAR, warnings),
-    ...validateMeta(fm.data, file, 'front matter', warnings),
+    ...(read.metadata ? validateMeta(read.metadata.fields, file, read.metadata.where, warnings) : {}),
   };
   // Ids keep the folders ("notes/old.txt" is "notes-old"), so files of one name in two folders
   // stay apart; the default title is the file's own name.
   const title = file.includes('/') ? path.posix.basename(file).replace(/\.[^.]+$/, '') : undefined;
-  let meta = completeMeta(partial, file, { kind: guessKind(fm.body), ...(title !== undefined ? { title } : {}) });
-  const analysis = analyzeText(fm.body, meta);
+  let meta = completeMeta(partial, file, { kind: guessKind(read.text), ...(title !== undefined ? { title } : {}) });
+  const analysis = analyzeText(read.text, meta);
   if (partial.title === undefined && analysis.titleGuess) meta = { ...meta, title: analysis.titleGuess };
   if (analysis.sentences.length === 0) return { problem: 'has no readable sentences after cleaning' };
   return { meta, file, hash, sentences: analysis.sentences };

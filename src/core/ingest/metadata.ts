@@ -1,49 +1,13 @@
-// Reading a corpus folder: which files are documents, how their bytes become text, and where their
-// metadata comes from (a corpus.yaml sidecar and/or YAML front matter). Bad input is reported as a
-// warning naming the file, never thrown, so one broken file cannot take the whole bot down.
+// A document's metadata: from corpus.yaml sidecars and from inside the file (what its reader found,
+// such as front matter), checked field by field and completed with defaults. Bad input is reported
+// as a warning naming the file, never thrown, so one broken file cannot take the whole bot down.
 
-import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DOC_KINDS, type DocKind, type DocumentMeta, type IngestWarning } from '../corpus.js';
 import { safeUrl, urlProblem } from '../untrusted.js';
 
-export const DOC_EXTENSIONS = ['.txt', '.md'];
 export const SIDECAR = 'corpus.yaml';
-
-export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-export type Decoded = { text: string } | { error: string };
-
-/** Bytes to text, refusing binaries: NUL bytes or mostly-invalid UTF-8 mean it is not a text document. */
-export function decodeText(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { error: 'file is empty' };
-  // UTF-16 with a byte-order mark is text even though it contains NUL bytes.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
-  // The whole file, not just its head: a text preamble does not make an archive text. A scan for
-  // one byte value is a memchr, far cheaper than the decoding below.
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) !== -1)
-    return { error: 'looks like a binary file (contains NUL bytes), not text' };
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  const bad = (text.match(/\uFFFD/g) ?? []).length;
-  if (bad > 0 && bad / Math.max(1, text.length) > 0.01) return { error: 'is not valid UTF-8 text (save it as UTF-8)' };
-  const body = text.replace(/^\uFEFF/, '');
-  if (!body.trim()) return { error: 'file is empty' };
-  return { text: body };
-}
-
-/** Splits leading YAML front matter (`---` ... `---`) from the body. */
-export function splitFrontMatter(text: string): { data?: unknown; body: string; error?: string } {
-  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  if (!m) return { body: text };
-  const body = text.slice(m[0].length);
-  try {
-    return { data: parseYaml(m[1]!), body };
-  } catch (e) {
-    return { body, error: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]})` };
-  }
-}
 
 /** One schema per field, so a bad field falls back alone and the others are kept. */
 const FIELD_SCHEMAS = {
