@@ -8,7 +8,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { Library } from '../../src/core/library/library.js';
 import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
 
 const GUILD = '900000000000000001';
 const GENERAL = '900000000000000010';

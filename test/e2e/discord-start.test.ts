@@ -1,7 +1,7 @@
 // `npm start` with Discord configured: the real bot against the fake Discord, and the one-line
 // answers an operator gets when Discord refuses the token or cannot be reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
 import { closedPort } from '../helpers/ports.js';
 import { runNpm, withRunningBot } from '../helpers/spawn.js';
 

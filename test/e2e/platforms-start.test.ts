@@ -1,8 +1,8 @@
 // `npm start` with both platforms configured: one process serves Discord and Slack at once,
 // and stops both in order on SIGTERM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
 import { runNpm, withRunningBot } from '../helpers/spawn.js';
 
 let discord: FakeDiscord;

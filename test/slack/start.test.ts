@@ -3,7 +3,7 @@
 // neither pretends to be ready nor lingers after SIGTERM while Slack is away.
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
 import { closedPort } from '../helpers/ports.js';
 import { runNpm, withRunningBot } from '../helpers/spawn.js';
 
