@@ -3,7 +3,7 @@
 // library serving); the 1 s target is measured by `npm run bench -- --acks`, never asserted here.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyDiscord, classifySlack, runAckScenario, type AckSample } from '../../scripts/bench/acks.js';
+import { classifyDiscord, classifySlack, runAckScenario, type AckSample } from '../../scripts/bench/acks/index.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { UNHANDLED_REJECTION } from '../../src/main-events.js';
 import { DISCORD_INTERACTION_FAILED } from '../../src/platforms/discord/interactions.js';
