@@ -13,7 +13,7 @@
 //
 // --acks: afterwards, the running bot against the fake Discord and Slack, on the largest synthetic
 // corpus requested (the bundled one when there are no sizes): the time to every command's first
-// response while the library loads, once it is ready and while it reloads (scripts/bench/acks.ts;
+// response while the library loads, once it is ready and while it reloads (scripts/bench/acks/;
 // target: within 1 s). One more JSON line ("scenario": "acks") and a table of the phases.
 import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
@@ -155,7 +155,7 @@ if (longLineKB.length >= 2) {
 }
 
 if (values.acks) {
-  const { formatAckTable, runAckScenario, withoutSamples } = await import('./bench/acks.js');
+  const { formatAckTable, runAckScenario, withoutSamples } = await import('./bench/acks/index.js');
   const largest = sizes.length ? Math.max(...sizes) : undefined;
   const dir =
     largest !== undefined ? path.join(outDir, `synthetic-seed${seed}-${largest}mb`) : values['no-bundled'] ? undefined : path.join(ROOT, 'data/corpus');

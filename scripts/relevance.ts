@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
 import { loadLibrary } from '../src/core/library/load.js';
-import { evaluate, loadQuestions } from '../test/relevance/evaluate.js';
+import { evaluate, loadQuestions } from '../tools/relevance/evaluate.js';
 
 const file = process.argv[2];
 const { library } = await loadLibrary(path.join(PROJECT_ROOT, 'data/corpus'));

@@ -8,6 +8,7 @@ import { errorMessage, isUserError, UserError } from './core/errors.js';
 import { logIngestWarnings } from './core/ingest/index.js';
 import { LiveLibrary } from './core/library/live.js';
 import { configureLog, log } from './core/log.js';
+import { CORPUS_LOADED, SHUTTING_DOWN, UNHANDLED_REJECTION } from './main-events.js';
 import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
 import { createDailyService, routingPoster } from './scheduler/service.js';
@@ -43,7 +44,7 @@ async function startPlatforms(config: Config, platforms: readonly Platform<Platf
 function stopSignal(): Promise<string> {
   return new Promise((resolve) => {
     const stop = (signal: string) => {
-      log.info('shutting_down', { signal });
+      log.info(SHUTTING_DOWN, { signal });
       setTimeout(() => {
         log.warn('shutdown_forced', { after_ms: SHUTDOWN_GRACE_MS });
         process.exit(process.exitCode ?? 0);
@@ -80,7 +81,7 @@ async function main(): Promise<number> {
   // At a prompt, JSON log lines would drown the conversation; warnings still show.
   configureLog({ level: config.LOG_LEVEL ?? (platformsConfigured ? 'info' : 'warn') });
   // A stray rejected promise must be logged, never take the process (and its connections) down.
-  process.on('unhandledRejection', (reason) => log.error('unhandled_rejection', { error: errorMessage(reason) }));
+  process.on('unhandledRejection', (reason) => log.error(UNHANDLED_REJECTION, { error: errorMessage(reason) }));
 
   // The fallback shows corpus problems to the person at its prompt; platforms log them.
   const foreground = platformsConfigured ? undefined : FALLBACK.open(config);
@@ -94,7 +95,7 @@ async function main(): Promise<number> {
   // Chat platforms connect while the library loads, so a big corpus's first build gets "still
   // loading" answers rather than silence; the fallback waits, as one person is at the prompt.
   const loading = live.load().then(({ library, ms, source }) => {
-    log.info('corpus_loaded', { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms, source });
+    log.info(CORPUS_LOADED, { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms, source });
     // Files added, edited or removed later are picked up without a restart.
     live.watch();
   });

@@ -1,4 +1,4 @@
-// Drives the real discord.js Client against the fake Discord in test/fakes/discord.
+// Drives the real discord.js Client against the fake Discord in tools/fakes/discord.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ActionRowBuilder,
@@ -14,7 +14,7 @@ import {
   type Interaction,
   type TextChannel,
 } from 'discord.js';
-import { startFakeDiscord, type FakeDiscord } from './fakes/discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../tools/fakes/discord/index.js';
 
 const CALLBACK = /^\/interactions\/\d+\/[^/]+\/callback$/;
 const TOPICS = ['stoicism', 'epicureanism', 'cynicism', 'skepticism'];

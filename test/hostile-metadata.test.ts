@@ -9,8 +9,8 @@ import { startDiscord, type DiscordBot } from '../src/platforms/discord/bot.js';
 import { startSlack, type SlackBot } from '../src/platforms/slack/app.js';
 import { loadLibrary, type LoadedLibrary } from '../src/core/library/load.js';
 import { configureLog } from '../src/core/log.js';
-import { startFakeDiscord, type FakeDiscord } from './fakes/discord/index.js';
-import { startFakeSlack, type FakeSlack } from './fakes/slack/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../tools/fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack } from '../tools/fakes/slack/index.js';
 import { DISCORD_LIVE, SLACK_LIVE, stringsIn } from './helpers/hostile.js';
 
 const HOSTILE_DOC = `---

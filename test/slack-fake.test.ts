@@ -1,10 +1,10 @@
-// Drives the real @slack/bolt App against the fake Slack in test/fakes/slack, over HTTP (signed
+// Drives the real @slack/bolt App against the fake Slack in tools/fakes/slack, over HTTP (signed
 // Request URL deliveries) and over Socket Mode.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App, LogLevel, type BlockAction, type ButtonAction, type Logger } from '@slack/bolt';
-import { startFakeSlack, type FakeSlack } from './fakes/slack/index.js';
+import { startFakeSlack, type FakeSlack } from '../tools/fakes/slack/index.js';
 import { errorMessage } from '../src/core/errors.js';
 
 function sleep(ms: number): Promise<void> {

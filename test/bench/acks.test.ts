@@ -3,8 +3,11 @@
 // library serving); the 1 s target is measured by `npm run bench -- --acks`, never asserted here.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { classifyDiscord, classifySlack, runAckScenario, type AckSample } from '../../scripts/bench/acks.js';
+import { classifyDiscord, classifySlack, runAckScenario, type AckSample } from '../../scripts/bench/acks/index.js';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { UNHANDLED_REJECTION } from '../../src/main-events.js';
+import { DISCORD_INTERACTION_FAILED } from '../../src/platforms/discord/interactions.js';
+import { SLACK_ACTION_FAILED, SLACK_COMMAND_FAILED } from '../../src/platforms/slack/app.js';
 
 const show = (samples: AckSample[]) => samples.map((s) => `${s.platform} ${s.command} ${s.query ?? ''}: first ${s.firstMs} ms, ${s.reply}`).join('\n');
 
@@ -33,7 +36,7 @@ describe('acknowledgement benchmark', () => {
     expect(r.readyAfterMs).not.toBeNull();
     expect(r.reloadMs).not.toBeNull();
     expect(r.protocolErrors).toEqual({ discord: [], slack: [] });
-    for (const event of ['discord_interaction_failed', 'slack_command_failed', 'slack_action_failed', 'unhandled_rejection']) expect(r.botLogged[event]).toBeUndefined();
+    for (const event of [DISCORD_INTERACTION_FAILED, SLACK_COMMAND_FAILED, SLACK_ACTION_FAILED, UNHANDLED_REJECTION]) expect(r.botLogged[event]).toBeUndefined();
     const samples = r.samples!;
 
     // None missing, in any phase.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { buildState } from '../../src/core/library/build.js';
 import { BuildThread } from '../../src/core/library/build-thread.js';
-import { loadLibrary } from '../../src/core/library/load.js';
+import { loadLibrary, SNAPSHOT_NOT_SAVED, SNAPSHOT_REJECTED } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { corpusKey, decodeSnapshot, encodeSnapshot, snapshotPath } from '../../src/core/library/snapshot.js';
 import type { Library } from '../../src/core/library/library.js';
@@ -64,7 +64,7 @@ describe('index snapshots', () => {
     const third = await loadLibrary(corpus, { snapshotDir: dir });
     expect(third.source).toBe('build');
     expect(third.library.search('zanzibarian').hits[0]?.passage.text).toMatch(/Zanzibarian tokenizers/);
-    expect(events.some((e) => e.event === 'snapshot_rejected' && /other corpus files/.test(String(e.reason)))).toBe(true);
+    expect(events.some((e) => e.event === SNAPSHOT_REJECTED && /other corpus files/.test(String(e.reason)))).toBe(true);
     expect((await loadLibrary(corpus, { snapshotDir: dir })).source).toBe('snapshot');
   });
 
@@ -101,7 +101,7 @@ describe('index snapshots', () => {
       // The rebuild replaced the damaged file with a good one.
       expect((await loadLibrary(BUNDLED, { snapshotDir: dir })).source).toBe('snapshot');
     }
-    expect(events.filter((e) => e.event === 'snapshot_rejected').map((e) => e.reason)).toEqual(
+    expect(events.filter((e) => e.event === SNAPSHOT_REJECTED).map((e) => e.reason)).toEqual(
       expect.arrayContaining([expect.stringMatching(/checksum/), expect.stringMatching(/truncated|checksum|missing/), expect.stringMatching(/not a snapshot/)]),
     );
   });
@@ -112,14 +112,14 @@ describe('index snapshots', () => {
     const loaded = await loadLibrary(BUNDLED, { snapshotDir: path.join(blocked, 'snapshots') });
     expect(loaded.source).toBe('build');
     expect(loaded.library.search('scaling laws').hits.length).toBeGreaterThan(0);
-    expect(events.some((e) => e.event === 'snapshot_not_saved')).toBe(true);
+    expect(events.some((e) => e.event === SNAPSHOT_NOT_SAVED)).toBe(true);
   });
 
   it('cannot hang the load where the folder can never be made (/proc, where recursive mkdir spins)', async () => {
     events.length = 0;
     const loaded = await loadLibrary(BUNDLED, { snapshotDir: '/proc/nope/snapshots' });
     expect(loaded.source).toBe('build');
-    expect(events.find((e) => e.event === 'snapshot_not_saved')).toMatchObject({ error: expect.stringMatching(/cannot create the folder \/proc\/nope/) });
+    expect(events.find((e) => e.event === SNAPSHOT_NOT_SAVED)).toMatchObject({ error: expect.stringMatching(/cannot create the folder \/proc\/nope/) });
   });
 
   it('are built in the worker thread with the same result, and its errors come back friendly', async () => {

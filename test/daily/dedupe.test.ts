@@ -15,8 +15,8 @@ import { configureLog } from '../../src/core/log.js';
 import { DAILY_HISTORY_UNAVAILABLE } from '../../src/scheduler/daily.js';
 import { PostError, postNonce, type Poster } from '../../src/scheduler/poster.js';
 import type { Platform, Store, Subscription } from '../../src/store/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
 import { Clock, dailyStack } from './stack.js';
 import { EVERY_DAY } from '../../src/bot/days.js';
 

@@ -13,8 +13,8 @@ import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { DailyScheduler } from '../../src/scheduler/daily.js';
 import type { Store } from '../../src/store/index.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
 import { Clock, dailyStack } from './stack.js';
 
 let library: Library;

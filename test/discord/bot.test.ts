@@ -2,13 +2,13 @@
 import path from 'node:path';
 import { GatewayIntentBits, MessageFlags, PermissionFlagsBits, type APIMessage } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startDiscord, type DiscordBot } from '../../src/platforms/discord/bot.js';
+import { DISCORD_INVITE, startDiscord, type DiscordBot } from '../../src/platforms/discord/bot.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Library } from '../../src/core/library/library.js';
 import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
 
 const GUILD = '900000000000000001';
 const GENERAL = '900000000000000010';
@@ -83,7 +83,7 @@ describe('Discord: start-up', () => {
     expect(puts).toHaveLength(1);
     const names = fake.commands(GUILD).map((c) => (c as { name: string }).name).sort();
     expect(names).toEqual(['daily', 'discuss', 'help', 'quote', 'sources', 'topic']);
-    const invite = logs.map((l) => JSON.parse(l)).find((l) => l.event === 'discord_invite');
+    const invite = logs.map((l) => JSON.parse(l)).find((l) => l.event === DISCORD_INVITE);
     expect(invite.url).toMatch(/scope=bot\+applications\.commands/);
     expect(invite.url).toMatch(new RegExp(`client_id=${fake.applicationId}`));
   });

@@ -1,9 +1,11 @@
 // `npm start` with Discord configured: the real bot against the fake Discord, and the one-line
 // answers an operator gets when Discord refuses the token or cannot be reached.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
 import { closedPort } from '../helpers/ports.js';
 import { runNpm, withRunningBot } from '../helpers/spawn.js';
+import { CORPUS_LOADED, SHUTTING_DOWN } from '../../src/main-events.js';
+import { DISCORD_COMMANDS, DISCORD_INVITE, DISCORD_READY } from '../../src/platforms/discord/bot.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -20,13 +22,13 @@ describe('npm start with DISCORD_TOKEN set', () => {
       try {
         await fake.waitForRequest((r) => r.method === 'PUT' && r.path.endsWith('/commands'));
         // The bot connects while its library loads (commands meanwhile hear "still loading").
-        await fake.waitFor(() => (bot.stderr().includes('"event":"corpus_loaded"') ? true : undefined));
+        await fake.waitFor(() => (bot.stderr().includes(`"event":"${CORPUS_LOADED}"`) ? true : undefined));
         const { id } = fake.sendInteraction(fake.chatInput('quote', { query: 'technical humility' }));
         const ev = await fake.waitForInteractionResponse(id, { kind: 'callback' });
         expect(ev.data.embeds[0].description).toMatch(/humility/i);
         expect(bot.stdout()).not.toContain('Reading-group bot:');
         const events = bot.stderr().split('\n').filter(Boolean).map((l) => JSON.parse(l).event);
-        expect(events).toEqual(expect.arrayContaining(['corpus_loaded', 'discord_ready', 'discord_commands', 'discord_invite']));
+        expect(events).toEqual(expect.arrayContaining([CORPUS_LOADED, DISCORD_READY, DISCORD_COMMANDS, DISCORD_INVITE]));
         expect(bot.stderr()).not.toContain(fake.token);
       } finally {
         bot.signal('SIGTERM');
@@ -34,7 +36,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
       // npm itself dies of the signal; what matters is that the bot shut down in order: it logged
       // the stop and closed its gateway connection itself.
       await bot.exited;
-      expect(bot.stderr()).toContain('"event":"shutting_down"');
+      expect(bot.stderr()).toContain(`"event":"${SHUTTING_DOWN}"`);
     });
     await fake.waitFor(() => fake.gatewayConnections.find((c) => c.closedBy === 'client'), 5000);
   });

@@ -1,9 +1,12 @@
 // `npm start` with both platforms configured: one process serves Discord and Slack at once,
 // and stops both in order on SIGTERM.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeDiscord } from '../fakes/discord/index.js';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
+import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
 import { runNpm, withRunningBot } from '../helpers/spawn.js';
+import { CORPUS_LOADED, SHUTTING_DOWN } from '../../src/main-events.js';
+import { DISCORD_READY } from '../../src/platforms/discord/bot.js';
+import { SLACK_READY } from '../../src/platforms/slack/app.js';
 
 let discord: FakeDiscord;
 let slack: FakeSlack;
@@ -29,7 +32,7 @@ describe('npm start with Discord and Slack configured together', () => {
     };
     await withRunningBot(env, async (bot) => {
       try {
-        const up = () => ['slack_ready', 'discord_ready', 'corpus_loaded'].every((e) => bot.stderr().includes(`"event":"${e}"`));
+        const up = () => [SLACK_READY, DISCORD_READY, CORPUS_LOADED].every((e) => bot.stderr().includes(`"event":"${e}"`));
         await slack.waitFor(() => up() || undefined);
         const { id } = discord.sendInteraction(discord.chatInput('quote', { query: 'scaling laws' }));
         const ev = await discord.waitForInteractionResponse(id, { kind: 'callback' });
@@ -45,7 +48,7 @@ describe('npm start with Discord and Slack configured together', () => {
         bot.signal('SIGTERM');
       }
       await bot.exited;
-      expect(bot.stderr()).toContain('"event":"shutting_down"');
+      expect(bot.stderr()).toContain(`"event":"${SHUTTING_DOWN}"`);
     });
   });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { Library } from '../../src/core/library/library.js';
 import { loadLibrary } from '../../src/core/library/load.js';
-import { evaluate, loadQuestions } from './evaluate.js';
+import { evaluate, loadQuestions } from '../../tools/relevance/evaluate.js';
 
 let library: Library;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import type { Library } from '../../src/core/library/library.js';
 import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
-import { startFakeSlack, type BuiltDelivery, type FakeSlack } from '../fakes/slack/index.js';
+import { startFakeSlack, type BuiltDelivery, type FakeSlack } from '../../tools/fakes/slack/index.js';
 
 let library: Library;
 const logs: string[] = [];

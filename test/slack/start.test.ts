@@ -3,9 +3,11 @@
 // neither pretends to be ready nor lingers after SIGTERM while Slack is away.
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSlack, type FakeSlack } from '../fakes/slack/index.js';
+import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
 import { closedPort } from '../helpers/ports.js';
 import { runNpm, withRunningBot } from '../helpers/spawn.js';
+import { CORPUS_LOADED, SHUTTING_DOWN } from '../../src/main-events.js';
+import { SLACK_READY } from '../../src/platforms/slack/app.js';
 
 const STACK = /\n\s+at |TCPConnectWrap|node:internal/;
 // A spawned start rebuilds or loads the index on a busy machine: generous, since it waits on exit.
@@ -27,7 +29,7 @@ describe('npm start with a Slack token Slack refuses', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Slack refused SLACK_BOT_TOKEN \(invalid_auth\): copy the Bot User OAuth Token \(xoxb-…\)/);
-    expect(r.stderr).not.toContain('"event":"slack_ready"');
+    expect(r.stderr).not.toContain(`"event":"${SLACK_READY}"`);
     expect(r.stderr).not.toMatch(STACK);
   }, START_MS + 10_000);
 
@@ -38,7 +40,7 @@ describe('npm start with a Slack token Slack refuses', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Slack refused SLACK_APP_TOKEN \(invalid_auth\): create an App-Level Token with the connections:write scope/);
-    expect(r.stderr).not.toContain('"event":"slack_ready"');
+    expect(r.stderr).not.toContain(`"event":"${SLACK_READY}"`);
     expect(r.stderr).not.toMatch(STACK);
   }, START_MS + 10_000);
 });
@@ -69,8 +71,8 @@ describe('npm start with the Slack API unreachable', () => {
         await fake.waitFor(() => sockets.size > 0 || undefined, START_MS);
         bot.signal('SIGTERM');
         await bot.exited;
-        expect(bot.stderr(), bot.stderr().slice(-2000)).toContain('"event":"shutting_down"');
-        expect(bot.stderr()).not.toContain('"event":"slack_ready"');
+        expect(bot.stderr(), bot.stderr().slice(-2000)).toContain(`"event":"${SHUTTING_DOWN}"`);
+        expect(bot.stderr()).not.toContain(`"event":"${SLACK_READY}"`);
         expect(bot.stderr()).not.toMatch(STACK);
       });
     } finally {
@@ -84,7 +86,7 @@ describe('npm start with the Slack API unreachable', () => {
     try {
       await withRunningBot({ SLACK_BOT_TOKEN: own.botToken, SLACK_APP_TOKEN: own.appToken, SLACK_API_URL: own.apiUrl }, async (bot) => {
         // Wait until the bot is up: ready on Slack, and the library loaded.
-        await own.waitFor(() => (bot.stderr().includes('"event":"slack_ready"') && bot.stderr().includes('"event":"corpus_loaded"') ? true : undefined), START_MS);
+        await own.waitFor(() => (bot.stderr().includes(`"event":"${SLACK_READY}"`) && bot.stderr().includes(`"event":"${CORPUS_LOADED}"`) ? true : undefined), START_MS);
         // Let the socket settle (see the fake's README: never drop it mid-handshake), then take Slack away.
         const built = own.slashCommand({ command: '/reading', text: 'sources' });
         await own.deliver(built, { timeoutMs: 30_000 });
@@ -100,7 +102,7 @@ describe('npm start with the Slack API unreachable', () => {
         const code = await Promise.race([bot.exited, new Promise<'alive'>((resolve) => setTimeout(() => resolve('alive'), 60_000))]);
         expect(code, bot.stderr().slice(-2000)).not.toBe('alive');
         expect(Date.now() - signalled).toBeLessThan(20_000);
-        expect(bot.stderr(), bot.stderr().slice(-2000)).toContain('"event":"shutting_down"');
+        expect(bot.stderr(), bot.stderr().slice(-2000)).toContain(`"event":"${SHUTTING_DOWN}"`);
       });
     } finally {
       await own.close().catch(() => undefined);

@@ -10,6 +10,11 @@ import { loadLibrary, type LoadedLibrary } from './load.js';
 import { log } from '../log.js';
 import type { IngestWarning } from '../corpus.js';
 
+/** A reload finished and the new library is being served. */
+export const CORPUS_RELOADED = 'corpus_reloaded';
+/** A reload failed; the library from before keeps serving. */
+export const CORPUS_RELOAD_FAILED = 'corpus_reload_failed';
+
 export class LiveLibrary {
   private current?: Library;
   private readonly cache: IngestCache = new Map();
@@ -116,15 +121,15 @@ export class LiveLibrary {
     try {
       loaded = await this.loading;
       const library = loaded.library;
-      log.info('corpus_reloaded', { documents: library.corpus.documents.length, passages: library.corpus.passages.length, previous: before?.corpus.passages.length, ms: loaded.ms, thread: loaded.thread });
+      log.info(CORPUS_RELOADED, { documents: library.corpus.documents.length, passages: library.corpus.passages.length, previous: before?.corpus.passages.length, ms: loaded.ms, thread: loaded.thread });
     } catch (e) {
       // A folder emptied or unreadable mid-edit must not take down what is being served.
       const error = errorMessage(e);
       const fields = { error, serving: before?.corpus.passages.length ?? 0 };
       if (this.opts.onReloadFailed) {
-        log.info('corpus_reload_failed', fields);
+        log.info(CORPUS_RELOAD_FAILED, fields);
         this.opts.onReloadFailed(error);
-      } else log.warn('corpus_reload_failed', fields);
+      } else log.warn(CORPUS_RELOAD_FAILED, fields);
     } finally {
       this.loading = undefined;
     }

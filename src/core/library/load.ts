@@ -15,6 +15,11 @@ import { corpusKey, decodeSnapshot, encodeSnapshot, snapshotPath, SnapshotError,
 import type { IngestWarning } from '../corpus.js';
 import { errorMessage } from '../errors.js';
 
+/** A saved snapshot did not match the folder or the code, so the library is built instead. */
+export const SNAPSHOT_REJECTED = 'snapshot_rejected';
+/** A build could not be saved for the next start (the bot serves it all the same). */
+export const SNAPSHOT_NOT_SAVED = 'snapshot_not_saved';
+
 export interface LoadedLibrary {
   library: Library;
   warnings: IngestWarning[];
@@ -64,7 +69,7 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
         return done(state, await restore(state), 'snapshot');
       } catch (e) {
         // Stale (the corpus changed) or damaged: either way it is rebuilt, never trusted.
-        log.info('snapshot_rejected', { file, reason: e instanceof SnapshotError ? e.message : String(e) });
+        log.info(SNAPSHOT_REJECTED, { file, reason: e instanceof SnapshotError ? e.message : String(e) });
       }
     }
   }
@@ -103,6 +108,6 @@ async function save(file: string, encode: () => Buffer): Promise<void> {
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => {});
-    log.warn('snapshot_not_saved', { file, error: errorMessage(e) });
+    log.warn(SNAPSHOT_NOT_SAVED, { file, error: errorMessage(e) });
   }
 }

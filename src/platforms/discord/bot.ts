@@ -9,6 +9,13 @@ import { createInteractionHandler } from './interactions.js';
 import { inviteUrl } from './invite.js';
 import { registerCommands } from './register.js';
 
+/** Logged in and the gateway is ready: interactions arrive from now on. */
+export const DISCORD_READY = 'discord_ready';
+/** The slash commands were registered (or found unchanged). */
+export const DISCORD_COMMANDS = 'discord_commands';
+/** The link that adds the bot to a server. */
+export const DISCORD_INVITE = 'discord_invite';
+
 export interface DiscordConfig {
   token: string;
   appId: string;
@@ -48,16 +55,16 @@ export async function startDiscord(config: DiscordConfig, library: () => Library
     await client.destroy().catch(() => undefined);
     throw loginFailure(e, config.apiUrl);
   }
-  log.info('discord_ready', { user: client.user?.tag, guilds: client.guilds.cache.size });
+  log.info(DISCORD_READY, { user: client.user?.tag, guilds: client.guilds.cache.size });
 
   try {
     const outcome = await registerCommands(client.rest, config.appId, config.guildId);
-    log.info('discord_commands', { outcome, scope: config.guildId ? `guild ${config.guildId}` : 'global' });
+    log.info(DISCORD_COMMANDS, { outcome, scope: config.guildId ? `guild ${config.guildId}` : 'global' });
   } catch (e) {
     // The bot still answers commands registered earlier; say what went wrong and carry on.
     log.error('discord_commands_failed', { error: errorMessage(e) });
   }
-  log.info('discord_invite', { url: inviteUrl(config.appId) });
+  log.info(DISCORD_INVITE, { url: inviteUrl(config.appId) });
 
   return {
     client,

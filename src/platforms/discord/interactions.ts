@@ -24,6 +24,9 @@ import { shorten as fit } from '../../core/search/text.js';
 import { mayManage, whyCannotPost } from './daily.js';
 import { privateError, renderDiscord, type DiscordMessage } from './render.js';
 
+/** An interaction failed on our side (not a user's mistake). */
+export const DISCORD_INTERACTION_FAILED = 'discord_interaction_failed';
+
 export interface InteractionDeps {
   /** The current library (a getter, so a rebuilt index can be swapped in). */
   library: () => Library;
@@ -204,7 +207,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       log.info('discord_interaction', { kind, name: 'commandName' in interaction ? interaction.commandName : undefined, ms: Math.round(performance.now() - started) });
     } catch (e) {
       if (isUserError(e)) log.info('discord_interaction_refused', { kind, code: e.code });
-      else log.error('discord_interaction_failed', { kind, error: errorMessage(e) });
+      else log.error(DISCORD_INTERACTION_FAILED, { kind, error: errorMessage(e) });
       await apologise(interaction, isUserError(e) ? e.message : SORRY);
     }
   };

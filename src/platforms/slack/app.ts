@@ -19,6 +19,13 @@ import { AckingApp, CheckedHTTPReceiver } from './receiver.js';
 import { renderSlack, type SlackMessage } from './render.js';
 import { checkAppToken, checkBotToken } from './startup.js';
 
+/** Connected (Socket Mode) or listening (HTTP): commands arrive from now on. */
+export const SLACK_READY = 'slack_ready';
+/** A command failed on our side (not a user's mistake); the person got an error note. */
+export const SLACK_COMMAND_FAILED = 'slack_command_failed';
+/** A button press failed on our side (not a user's mistake). */
+export const SLACK_ACTION_FAILED = 'slack_action_failed';
+
 export interface SlackConfig {
   botToken: string;
   /** With an app token (xapp-…) the bot uses Socket Mode: no public URL needed. */
@@ -156,7 +163,7 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
       }
       log.info('slack_command', { command: name, ms: Math.round(performance.now() - started) });
     } catch (e) {
-      if (!isUserError(e)) log.error('slack_command_failed', { command: name, error: errorMessage(e) });
+      if (!isUserError(e)) log.error(SLACK_COMMAND_FAILED, { command: name, error: errorMessage(e) });
       await respond({ text: isUserError(e) ? e.message : SORRY, response_type: 'ephemeral' }).catch(() => undefined);
     }
   });
@@ -182,7 +189,7 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
       const replace = decoded.action.kind === 'more' && reply.kind !== 'error';
       await respond(toRespond(message, { replace_original: replace }));
     } catch (e) {
-      if (!isUserError(e)) log.error('slack_action_failed', { error: errorMessage(e) });
+      if (!isUserError(e)) log.error(SLACK_ACTION_FAILED, { error: errorMessage(e) });
       await respond({ text: isUserError(e) ? e.message : SORRY, response_type: 'ephemeral', replace_original: false }).catch(() => undefined);
     }
   });
@@ -193,7 +200,7 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
 
   const server = (mode === 'http' ? await app.start(config.port) : await app.start()) as unknown as Server | undefined;
   const port = mode === 'http' && server && typeof server.address === 'function' ? (server.address() as AddressInfo).port : undefined;
-  log.info('slack_ready', { mode, commands: surface.names(), ...(port ? { port, path: '/slack/events' } : {}) });
+  log.info(SLACK_READY, { mode, commands: surface.names(), ...(port ? { port, path: '/slack/events' } : {}) });
   return { app, mode, port, stop: () => app.stop() as Promise<void> };
 }
 
