@@ -13,6 +13,7 @@ export const quote = defineCommand({
   usage: '/quote [query] [source:NAME]',
   visibility: 'public',
   continuedBy: 'another',
+  setByActions: ['seed'],
   example: '/quote technical humility',
   options: [
     { name: 'query', description: 'What the quote should be about (leave empty for a random one)', type: 'string', autocomplete: 'query', rest: true },

@@ -13,6 +13,7 @@ export const topic = defineCommand({
   usage: '/topic <query> [source:NAME]',
   visibility: 'private',
   continuedBy: 'more',
+  setByActions: ['page'],
   example: '/topic checkpoint design',
   options: [
     { name: 'query', description: 'The subject to look up', type: 'string', required: true, autocomplete: 'query', rest: true },

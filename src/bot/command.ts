@@ -81,6 +81,8 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
   continuedBy?: ContinuingAction;
   /** Validates the raw options (plus `subcommand` where there are subcommands). */
   schema: S;
+  /** Schema keys only buttons set (the More button's page), never typed nor shown as options. */
+  setByActions?: readonly string[];
   run(ctx: CommandContext, input: z.output<S>): Reply | Promise<Reply>;
 }
 
