@@ -1,11 +1,13 @@
+// /daily: today's excerpt for a channel, and managing the channel's daily posts (subscribe,
+// unsubscribe, status) through the DailyService the platform wires in.
 import { z } from 'zod';
 import { defineCommand, type CommandContext } from '../src/bot/command.js';
 import type { DailyChannel, DailyStatus } from '../src/bot/daily.js';
 import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays, sameDays, type DaySet } from '../src/bot/days.js';
 import { UserError } from '../src/core/errors.js';
-import type { Library } from '../src/core/library/library.js';
+import { dailyExcerpt } from '../src/bot/daily-excerpt.js';
 import { errorReply, type Reply } from '../src/bot/reply.js';
-import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/scheduler/parse.js';
+import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/bot/schedule-words.js';
 
 /** A real calendar date as YYYY-MM-DD (rejects 2026-02-30 and friends). */
 const DATE = 'Give the date as YYYY-MM-DD, for example 2026-03-14.';
@@ -170,17 +172,4 @@ export const daily = defineCommand({
 
 function excerpt(ctx: CommandContext, passageId: string, date: string): Reply {
   return dailyExcerpt(ctx.library, passageId, date);
-}
-
-/** The reply for a channel's excerpt of a date: what /daily today shows and what daily posts post. */
-export function dailyExcerpt(library: Library, passageId: string, date: string): Reply {
-  const p = library.passage(passageId);
-  return {
-    kind: 'passages',
-    visibility: 'public',
-    title: `Excerpt of the day, ${date}`,
-    passages: [library.toReply(p)],
-    notes: [],
-    actions: [{ kind: 'context', passageId: p.id }],
-  };
 }

@@ -1,3 +1,4 @@
+// /discuss: a passage and open questions for the group, posted for the channel with a thread under it.
 import { z } from 'zod';
 import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
 import { errorReply } from '../src/bot/reply.js';
@@ -8,6 +9,8 @@ export const discuss = defineCommand({
   description: 'A reading-group prompt: a passage and open questions about what it says.',
   usage: '/discuss [topic] [source:NAME]',
   visibility: 'public',
+  // The prompt is posted for the channel and people answer under it.
+  follow: 'thread',
   example: '/discuss research versus engineering',
   options: [
     { name: 'topic', description: 'What to discuss (leave empty for a surprise)', type: 'string', autocomplete: 'query', rest: true },

@@ -1,6 +1,7 @@
+// /help: every command with its usage and an example. The list comes in the context, so this
+// file does not import the command list that includes it.
 import { z } from 'zod';
 import { defineCommand } from '../src/bot/command.js';
-import { COMMANDS } from './index.js';
 
 export const help = defineCommand({
   name: 'help',
@@ -10,12 +11,12 @@ export const help = defineCommand({
   example: '/help',
   options: [],
   schema: z.object({}),
-  run() {
+  run(ctx) {
     return {
       kind: 'help',
       visibility: 'private',
       title: 'Reading-group bot commands',
-      commands: COMMANDS.map((c) => ({ name: c.name, usage: c.usage, description: c.description, example: c.example })),
+      commands: (ctx.commands ?? []).map((c) => ({ name: c.name, usage: c.usage, description: c.description, example: c.example })),
       notes: ['Add source:NAME to /quote, /topic or /discuss to stay within one document (see /sources for the names).'],
       actions: [],
     };

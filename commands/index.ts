@@ -1,6 +1,6 @@
 // The command list and the one entry point every adapter calls: validate raw options with the
 // command's zod schema, run it, and turn any failure into a friendly error reply.
-import type { CommandContext, CommandSpec, Visibility } from '../src/bot/command.js';
+import type { CommandContext, CommandSpec, ContinuingAction, Visibility } from '../src/bot/command.js';
 import { retypeReply, slashForm } from '../src/bot/command-forms.js';
 import { errorMessage, isUserError } from '../src/core/errors.js';
 import { log } from '../src/core/log.js';
@@ -14,6 +14,9 @@ import { sources } from './sources.js';
 import { topic } from './topic.js';
 
 export const COMMANDS: CommandSpec[] = [quote, topic, daily, discuss, sources, help] as CommandSpec[];
+
+/** The command that lists the others: what a platform runs when a person asks for nothing in particular. */
+export const HELP_COMMAND = help.name;
 
 export function findCommand(name: string): CommandSpec | undefined {
   const n = name.replace(/^\//, '').toLowerCase();
@@ -29,9 +32,12 @@ export function expectedVisibility(name: string, raw: Record<string, unknown>): 
 
 export async function runCommand(ctx: CommandContext, name: string, raw: Record<string, unknown>): Promise<Reply> {
   const form = ctx.commandForm ?? slashForm;
-  const reply = await runNamed(ctx, name, raw, form);
+  const reply = await runNamed({ ...ctx, commands: COMMANDS }, name, raw, form);
+  // What the command declares follows its answer travels with the reply; errors are only answers.
+  const follow = findCommand(name)?.follow;
+  const followed: Reply = follow && reply.kind !== 'error' ? { ...reply, follow } : reply;
   // Every command this reply names is written as the person types it here.
-  return retypeReply(reply, COMMANDS.map((c) => c.name), ctx.commandForm);
+  return retypeReply(followed, COMMANDS.map((c) => c.name), ctx.commandForm);
 }
 
 async function runNamed(ctx: CommandContext, name: string, raw: Record<string, unknown>, form: (name: string) => string): Promise<Reply> {
@@ -47,13 +53,20 @@ async function runNamed(ctx: CommandContext, name: string, raw: Record<string, u
   return guarded(command.name, () => command.run(ctx, parsed.data));
 }
 
+/** The command an action runs again: the one that declares it continues its answers. */
+function continued(kind: ContinuingAction): string {
+  const command = COMMANDS.find((c) => c.continuedBy === kind);
+  if (!command) throw new Error(`No command is continued by ${kind}`);
+  return command.name;
+}
+
 /** What a button press (or its typed equivalent in the terminal) does. */
 export async function runAction(ctx: CommandContext, action: Action): Promise<Reply> {
   switch (action.kind) {
     case 'more':
-      return runCommand(ctx, 'topic', { query: action.query, source: action.source, page: action.page });
+      return runCommand(ctx, continued('more'), { query: action.query, source: action.source, page: action.page });
     case 'another':
-      return runCommand(ctx, 'quote', { query: action.query, source: action.source, seed: action.seed });
+      return runCommand(ctx, continued('another'), { query: action.query, source: action.source, seed: action.seed });
     case 'context':
       return guarded('context', () => ({
         kind: 'passages',

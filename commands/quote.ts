@@ -1,3 +1,4 @@
+// /quote: one quotable passage, on a subject or at random (the Another button draws again).
 import { z } from 'zod';
 import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
 import { errorReply } from '../src/bot/reply.js';
@@ -11,6 +12,8 @@ export const quote = defineCommand({
   description: 'A quotable passage, at random or on a topic, with its source and speaker.',
   usage: '/quote [query] [source:NAME]',
   visibility: 'public',
+  continuedBy: 'another',
+  setByActions: ['seed'],
   example: '/quote technical humility',
   options: [
     { name: 'query', description: 'What the quote should be about (leave empty for a random one)', type: 'string', autocomplete: 'query', rest: true },

@@ -1,3 +1,4 @@
+// /topic: the best passages on a subject, a page at a time (the More button continues it).
 import { z } from 'zod';
 import { clipQuery, defineCommand, requiredText } from '../src/bot/command.js';
 import type { Action } from '../src/bot/reply.js';
@@ -11,6 +12,8 @@ export const topic = defineCommand({
   description: 'The three best passages on a subject, with source and speaker.',
   usage: '/topic <query> [source:NAME]',
   visibility: 'private',
+  continuedBy: 'more',
+  setByActions: ['page'],
   example: '/topic checkpoint design',
   options: [
     { name: 'query', description: 'The subject to look up', type: 'string', required: true, autocomplete: 'query', rest: true },

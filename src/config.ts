@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { COMMANDS } from '../commands/index.js';
 import { DEFAULT_SLACK_COMMAND, normaliseCommandName, settingsProblems } from './platforms/slack/commands.js';
 import { errorMessage, UserError } from './core/errors.js';
-import { parseTimezone } from './scheduler/parse.js';
+import { parseTimezone } from './bot/schedule-words.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { DailyChannel, DailyService } from './daily.js';
 import type { Library } from '../core/library/library.js';
-import type { Reply } from './reply.js';
+import type { Action, Follow, Reply } from './reply.js';
 
 export interface CommandContext {
   library: Library;
@@ -30,9 +30,14 @@ export interface CommandContext {
   defaultTimezone?: string;
   /** How a person types a command here, when not "/name" (Slack: "/reading topic"). */
   commandForm?: (name: string) => string;
+  /** Every command the bot answers to, for /help; runCommand fills it in. */
+  commands?: readonly CommandSpec[];
 }
 
 export type Visibility = 'public' | 'private';
+
+/** Actions that run a command again with more of the same: the next page, another draw. */
+export type ContinuingAction = Extract<Action['kind'], 'more' | 'another'>;
 
 export interface OptionSpec {
   name: string;
@@ -67,13 +72,27 @@ export interface CommandSpec<S extends z.ZodType = z.ZodType> {
    * is public or private from the start). Errors are always private.
    */
   visibility: Visibility | ((raw: Record<string, unknown>) => Visibility);
+  /** What follows a successful answer; runCommand copies it onto the reply for the adapter. */
+  follow?: Follow;
+  /**
+   * The action that continues this command's answers: `more` pages them, `another` draws again.
+   * Buttons carry it on the reply; the terminal, where it is typed, remembers the last answer of each.
+   */
+  continuedBy?: ContinuingAction;
   /** Validates the raw options (plus `subcommand` where there are subcommands). */
   schema: S;
+  /** Schema keys only buttons set (the More button's page), never typed nor shown as options. */
+  setByActions?: readonly string[];
   run(ctx: CommandContext, input: z.output<S>): Reply | Promise<Reply>;
 }
 
 export function defineCommand<S extends z.ZodType>(spec: CommandSpec<S>): CommandSpec<S> {
   return spec;
+}
+
+/** The keys a command's schema accepts (its zod object's shape); none for any other schema. */
+export function schemaKeys(spec: CommandSpec): string[] {
+  return spec.schema instanceof z.ZodObject ? Object.keys(spec.schema.shape) : [];
 }
 
 export const MAX_QUERY = 200;

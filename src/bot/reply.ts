@@ -41,6 +41,12 @@ export interface CommandHelp {
   example: string;
 }
 
+/**
+ * What a platform opens under an answer once it is posted: a thread people talk in (under a
+ * discussion prompt). Commands declare it, so adapters never branch on a command's name.
+ */
+export type Follow = 'thread';
+
 interface ReplyBase {
   /** Public replies go to the channel; private ones only to the person who asked. */
   visibility: 'public' | 'private';
@@ -48,6 +54,8 @@ interface ReplyBase {
   /** Short notes shown with the answer ("Your query was clipped to 200 characters."). */
   notes: string[];
   actions: Action[];
+  /** What the platform opens under the posted answer, as its command declared (CommandSpec.follow). */
+  follow?: Follow;
 }
 
 export type Reply =

@@ -1,6 +1,6 @@
 // The reply a daily post carries, for every platform's poster: the channel's excerpt of its local
 // date, or a permanent PostError when the passage left the corpus since it was chosen.
-import { dailyExcerpt } from '../../commands/daily.js';
+import { dailyExcerpt } from '../bot/daily-excerpt.js';
 import { isUserError } from '../core/errors.js';
 import type { Library } from '../core/library/library.js';
 import type { Reply } from '../bot/reply.js';

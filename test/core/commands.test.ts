@@ -4,7 +4,7 @@ import { COMMANDS, expectedVisibility, findCommand, runAction, runCommand } from
 import { renderDiscord } from '../../src/platforms/discord/render.js';
 import { renderSlack } from '../../src/platforms/slack/render.js';
 import { renderReply } from '../../src/platforms/terminal/render.js';
-import type { CommandContext, CommandSpec } from '../../src/bot/command.js';
+import { schemaKeys, type CommandContext, type CommandSpec } from '../../src/bot/command.js';
 import type { DailyService, DailyStatus } from '../../src/bot/daily.js';
 import { parseInvocation } from '../../src/bot/invocation.js';
 import type { Reply } from '../../src/bot/reply.js';
@@ -288,5 +288,72 @@ describe('declared visibility', () => {
 
   it('answers an unknown command privately', () => {
     expect(expectedVisibility('nope', {})).toBe('private');
+  });
+});
+
+describe('declared options and the schema agree', () => {
+  // Platforms build their forms from the declared options and commands read the schema's output:
+  // an option the schema drops, or a key no form can send, is a command that silently misbehaves.
+
+  /** The schema's choices for `subcommand`, through its default. */
+  function subcommandChoices(c: CommandSpec): string[] | undefined {
+    let s: unknown = (c.schema as z.ZodObject).shape?.subcommand;
+    while (s instanceof z.ZodDefault || s instanceof z.ZodOptional) s = s.unwrap();
+    return s instanceof z.ZodEnum ? s.options.map(String) : undefined;
+  }
+
+  /** Every place a command's declarations and its schema's keys disagree, one line each. */
+  function disagreements(c: CommandSpec): string[] {
+    const keys = new Set(schemaKeys(c));
+    const scopes = [
+      { where: `/${c.name}`, options: c.options },
+      ...(c.subcommands ?? []).map((s) => ({ where: `/${c.name} ${s.name}`, options: [...c.options, ...s.options] })),
+    ];
+    const out: string[] = [];
+    for (const { where, options } of scopes) {
+      for (const o of options) if (!keys.has(o.name)) out.push(`${where}: option ${o.name} is not in the schema`);
+      const names = options.map((o) => o.name);
+      for (const n of new Set(names)) if (names.indexOf(n) !== names.lastIndexOf(n)) out.push(`${where}: option ${n} is declared twice`);
+    }
+    for (const k of c.setByActions ?? []) if (!keys.has(k)) out.push(`/${c.name}: ${k}, set by actions, is not in the schema`);
+    const declared = new Set([...scopes.flatMap((s) => s.options.map((o) => o.name)), ...(c.setByActions ?? [])]);
+    if (c.subcommands?.length) {
+      declared.add('subcommand');
+      const choices = subcommandChoices(c);
+      const subs = c.subcommands.map((s) => s.name);
+      if (JSON.stringify(choices) !== JSON.stringify(subs)) out.push(`/${c.name}: the schema's subcommands ${JSON.stringify(choices)} are not the declared ${JSON.stringify(subs)}`);
+    }
+    for (const k of keys) if (!declared.has(k)) out.push(`/${c.name}: schema key ${k} is not a declared option`);
+    return out;
+  }
+
+  for (const c of COMMANDS) {
+    it(`/${c.name}${c.subcommands ? ' and each subcommand' : ''}`, () => {
+      expect(c.schema).toBeInstanceOf(z.ZodObject);
+      expect(disagreements(c)).toEqual([]);
+    });
+  }
+
+  it('catches each kind of disagreement', () => {
+    const base = { description: 'd', usage: '/probe', example: '/probe', visibility: 'private', run: () => ({ kind: 'notice', visibility: 'private', lines: [], notes: [], actions: [] }) };
+    const probe = {
+      ...base,
+      name: 'probe',
+      options: [{ name: 'query', description: 'd', type: 'string' }],
+      subcommands: [
+        { name: 'one', description: 'd', options: [{ name: 'when', description: 'd', type: 'string' }, { name: 'when', description: 'd', type: 'string' }] },
+        { name: 'two', description: 'd', options: [] },
+      ],
+      setByActions: ['page'],
+      schema: z.object({ subcommand: z.enum(['one', 'three']).default('one'), query: z.string(), extra: z.string() }),
+    } as unknown as CommandSpec;
+    expect(disagreements(probe)).toEqual([
+      '/probe one: option when is not in the schema',
+      '/probe one: option when is not in the schema',
+      '/probe one: option when is declared twice',
+      '/probe: page, set by actions, is not in the schema',
+      `/probe: the schema's subcommands ["one","three"] are not the declared ["one","two"]`,
+      '/probe: schema key extra is not a declared option',
+    ]);
   });
 });

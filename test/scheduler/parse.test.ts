@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
-import { parseTime, parseTimezone, suggestTimezones } from '../../src/scheduler/index.js';
-import { parseDays, parseScheduleWords } from '../../src/scheduler/parse.js';
+import { parseDays, parseScheduleWords, parseTime, parseTimezone, suggestTimezones } from '../../src/bot/schedule-words.js';
 import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/bot/days.js';
 
 function userError(fn: () => unknown): UserError {

@@ -119,19 +119,19 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   async function chatInput(i: ChatInputCommandInteraction): Promise<void> {
     const options = toOptions(i.options.data);
     const isPublic = expectedVisibility(i.commandName, options) === 'public';
-    // A discussion prompt is followed by its thread, whichever command produced it.
-    let discussion = false;
+    // A reply whose command declares a thread gets one under it, or a note saying why not.
+    let thread = false;
     let threadBlocked: string | undefined;
     await answer(i, isPublic, async () => {
       const reply = await runCommand(context(i), i.commandName, options);
-      if (reply.kind === 'discussion') {
-        discussion = true;
+      if (reply.follow === 'thread') {
+        thread = true;
         threadBlocked = whyNoThread(i);
         if (threadBlocked) reply.notes.push(`No discussion thread: ${threadBlocked}`);
       }
       return renderDiscord(reply, i.user.id);
     });
-    if (discussion && threadBlocked === undefined && i.replied) await openThread(i);
+    if (thread && threadBlocked === undefined && i.replied) await openThread(i);
   }
 
   /** Why a thread cannot be opened under the prompt, or undefined if it can. */

@@ -156,8 +156,8 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
     try {
       const inv = parseInvocation(`/${name} ${text}`, findCommand);
       const reply = await runCommand(context(command.user_id, command.user_name, command.channel_id, command.team_id, form), inv.name, inv.options);
-      if (reply.kind === 'discussion') {
-        await startDiscussion(client, command.channel_id, reply, respond);
+      if (reply.follow === 'thread') {
+        await postWithThread(client, command.channel_id, reply, respond);
       } else {
         await respond(toRespond(renderSlack(reply, command.user_id)));
       }
@@ -207,10 +207,11 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
 type Respond = (m: RespondArguments) => Promise<unknown>;
 
 /**
- * Posts the prompt as a channel message and opens its thread; if the bot cannot post there (not
- * a member of a private channel, archived), the person is told why, privately.
+ * Posts a reply that declares a thread (the discussion prompt) as a channel message and opens its
+ * thread; if the bot cannot post there (not a member of a private channel, archived), the person
+ * is told why, privately.
  */
-async function startDiscussion(client: App['client'], channel: string, reply: Reply, respond: Respond): Promise<void> {
+async function postWithThread(client: App['client'], channel: string, reply: Reply, respond: Respond): Promise<void> {
   const message = renderSlack(reply);
   const post = () => client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never, unfurl_links: false });
   let posted;

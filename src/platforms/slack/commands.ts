@@ -2,6 +2,7 @@
 // and command names are global to a workspace, so the bot answers to one namespaced command
 // (`/reading topic …`) and, if wanted, to prefixed ones (`/rg-topic …`). The names are settings;
 // the manifest and the replies' "type this" hints are derived from them here, so the three agree.
+import { HELP_COMMAND } from '../../../commands/index.js';
 import type { CommandSpec, OptionSpec } from '../../bot/command.js';
 
 /** Slack's own commands (and /help), which an app's manifest may not register. */
@@ -109,7 +110,7 @@ export class SlackCommands {
     const entries: SlashCommandEntry[] = [
       {
         command: this.main,
-        description: clip(`Reading group: ${names.join(', ')}. Try ${this.mainForm('help')}.`, SLACK_COMMAND_LIMITS.description),
+        description: clip(`Reading group: ${names.join(', ')}. Try ${this.mainForm(HELP_COMMAND)}.`, SLACK_COMMAND_LIMITS.description),
         usage_hint: clip(`<${names.join(' | ')}> [what to look up]`, SLACK_COMMAND_LIMITS.usageHint),
         should_escape: this.specs.some(takesChannel),
       },
@@ -142,7 +143,7 @@ export class SlackCommands {
     if (typed === this.main) {
       const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(text);
       // The namespaced command alone shows what it can do.
-      return { name: m ? m[1]!.toLowerCase() : 'help', text: m ? m[2]! : '', form: this.mainForm };
+      return { name: m ? m[1]!.toLowerCase() : HELP_COMMAND, text: m ? m[2]! : '', form: this.mainForm };
     }
     const name = this.prefixed.get(typed);
     if (name) return { name, text, form: (n) => `/${this.settings.prefix}${n}` };
@@ -157,7 +158,7 @@ export class SlackCommands {
     const typed = command.toLowerCase().slice(0, 40);
     const meant = this.specs.find((s) => typed === `/${s.name}` || typed.endsWith(`-${s.name}`) || typed.endsWith(`_${s.name}`));
     const instead = meant ? `Type ${this.mainForm(meant.name)} instead, or` : 'Type';
-    return `I don't answer to ${typed} here. ${instead} ${this.mainForm('help')} to see what I can do.`;
+    return `I don't answer to ${typed} here. ${instead} ${this.mainForm(HELP_COMMAND)} to see what I can do.`;
   }
 
   /** Whether a command keeps Slack's escaped markup (a picked #channel) in its text. */

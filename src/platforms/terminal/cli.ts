@@ -1,7 +1,8 @@
 // One command from the shell: `npm run cli -- topic scaling laws --source hot-chips --json`.
 // Exit codes: 0 answered, 2 bad input or an error reply, 1 the bot could not start.
 import { parseArgs } from 'node:util';
-import { findCommand, runCommand } from '../../../commands/index.js';
+import { COMMANDS, findCommand, runCommand } from '../../../commands/index.js';
+import { schemaKeys } from '../../bot/command.js';
 import { loadConfig } from '../../config.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
 import { parseInvocation } from '../../bot/invocation.js';
@@ -11,7 +12,7 @@ import { seededRandom } from '../../core/search/text.js';
 import { replyJson } from './json.js';
 import { renderReply, terminalWidth } from './render.js';
 
-const USAGE = 'Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--json]\nCommands: quote, topic, daily, discuss, sources, help, passages';
+const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -85,7 +86,9 @@ async function main(argv: string[]): Promise<number> {
   const options: Record<string, unknown> = { ...inv.options };
   if (values.source !== undefined) options.source = values.source;
   if (values.date !== undefined) options.date = values.date;
-  if (seed !== undefined && name === 'quote') options.seed = seed;
+  // --seed also fixes the draw of a command whose schema takes a seed (the Another button's).
+  const command = findCommand(name);
+  if (seed !== undefined && command && schemaKeys(command).includes('seed')) options.seed = seed;
   const reply = await runCommand(
     {
       library,

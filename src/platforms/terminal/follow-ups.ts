@@ -3,6 +3,7 @@
 // passages of the last reply that listed passages, /more the last /topic results and /another the
 // last /quote. Each is kept until a newer one of its own kind replaces it, so reading a passage in
 // context or sharing it does not make /more forget the results it came from.
+import type { ContinuingAction } from '../../bot/command.js';
 import { errorReply, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 
 export const FOLLOW_UPS = ['more', 'another', 'context', 'share'] as const;
@@ -13,8 +14,6 @@ export const isFollowUp = (name: string): name is FollowUp => (FOLLOW_UPS as rea
 type MoreAction = Extract<Action, { kind: 'more' }>;
 type AnotherAction = Extract<Action, { kind: 'another' }>;
 
-/** Commands whose replies /more and /another continue. */
-const PAGES_OF: Partial<Record<string, 'more' | 'another'>> = { topic: 'more', more: 'more', quote: 'another', another: 'another' };
 
 export class FollowUps {
   /** The numbered passages of the last list shown. */
@@ -28,10 +27,11 @@ export class FollowUps {
   /**
    * Remembers what a reply, produced by `from` (a command or follow-up name), lets the person do
    * next, and returns it with the actions that can be typed after it, for the hints shown.
+   * `continuedBy` is what the command declares continues its answers (/more after /topic).
    */
-  track(from: string, reply: Reply): Reply {
+  track(from: string, reply: Reply, continuedBy?: ContinuingAction): Reply {
     if (reply.kind === 'error') return reply;
-    const kind = PAGES_OF[from];
+    const kind = continuedBy ?? (from === 'more' || from === 'another' ? from : undefined);
     if (kind === 'more') this.more = { next: reply.actions.find((a): a is MoreAction => a.kind === 'more'), query: queryOf(reply) };
     if (kind === 'another') this.another = { next: reply.actions.find((a): a is AnotherAction => a.kind === 'another'), query: queryOf(reply) };
     const shown = reply.kind === 'passages' || reply.kind === 'discussion' ? reply.passages : [];

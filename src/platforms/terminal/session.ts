@@ -56,7 +56,7 @@ export class TerminalSession {
       return this.followUps.track(name, await runAction(this.context(), action));
     }
     const inv = parseInvocation(text, findCommand);
-    return this.followUps.track(inv.name, await runCommand(this.context(), inv.name, inv.options));
+    return this.followUps.track(inv.name, await runCommand(this.context(), inv.name, inv.options), findCommand(inv.name)?.continuedBy);
   }
 
   /**

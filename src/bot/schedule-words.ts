@@ -1,6 +1,8 @@
 // Validation of what people type into `/daily subscribe`: a time of day, a time zone and the days
-// to post on. Pure; bad input raises a UserError whose message says what would work.
-import { EVERY_DAY, WEEKDAYS, WEEKENDS, daySet, type DaySet, type Weekday } from '../bot/days.js';
+// to post on. Pure; bad input raises a UserError whose message says what would work. It lives in
+// the protocol layer so the /daily command, the config check and the scheduler all read it
+// downwards, never one layer up.
+import { EVERY_DAY, WEEKDAYS, WEEKENDS, daySet, type DaySet, type Weekday } from './days.js';
 import { UserError } from '../core/errors.js';
 import { levenshtein } from '../core/search/text.js';
 
