@@ -2,43 +2,49 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS, SCHEMA_VERSION, migrate, openStore } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
+import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../src/store/sqlite/index.js';
+import { withDatabase } from '../helpers/sqlite.js';
 import { tempDir } from '../scheduler/helpers.js';
 import { EVERY_DAY, WEEKDAYS } from '../../src/bot/days.js';
 
-let cleanup = () => {};
+let cleanup: () => unknown = () => {};
 afterEach(() => cleanup());
 
 describe('migrations', () => {
-  it('creates the folder and a WAL database at the latest version', () => {
+  it('creates the folder and a WAL database at the latest version', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const path = join(t.dir, 'nested', 'state', 'bot.db');
-    const store = openStore(path);
+    const store = await openStore(path);
     expect(existsSync(path)).toBe(true);
-    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const tables = store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
-    expect(tables.map((r) => r.name)).toEqual(expect.arrayContaining(['post_attempts', 'posts', 'rotation_shown', 'subscriptions']));
-    store.close();
+    expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
+    withDatabase(path, (db) => {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[];
+      expect(tables.map((r) => r.name)).toEqual(expect.arrayContaining(['post_attempts', 'posts', 'rotation_shown', 'subscriptions']));
+    });
+    await store.close();
   });
 
-  it('re-running is a no-op and keeps the data', () => {
+  it('re-running is a no-op and keeps the data', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const path = join(t.dir, 'bot.db');
-    const a = openStore(path);
-    a.subscriptions.upsert(
+    const a = await openStore(path);
+    await a.subscriptions.upsert(
       { platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' },
       new Date('2026-01-01T00:00:00Z'),
     );
-    expect(migrate(a.db)).toEqual([]);
-    expect(migrate(a.db)).toEqual([]);
-    a.close();
-    const b = openStore(path);
-    expect(b.schemaVersion()).toBe(SCHEMA_VERSION);
-    expect(b.subscriptions.list()).toHaveLength(1);
-    b.close();
+    withDatabase(path, (db) => {
+      expect(migrate(db)).toEqual([]);
+      expect(migrate(db)).toEqual([]);
+    });
+    await a.close();
+    const b = await openStore(path);
+    expect(await b.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await b.subscriptions.list()).toHaveLength(1);
+    await b.close();
   });
 
   it('applies only missing steps, in order, and rolls back a failing one entirely', () => {
@@ -58,17 +64,17 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('refuses a database written by newer code', () => {
+  it('refuses a database written by newer code', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const path = join(t.dir, 'bot.db');
     const db = new Database(path);
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.close();
-    expect(() => openStore(path)).toThrow(/newer than this code/);
+    await expect(openStore(path)).rejects.toThrow(/newer than this code/);
   });
 
-  it('a database from before day sets keeps each schedule: weekdays only is Monday to Friday, else every day', () => {
+  it('a database from before day sets keeps each schedule: weekdays only is Monday to Friday, else every day', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
     const path = join(t.dir, 'bot.db');
@@ -82,25 +88,27 @@ describe('migrations', () => {
     insert.run('daily', 0);
     old.close();
 
-    const store = openStore(path);
-    cleanup = () => {
-      store.close();
+    const store = await openStore(path);
+    cleanup = async () => {
+      await store.close();
       t.cleanup();
     };
-    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
-    expect(store.subscriptions.get('slack', 'weekdays')).toMatchObject({ days: WEEKDAYS, scheduleSince: new Date(1) });
-    expect(store.subscriptions.get('slack', 'daily')).toMatchObject({ days: EVERY_DAY, scheduleSince: new Date(1) });
+    expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await store.subscriptions.get('slack', 'weekdays')).toMatchObject({ days: WEEKDAYS, scheduleSince: new Date(1) });
+    expect(await store.subscriptions.get('slack', 'daily')).toMatchObject({ days: EVERY_DAY, scheduleSince: new Date(1) });
     // The column is checked: no empty set (it would never post) and nothing past Sunday.
-    const raw = store.db.prepare(`UPDATE subscriptions SET days = ? WHERE channel_id = 'daily'`);
-    expect(() => raw.run(0)).toThrow(/CHECK/);
-    expect(() => raw.run(128)).toThrow(/CHECK/);
-    expect(store.subscriptions.get('slack', 'daily')!.days).toEqual(EVERY_DAY);
+    withDatabase(path, (db) => {
+      const raw = db.prepare(`UPDATE subscriptions SET days = ? WHERE channel_id = 'daily'`);
+      expect(() => raw.run(0)).toThrow(/CHECK/);
+      expect(() => raw.run(128)).toThrow(/CHECK/);
+    });
+    expect((await store.subscriptions.get('slack', 'daily'))!.days).toEqual(EVERY_DAY);
   });
 
-  it('works in memory', () => {
-    const store = openStore(':memory:');
-    expect(store.schemaVersion()).toBe(SCHEMA_VERSION);
-    store.close();
-    store.close(); // closing twice is harmless
+  it('works in memory', async () => {
+    const store = await openStore(':memory:');
+    expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
+    await store.close();
+    await store.close(); // closing twice is harmless
   });
 });

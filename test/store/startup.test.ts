@@ -4,7 +4,8 @@ import { mkdtempSync, openSync, writeFileSync, writeSync, closeSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBackups, openStore } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
+import { listBackups } from '../../src/store/sqlite/index.js';
 import { runNpm } from '../helpers/spawn.js';
 import { EVERY_DAY } from '../../src/bot/days.js';
 
@@ -40,10 +41,10 @@ describe('npm start with a database it cannot use', () => {
   it('refuses a database with a damaged page and names the newest backup and how to restore it', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-malformed-'));
     const file = path.join(dir, 'bot.db');
-    const store = openStore(file);
-    for (let i = 0; i < 50; i++) store.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' }, new Date());
+    const store = await openStore(file);
+    for (let i = 0; i < 50; i++) await store.subscriptions.upsert({ platform: 'slack', channelId: `C${i}`, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' }, new Date());
     await store.protect({ checkEveryMs: 3_600_000 });
-    store.close();
+    await store.close();
     const [backup] = listBackups(file);
     expect(backup).toBeDefined();
     // Scribble over the third page (the subscriptions' index).

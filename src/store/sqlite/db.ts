@@ -5,9 +5,9 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { errorMessage, UserError } from '../core/errors.js';
-import { FolderError, makeFolder } from '../core/folders.js';
-import { log } from '../core/log.js';
+import { errorMessage, UserError } from '../../core/errors.js';
+import { FolderError, makeFolder } from '../../core/folders.js';
+import { log } from '../../core/log.js';
 import { newestBackup, restoreAdvice } from './backups.js';
 import { migrate } from './migrations.js';
 
