@@ -11,6 +11,7 @@ export function openStore(path: string = DEFAULT_DATABASE_PATH): Promise<Store> 
   return openSqliteStore(path);
 }
 
+export { PLATFORM_ID_PATTERN, PlatformIdError, checkPlatformId, isPlatformId } from './platform-id.js';
 export type {
   Claim,
   ClaimRequest,

@@ -105,6 +105,66 @@ describe('migrations', () => {
     expect((await store.subscriptions.get('slack', 'daily'))!.days).toEqual(EVERY_DAY);
   });
 
+  it('a v2 database keeps every row when its list of platform names gives way to a shape check', async () => {
+    const t = tempDir();
+    const path = join(t.dir, 'bot.db');
+    const old = new Database(path);
+    migrate(old, MIGRATIONS.filter((m) => m.version <= 2));
+    const sub = old.prepare(
+      `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, timezone, days, created_by, created_at, updated_at, schedule_since, last_error, last_error_code, last_error_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    sub.run('discord', 'D1', 'G1', '09:00', 'Europe/Berlin', 31, 'u1', 1, 2, 3, 'Missing Access', 'missing_permission', 4);
+    sub.run('slack', 'S1', null, '17:30', 'UTC', 96, 'U1', 5, 6, 7, null, null, null);
+    sub.run('terminal', 'terminal', null, '08:00', 'Asia/Tokyo', 127, 'you', 8, 9, 10, null, null, null);
+    old.prepare(`INSERT INTO rotation_shown (channel_key, cycle, passage_id, shown_at) VALUES ('discord:D1', 0, 'p1', 11)`).run();
+    old.prepare(
+      `INSERT INTO posts (platform, channel_id, local_date, passage_id, nonce, status, attempts, owner, message_id, posted_at, updated_at)
+       VALUES ('discord', 'D1', '2026-03-02', 'p1', 'n1', 'posted', 1, 'A', 'm1', 12, 12)`,
+    ).run();
+    old.prepare(`INSERT INTO post_attempts (platform, channel_id, local_date, attempt, owner, started_at, finished_at, outcome) VALUES ('discord', 'D1', '2026-03-02', 1, 'A', 11, 12, 'posted')`).run();
+    old.close();
+
+    const store = await openStore(path);
+    cleanup = async () => {
+      await store.close();
+      t.cleanup();
+    };
+    expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);
+    expect(await store.subscriptions.list()).toEqual([
+      {
+        platform: 'discord',
+        channelId: 'D1',
+        workspaceId: 'G1',
+        time: '09:00',
+        timezone: 'Europe/Berlin',
+        days: WEEKDAYS,
+        createdBy: 'u1',
+        createdAt: new Date(1),
+        updatedAt: new Date(2),
+        scheduleSince: new Date(3),
+        lastError: { message: 'Missing Access', code: 'missing_permission', at: new Date(4) },
+      },
+      { platform: 'slack', channelId: 'S1', time: '17:30', timezone: 'UTC', days: [6, 7], createdBy: 'U1', createdAt: new Date(5), updatedAt: new Date(6), scheduleSince: new Date(7) },
+      { platform: 'terminal', channelId: 'terminal', time: '08:00', timezone: 'Asia/Tokyo', days: EVERY_DAY, createdBy: 'you', createdAt: new Date(8), updatedAt: new Date(9), scheduleSince: new Date(10) },
+    ]);
+    // The tables the rebuild did not touch keep their rows too.
+    expect(await store.posts.get({ platform: 'discord', channelId: 'D1', localDate: '2026-03-02' })).toMatchObject({ status: 'posted', messageId: 'm1', passageId: 'p1' });
+    expect([...(await store.rotation.shownInCycle('discord:D1'))]).toEqual(['p1']);
+    expect(await store.posts.firstAttemptAt({ platform: 'discord', channelId: 'D1', localDate: '2026-03-02' })).toEqual(new Date(11));
+    // A platform the old list did not name subscribes; the database itself refuses other shapes.
+    await store.subscriptions.upsert({ platform: 'matrix', channelId: 'M1', time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'm' }, new Date(13));
+    expect(await store.subscriptions.get('matrix', 'M1')).toMatchObject({ platform: 'matrix' });
+    withDatabase(path, (db) => {
+      const raw = db.prepare(`INSERT INTO subscriptions (platform, channel_id, time, timezone, created_by, created_at, updated_at, schedule_since) VALUES (?, 'X', '09:00', 'UTC', 'u', 1, 1, 1)`);
+      for (const bad of ['Matrix', 'irc:x', 'a b', '', 'a'.repeat(33)]) expect(() => raw.run(bad)).toThrow(/CHECK/);
+      expect(() => raw.run('a'.repeat(32))).not.toThrow();
+      const sql = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'subscriptions'`).get() as { sql: string }).sql;
+      expect(sql).not.toMatch(/platform IN/);
+      expect(db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'subscriptions_%'`).all()).toEqual([]);
+    });
+  });
+
   it('works in memory', async () => {
     const store = await openStore(':memory:');
     expect(await store.schemaVersion()).toBe(SCHEMA_VERSION);

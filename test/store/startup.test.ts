@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { listBackups } from '../../src/store/sqlite/index.js';
+import { withDatabase } from '../helpers/sqlite.js';
 import { runNpm } from '../helpers/spawn.js';
 import { EVERY_DAY } from '../../src/bot/days.js';
 
@@ -14,6 +15,13 @@ import { EVERY_DAY } from '../../src/bot/days.js';
 const RUN_MS = 180_000;
 
 const start = (databasePath: string) => runNpm(['start'], { env: { DATABASE_PATH: databasePath }, timeoutMs: RUN_MS });
+
+/** Overwrites page `page` (1-based, 4 KiB pages) of the file with garbage. */
+function scribble(file: string, page: number) {
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, (page - 1) * 4096);
+  closeSync(fd);
+}
 
 function expectOneLine(stderr: string, ...parts: (string | RegExp)[]) {
   const lines = stderr.split('\n').filter((l) => l.trim() && !l.startsWith('Building the search index'));
@@ -47,13 +55,12 @@ describe('npm start with a database it cannot use', () => {
     await store.close();
     const [backup] = listBackups(file);
     expect(backup).toBeDefined();
-    // Scribble over the third page (the subscriptions' index).
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, 2 * 4096);
-    closeSync(fd);
+    // Scribble over the subscriptions' index.
+    scribble(file, withDatabase(file, (db) => (db.prepare(`SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'subscriptions'`).get() as { rootpage: number }).rootpage));
 
     const run = await start(file);
     expect(run.code).toBe(1);
     expectOneLine(run.stderr, `DATABASE_PATH=${file}`, 'the database is damaged', `copy ${backup} over ${file}`, `delete ${file}-wal`);
   }, RUN_MS + 10_000);
+
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, PlatformIdError, type Store } from '../../src/store/index.js';
 import { EVERY_DAY, WEEKDAYS, WEEKENDS } from '../../src/bot/days.js';
 
 let store: Store;
@@ -58,8 +58,34 @@ describe('subscriptions', () => {
 
   it('rejects a malformed row at the database level', async () => {
     await expect(store.subscriptions.upsert({ ...base, time: '9:00' }, t0)).rejects.toThrow();
-    await expect(store.subscriptions.upsert({ ...base, platform: 'irc' as 'slack' }, t0)).rejects.toThrow();
+    // A platform id of another shape (the store keeps no list of names; see 'platform ids' below).
+    await expect(store.subscriptions.upsert({ ...base, platform: 'IRC chat' }, t0)).rejects.toThrow();
     // No days at all would never post.
     await expect(store.subscriptions.upsert({ ...base, days: [] }, t0)).rejects.toThrow(/CHECK/);
+  });
+});
+
+describe('platform ids', () => {
+  it('takes any platform id of a safe shape, with no list of platforms to edit', async () => {
+    for (const platform of ['irc', 'matrix-chat_2', 'x', 'a'.repeat(32)]) await store.subscriptions.upsert({ ...base, platform }, t0);
+    expect((await store.subscriptions.list()).map((s) => s.platform)).toEqual(['a'.repeat(32), 'irc', 'matrix-chat_2', 'x']);
+    expect(await store.subscriptions.get('irc', 'chan')).toMatchObject({ platform: 'irc', channelId: 'chan' });
+    const claim = await store.posts.claim({ platform: 'irc', channelId: 'chan', localDate: '2026-03-02', nonce: 'n', owner: 'A', now: t0, leaseMs: 60_000, eligibleIds: ['p1'], random: Math.random });
+    expect(claim?.record).toMatchObject({ platform: 'irc', passageId: 'p1' });
+    expect([...(await store.rotation.shownInCycle('irc:chan'))]).toEqual(['p1']);
+  });
+
+  it('refuses any other shape with an error that says what a platform id looks like, and writes nothing', async () => {
+    const bad = ['', 'Discord', '1chat', 'irc:x', 'a b', 'ü', 'a'.repeat(33), 'irc\n'];
+    for (const platform of bad) {
+      const error = await store.subscriptions.upsert({ ...base, platform }, t0).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PlatformIdError);
+      expect((error as Error).message).toMatch(/platform id .* is 1 to 32 characters, lowercase letters, digits, - or _, starting with a letter/);
+    }
+    const key = { platform: 'Not Ok', channelId: 'chan', localDate: '2026-03-02', nonce: 'n', now: t0, eligibleIds: ['p1'], random: Math.random };
+    await expect(store.posts.claim({ ...key, owner: 'A', leaseMs: 60_000 })).rejects.toThrow(PlatformIdError);
+    await expect(store.posts.reserve(key)).rejects.toThrow(PlatformIdError);
+    expect(await store.subscriptions.list()).toEqual([]);
+    expect(await store.posts.listOpen()).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // The Store on an embedded SQLite file. better-sqlite3 is synchronous and its transactions must
 // be too, so the tables work synchronously on one connection (a claim stays one IMMEDIATE
-// transaction, passage pick included) and this layer only hands their answers out as promises.
+// transaction, passage pick included) and this layer hands their answers out as promises, after
+// checking the shape of any platform id that would make a new row.
+import { checkPlatformId } from '../platform-id.js';
 import type { KeeperOptions, Store } from '../store.js';
 import { channelKey } from '../types.js';
 import { openDatabase } from './db.js';
@@ -19,7 +21,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
   let keeper: StateKeeper | undefined;
   return {
     subscriptions: {
-      upsert: async (input, now) => subscriptions.upsert(input, now),
+      upsert: async (input, now) => {
+        checkPlatformId(input.platform);
+        return subscriptions.upsert(input, now);
+      },
       remove: async (platform, channelId) => subscriptions.remove(platform, channelId),
       get: async (platform, channelId) => subscriptions.get(platform, channelId),
       list: async (filter) => subscriptions.list(filter),
@@ -38,10 +43,14 @@ export async function openSqliteStore(path: string): Promise<Store> {
       lastPosted: async (platform, channelId) => posts.lastPosted(platform, channelId),
       firstAttemptAt: async (k) => posts.firstAttemptAt(k),
       listOpen: async () => posts.listOpen(),
-      claim: async ({ eligibleIds, random, ...req }) =>
-        posts.claim({ ...req, choosePassage: () => rotation.nextPassage(channelKey(req.platform, req.channelId), eligibleIds, random) }),
-      reserve: async ({ eligibleIds, random, ...req }) =>
-        posts.reserve({ ...req, choosePassage: () => rotation.nextPassage(channelKey(req.platform, req.channelId), eligibleIds, random) }),
+      claim: async ({ eligibleIds, random, ...req }) => {
+        checkPlatformId(req.platform);
+        return posts.claim({ ...req, choosePassage: () => rotation.nextPassage(channelKey(req.platform, req.channelId), eligibleIds, random) });
+      },
+      reserve: async ({ eligibleIds, random, ...req }) => {
+        checkPlatformId(req.platform);
+        return posts.reserve({ ...req, choosePassage: () => rotation.nextPassage(channelKey(req.platform, req.channelId), eligibleIds, random) });
+      },
       complete: async (k, messageId, now) => posts.complete(k, messageId, now),
       fail: async (k, owner, error, now, retryAt) => posts.fail(k, owner, error, now, retryAt),
       expire: async (k, error, now) => posts.expire(k, error, now),
