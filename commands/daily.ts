@@ -127,7 +127,7 @@ export const daily = defineCommand({
         }
         const here = ctx.here;
         // A subscribed channel sees the passage its daily post uses (or will use) today.
-        const planned = here && ctx.daily?.todaysPassage(here, ctx.now);
+        const planned = here && (await ctx.daily?.todaysPassage(here, ctx.now));
         if (planned && ctx.library.corpus.byId.has(planned.passageId)) return excerpt(ctx, planned.passageId, planned.localDate);
         const date = ctx.now.toISOString().slice(0, 10);
         return excerpt(ctx, ctx.library.dailyPick(ctx.channelKey, date).id, date);
@@ -138,7 +138,7 @@ export const daily = defineCommand({
         const refused = await mayChange(ctx, channel);
         if (refused) return refused;
         // Subscribing again changes only what is given: "/daily subscribe 10:00" keeps the zone.
-        const current = ctx.daily!.status(channel);
+        const current = await ctx.daily!.status(channel);
         const schedule = {
           time: parseTime(input.time ?? words.time ?? current?.time ?? '09:00'),
           timezone: parseTimezone(input.timezone ?? words.timezone ?? current?.timezone ?? ctx.defaultTimezone ?? 'UTC'),
@@ -159,9 +159,9 @@ export const daily = defineCommand({
       }
       case 'status': {
         if (!ctx.daily || !ctx.here) return errorReply('no_daily', 'Daily posts are not set up on this bot (it has no database).');
-        const status = ctx.daily.status(ctx.here);
+        const status = await ctx.daily.status(ctx.here);
         // A broken state file is said first: what status shows next may no longer be true.
-        const broken = ctx.daily.stateProblem?.();
+        const broken = await ctx.daily.stateProblem?.();
         if (broken) return info('Daily excerpts: the saved state is damaged', [broken.message, broken.restore, ...(status ? describeSchedule(status) : [])]);
         if (!status) return info('No daily excerpts here', ['Start them with /daily subscribe 09:00 Europe/Berlin (time, zone and days such as weekdays or weekends are optional).']);
         return info('Daily excerpts in this channel', describeSchedule(status));

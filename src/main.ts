@@ -65,9 +65,9 @@ async function startEach(config: Config, platforms: readonly Platform<PlatformNa
   }
 }
 
-function openDatabase(path: string): Store {
+async function openDatabase(path: string): Promise<Store> {
   try {
-    return openStore(path);
+    return await openStore(path);
   } catch (e) {
     if (isUserError(e)) throw e;
     throw new UserError(`Cannot open the database at ${path} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
     await loading.finally(() => clearTimeout(notice));
   } else loading.catch(() => {});
 
-  const store = openDatabase(config.DATABASE_PATH);
+  const store = await openDatabase(config.DATABASE_PATH);
   // Backups beside the database, and a watch on the file for deletion or replacement under us.
   void store.protect();
   const platforms: PlatformName[] = foreground ? [FALLBACK.name] : enabled.map((p) => p.name);
@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     live.close();
     await scheduler.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
-    store.close();
+    await store.close();
   };
 
   if (foreground) {

@@ -2,7 +2,8 @@
 // platform-neutral and know nothing of SQLite or cron; the service is wired in by main.ts.
 import type { DaySet } from './days.js';
 
-export type DailyPlatform = 'discord' | 'slack' | 'terminal';
+/** A platform's id ('discord', 'slack', 'terminal', ...): the platforms declare theirs; nothing here lists them. */
+export type DailyPlatform = string;
 
 /** A place daily excerpts can be posted. */
 export interface DailyChannel {
@@ -34,9 +35,9 @@ export interface DailyService {
   subscribe(channel: DailyChannel, schedule: DailySchedule, by: string): Promise<DailyStatus>;
   /** False when the channel had no subscription. */
   unsubscribe(channel: DailyChannel): Promise<boolean>;
-  status(channel: DailyChannel): DailyStatus | undefined;
+  status(channel: DailyChannel): Promise<DailyStatus | undefined>;
   /** What is wrong with the saved state (its file deleted or replaced under the bot), and how to restore it. */
-  stateProblem?(): { message: string; restore: string } | undefined;
+  stateProblem?(): Promise<{ message: string; restore: string } | undefined>;
   /** The passage posted (or to be posted) in this channel on its local date of `now`, if subscribed. */
-  todaysPassage(channel: DailyChannel, now: Date): { passageId: string; localDate: string } | undefined;
+  todaysPassage(channel: DailyChannel, now: Date): Promise<{ passageId: string; localDate: string } | undefined>;
 }

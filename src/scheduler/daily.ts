@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import nodeCron from 'node-cron';
 import type { DaySet } from '../bot/days.js';
 import { log as coreLog } from '../core/log.js';
-import { channelKey, type Platform, type PostRecord, type PostStatus, type Store, type Subscription } from '../store/index.js';
+import { channelKey, type PlatformId, type PostRecord, type PostStatus, type Store, type Subscription } from '../store/index.js';
 import { PostError, postNonce, toPostError, type Poster } from './poster.js';
 import { DEFAULT_RETRY_DELAYS_MS, retryAt } from './retry.js';
 import { cronExpression, formatLocal, isDue, localDate, nextPostTime, occurrenceOn } from './time.js';
@@ -53,18 +53,18 @@ export interface DailySchedulerOptions {
    * The platforms this process posts to (default: all). Subscriptions of others are left alone,
    * so a run without, say, Slack tokens neither posts nor records failures for Slack channels.
    */
-  platforms?: readonly Platform[];
+  platforms?: readonly PlatformId[];
 }
 
 export interface RunReport {
-  posted: { platform: Platform; channelId: string; localDate: string; passageId: string; messageId: string }[];
-  failed: { platform: Platform; channelId: string; localDate: string; code: string; permanent: boolean; retryAt?: Date }[];
+  posted: { platform: PlatformId; channelId: string; localDate: string; passageId: string; messageId: string }[];
+  failed: { platform: PlatformId; channelId: string; localDate: string; code: string; permanent: boolean; retryAt?: Date }[];
   /** Due but claimed by someone else first. */
-  lost: { platform: Platform; channelId: string; localDate: string }[];
+  lost: { platform: PlatformId; channelId: string; localDate: string }[];
 }
 
 export interface DailyStatus {
-  platform: Platform;
+  platform: PlatformId;
   channelId: string;
   time: string;
   timezone: string;
@@ -99,7 +99,7 @@ export class DailyScheduler {
   private readonly retryDelaysMs: readonly number[];
   private readonly sweepCron: string | false;
   private readonly cron: CronLike;
-  private readonly platforms?: ReadonlySet<Platform>;
+  private readonly platforms?: ReadonlySet<PlatformId>;
   private readonly jobs = new Map<string, { destroy(): void | Promise<void> }>();
   private sweep?: { destroy(): void | Promise<void> };
   private tail: Promise<unknown> = Promise.resolve();
@@ -122,13 +122,13 @@ export class DailyScheduler {
     if (opts.platforms) this.platforms = new Set(opts.platforms);
   }
 
-  private active(platform: Platform): boolean {
+  private active(platform: PlatformId): boolean {
     return !this.platforms || this.platforms.has(platform);
   }
 
   /** Schedules every subscription, starts the sweep, and catches up on posts owed today. */
   async start(): Promise<RunReport> {
-    for (const sub of this.store.subscriptions.list()) if (this.active(sub.platform)) this.refresh(sub);
+    for (const sub of await this.store.subscriptions.list()) if (this.active(sub.platform)) this.refresh(sub);
     if (this.sweepCron && !this.sweep) {
       this.sweep = this.cron.schedule(this.sweepCron, () => this.trigger('sweep'), { timezone: 'UTC', name: 'daily:sweep', noOverlap: true });
     }
@@ -192,12 +192,12 @@ export class DailyScheduler {
 
   private async runDueNow(now: Date): Promise<RunReport> {
     const report: RunReport = { posted: [], failed: [], lost: [] };
-    this.closeEndedDays(now);
-    const byPlatform = new Map<Platform, { sub: Subscription; localDate: string }[]>();
-    for (const sub of this.store.subscriptions.list()) {
+    await this.closeEndedDays(now);
+    const byPlatform = new Map<PlatformId, { sub: Subscription; localDate: string }[]>();
+    for (const sub of await this.store.subscriptions.list()) {
       if (!this.active(sub.platform)) continue;
       try {
-        const date = this.owedDate(sub, now);
+        const date = await this.owedDate(sub, now);
         if (date) byPlatform.set(sub.platform, [...(byPlatform.get(sub.platform) ?? []), { sub, localDate: date }]);
       } catch (e) {
         this.log.error('daily_check_failed', { platform: sub.platform, channel: sub.channelId, error: (e as Error).message });
@@ -221,10 +221,10 @@ export class DailyScheduler {
   }
 
   /** The local date whose post is owed by `sub` at `now`, if any. */
-  private owedDate(sub: Subscription, now: Date): string | undefined {
+  private async owedDate(sub: Subscription, now: Date): Promise<string | undefined> {
     const today = localDate(now, sub.timezone);
-    const row = this.store.posts.get({ platform: sub.platform, channelId: sub.channelId, localDate: today });
-    if (!row) return isDue(sub, now, this.store.posts.lastClaimedDate(sub.platform, sub.channelId)) ? today : undefined;
+    const row = await this.store.posts.get({ platform: sub.platform, channelId: sub.channelId, localDate: today });
+    if (!row) return isDue(sub, now, await this.store.posts.lastClaimedDate(sub.platform, sub.channelId)) ? today : undefined;
     const t = now.getTime();
     switch (row.status) {
       case 'reserved':
@@ -247,14 +247,14 @@ export class DailyScheduler {
       this.log.warn('daily_no_passages', fields);
       return false;
     }
-    const ck = channelKey(sub.platform, sub.channelId);
-    const claim = this.store.posts.claim({
+    const claim = await this.store.posts.claim({
       ...key,
       nonce: postNonce(sub.platform, sub.channelId, date),
       owner: this.instanceId,
       now: this.clock(),
       leaseMs: this.leaseMs,
-      choosePassage: () => this.store.rotation.nextPassage(ck, ids, this.random),
+      eligibleIds: ids,
+      random: this.random,
     });
     if (!claim) {
       report.lost.push(key);
@@ -268,13 +268,13 @@ export class DailyScheduler {
       // accepted the message): only the channel's history can tell, so look before posting again.
       const earlier = record.attempts > 1 ? await this.earlierPost(sub, key, record, fields) : undefined;
       if (earlier) {
-        this.store.posts.complete(key, earlier.messageId, this.clock());
+        await this.store.posts.complete(key, earlier.messageId, this.clock());
         report.posted.push({ ...key, passageId: record.passageId, messageId: earlier.messageId });
         this.log.warn(DAILY_POST_RECOVERED, { ...fields, passage: record.passageId, message: earlier.messageId, attempt: record.attempts });
         return true;
       }
       const { messageId } = await withTimeout(this.poster.post(sub, record.passageId, record.nonce, date), this.postTimeoutMs);
-      this.store.posts.complete(key, messageId, this.clock());
+      await this.store.posts.complete(key, messageId, this.clock());
       report.posted.push({ ...key, passageId: record.passageId, messageId });
       this.log.info('daily_posted', { ...fields, passage: record.passageId, message: messageId, attempt: record.attempts });
     } catch (e) {
@@ -290,8 +290,8 @@ export class DailyScheduler {
         delaysMs: this.retryDelaysMs,
       });
       const error = { message: err.message, code: err.code };
-      this.store.posts.fail(key, this.instanceId, error, at, retry);
-      this.store.subscriptions.recordError(sub.platform, sub.channelId, error, at);
+      await this.store.posts.fail(key, this.instanceId, error, at, retry);
+      await this.store.subscriptions.recordError(sub.platform, sub.channelId, error, at);
       report.failed.push({ ...key, code: err.code, permanent: err.permanent, ...(retry ? { retryAt: retry } : {}) });
       this.log.warn('daily_post_failed', {
         ...fields,
@@ -311,9 +311,9 @@ export class DailyScheduler {
    * ahead, since a possible duplicate beats a certain silence; a transient failure is thrown, so
    * the attempt is retried like a failed post.
    */
-  private async earlierPost(sub: Subscription, key: { platform: Platform; channelId: string; localDate: string }, record: PostRecord, fields: Record<string, unknown>) {
+  private async earlierPost(sub: Subscription, key: { platform: PlatformId; channelId: string; localDate: string }, record: PostRecord, fields: Record<string, unknown>) {
     if (!this.poster.findPosted) return undefined;
-    const since = this.store.posts.firstAttemptAt(key) ?? record.claimedAt ?? this.clock();
+    const since = (await this.store.posts.firstAttemptAt(key)) ?? record.claimedAt ?? this.clock();
     try {
       return await withTimeout(this.poster.findPosted(sub, { localDate: key.localDate, nonce: record.nonce, since }), this.postTimeoutMs);
     } catch (e) {
@@ -330,11 +330,11 @@ export class DailyScheduler {
    * platform, so it is marked failed with code 'abandoned' rather than retried. Retries and
    * reservations of ended days are closed too.
    */
-  private closeEndedDays(now: Date): void {
-    for (const row of this.store.posts.listOpen()) {
+  private async closeEndedDays(now: Date): Promise<void> {
+    for (const row of await this.store.posts.listOpen()) {
       if (!this.active(row.platform)) continue;
       try {
-        const sub = this.store.subscriptions.get(row.platform, row.channelId);
+        const sub = await this.store.subscriptions.get(row.platform, row.channelId);
         const today = localDate(now, sub?.timezone ?? LAST_ZONE);
         if (row.localDate >= today) continue;
         if (row.status === 'claimed' && row.leaseUntil && row.leaseUntil.getTime() > now.getTime()) continue;
@@ -344,8 +344,8 @@ export class DailyScheduler {
             : row.status === 'retry'
               ? { code: 'day_ended', message: `Gave up on the post for ${row.localDate}: ${row.error?.message ?? 'it kept failing'}` }
               : { code: 'not_posted', message: `The post for ${row.localDate} was not made (the bot was not running).` };
-        this.store.posts.expire(row, error, now);
-        if (sub && row.status !== 'reserved') this.store.subscriptions.recordError(row.platform, row.channelId, error, now);
+        await this.store.posts.expire(row, error, now);
+        if (sub && row.status !== 'reserved') await this.store.subscriptions.recordError(row.platform, row.channelId, error, now);
         this.log.warn('daily_post_expired', { platform: row.platform, channel: row.channelId, localDate: row.localDate, code: error.code });
       } catch (e) {
         this.log.error('daily_expire_failed', { platform: row.platform, channel: row.channelId, error: (e as Error).message });
@@ -359,37 +359,38 @@ export class DailyScheduler {
    * so what `/daily today` shows is what will be posted. Undefined when the channel isn't
    * subscribed or has no post on that date.
    */
-  todaysPassage(platform: Platform, channelId: string, date?: string): string | undefined {
-    const sub = this.store.subscriptions.get(platform, channelId);
+  async todaysPassage(platform: PlatformId, channelId: string, date?: string): Promise<string | undefined> {
+    const sub = await this.store.subscriptions.get(platform, channelId);
     const now = this.clock();
     const day = date ?? (sub ? localDate(now, sub.timezone) : undefined);
     if (!day) return undefined;
-    const row = this.store.posts.get({ platform, channelId, localDate: day });
+    const row = await this.store.posts.get({ platform, channelId, localDate: day });
     if (row) return row.passageId;
     if (!sub || day !== localDate(now, sub.timezone) || !occurrenceOn(sub, day)) return undefined;
     const ids = this.eligibleIds();
     if (!ids.length) return undefined;
-    const ck = channelKey(platform, channelId);
-    return this.store.posts.reserve({
+    const reserved = await this.store.posts.reserve({
       platform,
       channelId,
       localDate: day,
       nonce: postNonce(platform, channelId, day),
       now,
-      choosePassage: () => this.store.rotation.nextPassage(ck, ids, this.random),
-    }).passageId;
+      eligibleIds: ids,
+      random: this.random,
+    });
+    return reserved.passageId;
   }
 
   /** What `/daily status` shows for a channel, or undefined if it isn't subscribed. */
-  status(platform: Platform, channelId: string): DailyStatus | undefined {
-    const sub = this.store.subscriptions.get(platform, channelId);
+  async status(platform: PlatformId, channelId: string): Promise<DailyStatus | undefined> {
+    const sub = await this.store.subscriptions.get(platform, channelId);
     if (!sub) return undefined;
     const now = this.clock();
     const tz = sub.timezone;
     const next = nextPostTime(sub, now);
     const today = localDate(now, tz);
-    const row: PostRecord | undefined = this.store.posts.get({ platform, channelId, localDate: today });
-    const last = this.store.posts.lastPosted(platform, channelId);
+    const row: PostRecord | undefined = await this.store.posts.get({ platform, channelId, localDate: today });
+    const last = await this.store.posts.lastPosted(platform, channelId);
     const status: DailyStatus = {
       platform,
       channelId,

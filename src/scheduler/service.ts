@@ -2,15 +2,14 @@
 // stores the schedule and (re)arms its trigger; status and today's passage come from the scheduler.
 import type { DailyChannel, DailyService, DailyStatus } from '../bot/daily.js';
 import { UserError } from '../core/errors.js';
-import type { Store } from '../store/index.js';
+import type { PlatformId, Store } from '../store/index.js';
 import type { DailyScheduler } from './daily.js';
 import { PostError, type Poster } from './poster.js';
 import { localDate } from './time.js';
-import type { Platform } from '../store/types.js';
 
 export function createDailyService(store: Store, scheduler: DailyScheduler, clock: () => Date = () => new Date()): DailyService {
-  const status = (channel: DailyChannel): DailyStatus | undefined => {
-    const s = scheduler.status(channel.platform, channel.channelId);
+  const status = async (channel: DailyChannel): Promise<DailyStatus | undefined> => {
+    const s = await scheduler.status(channel.platform, channel.channelId);
     if (!s) return undefined;
     return {
       channel,
@@ -24,38 +23,38 @@ export function createDailyService(store: Store, scheduler: DailyScheduler, cloc
     };
   };
   // A change saved into a file that is gone would be lost at the next restart: refuse it, saying why.
-  const refuseIfBroken = () => {
-    const problem = store.problem();
+  const refuseIfBroken = async () => {
+    const problem = await store.problem();
     if (problem) throw new UserError(`I can't save daily-post changes right now. ${problem.message} ${problem.restore}`, 'state_broken');
   };
   return {
-    stateProblem() {
-      const problem = store.problem();
+    async stateProblem() {
+      const problem = await store.problem();
       return problem && { message: problem.message, restore: problem.restore };
     },
     async subscribe(channel, schedule, by) {
-      refuseIfBroken();
-      const sub = store.subscriptions.upsert({ platform: channel.platform, channelId: channel.channelId, workspaceId: channel.workspaceId, ...schedule, createdBy: by }, clock());
+      await refuseIfBroken();
+      const sub = await store.subscriptions.upsert({ platform: channel.platform, channelId: channel.channelId, workspaceId: channel.workspaceId, ...schedule, createdBy: by }, clock());
       scheduler.refresh(sub);
-      return status(channel)!;
+      return (await status(channel))!;
     },
     async unsubscribe(channel) {
-      refuseIfBroken();
+      await refuseIfBroken();
       scheduler.unschedule(channel);
       return store.subscriptions.remove(channel.platform, channel.channelId);
     },
     status,
-    todaysPassage(channel, now) {
-      const sub = store.subscriptions.get(channel.platform, channel.channelId);
+    async todaysPassage(channel, now) {
+      const sub = await store.subscriptions.get(channel.platform, channel.channelId);
       if (!sub) return undefined;
-      const passageId = scheduler.todaysPassage(channel.platform, channel.channelId);
+      const passageId = await scheduler.todaysPassage(channel.platform, channel.channelId);
       return passageId ? { passageId, localDate: localDate(now, sub.timezone) } : undefined;
     },
   };
 }
 
 /** One Poster for the scheduler that hands each subscription to its platform's poster. */
-export function routingPoster(posters: Partial<Record<Platform, Poster>>): Poster {
+export function routingPoster(posters: Partial<Record<PlatformId, Poster>>): Poster {
   return {
     post(sub, passageId, nonce, localDate) {
       const poster = posters[sub.platform];

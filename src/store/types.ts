@@ -2,12 +2,15 @@
 // subscriber's zone; times are 'HH:MM'.
 import type { DaySet } from '../bot/days.js';
 
-export const PLATFORMS = ['discord', 'slack', 'terminal'] as const;
-export type Platform = (typeof PLATFORMS)[number];
+/**
+ * A platform's name as stored ('discord', 'slack', 'terminal', ...). The store does not keep a
+ * list of platforms, so a new one needs no change here; it checks only the shape (platform-id.ts).
+ */
+export type PlatformId = string;
 
 /** What `/daily subscribe` sets. At most one per (platform, channelId). */
 export interface SubscriptionInput {
-  platform: Platform;
+  platform: PlatformId;
   /** The platform's own channel id. */
   channelId: string;
   /** Discord guild or Slack workspace, when there is one. */
@@ -41,7 +44,7 @@ export interface Subscription extends SubscriptionInput {
 export type PostStatus = 'reserved' | 'claimed' | 'retry' | 'posted' | 'failed';
 
 export interface PostRecord {
-  platform: Platform;
+  platform: PlatformId;
   channelId: string;
   localDate: string;
   passageId: string;
@@ -61,4 +64,4 @@ export interface PostRecord {
 }
 
 /** The key rotations are stored under: one rotation per platform channel. */
-export const channelKey = (platform: Platform, channelId: string): string => `${platform}:${channelId}`;
+export const channelKey = (platform: PlatformId, channelId: string): string => `${platform}:${channelId}`;

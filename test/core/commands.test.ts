@@ -178,7 +178,7 @@ describe('wrong, out-of-range and unknown option values', () => {
   const BAD: unknown[] = [12345, -1, 0, 1.5, 1e9, true, false, null, {}, [], ['a'], 'zz-unknown', '', '   ', 'x'.repeat(3000), '2026-02-30', '25:99', 'Mars/Olympus'];
 
   const status = (): DailyStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, time: '09:00', timezone: 'UTC', days: EVERY_DAY, nextPost: 'tomorrow, 09:00 UTC' });
-  const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: () => status(), todaysPassage: () => undefined };
+  const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: async () => status(), todaysPassage: async () => undefined };
   const full = (over: Partial<CommandContext> = {}) => ctx({ daily, here: { platform: 'slack', channelId: 'C1' }, mayManage: async () => true, ...over });
 
   /** Every option a command's schema reads, the hidden ones set by buttons included. */
@@ -258,7 +258,7 @@ describe('declared visibility', () => {
   // Discord must say "thinking…" publicly or privately before the answer exists, so the
   // declaration has to match what each command and subcommand then answers.
   const status = (): DailyStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, time: '09:00', timezone: 'UTC', days: EVERY_DAY, nextPost: 'tomorrow, 09:00 UTC' });
-  const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: () => status(), todaysPassage: () => undefined };
+  const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: async () => status(), todaysPassage: async () => undefined };
   const cases: [string, Record<string, unknown>][] = [
     ['quote', {}],
     ['quote', { query: 'blast radius' }],

@@ -14,7 +14,7 @@ import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
 import { DAILY_HISTORY_UNAVAILABLE } from '../../src/scheduler/daily.js';
 import { PostError, postNonce, type Poster } from '../../src/scheduler/poster.js';
-import type { Platform, Store, Subscription } from '../../src/store/index.js';
+import type { PlatformId, Store, Subscription } from '../../src/store/index.js';
 import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
 import { Clock, dailyStack } from './stack.js';
@@ -27,18 +27,19 @@ const LEASE_MS = 3 * 60_000;
 const start = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000 + 9 * 3_600_000 + 30_000);
 const localDate = start.toISOString().slice(0, 10);
 
-const stack = (platform: Platform, clock: Clock) => dailyStack(platform, clock, () => library, { leaseMs: LEASE_MS, instanceId: 'restarted' });
+const stack = (platform: PlatformId, clock: Clock) => dailyStack(platform, clock, () => library, { leaseMs: LEASE_MS, instanceId: 'restarted' });
 
 /** What a process that died mid-post left behind: its claim, open, and (maybe) its message at the platform. */
 async function dieMidPost(store: Store, poster: Poster | undefined, sub: Subscription, clock: Clock): Promise<void> {
   const key = { platform: sub.platform, channelId: sub.channelId, localDate };
-  const claim = store.posts.claim({
+  const claim = await store.posts.claim({
     ...key,
     nonce: postNonce(sub.platform, sub.channelId, localDate),
     owner: 'dead-process',
     now: clock.fn(),
     leaseMs: LEASE_MS,
-    choosePassage: () => library.eligible[0]!.id,
+    eligibleIds: [library.eligible[0]!.id],
+    random: Math.random,
   });
   expect(claim).toBeDefined();
   if (poster) await poster.post(sub, claim!.record.passageId, claim!.record.nonce, localDate);
@@ -52,7 +53,7 @@ beforeAll(async () => {
 describe('Slack: a retried daily post looks for the first attempt before posting', () => {
   let fake: FakeSlack;
   let client: WebClient;
-  let cleanup = () => {};
+  let cleanup: () => unknown = () => {};
   beforeAll(async () => {
     fake = await startFakeSlack();
     client = new WebClient(fake.botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
@@ -60,19 +61,19 @@ describe('Slack: a retried daily post looks for the first attempt before posting
   afterEach(() => cleanup());
   afterAll(async () => fake?.close());
 
-  function setup(channelId: string) {
+  async function setup(channelId: string) {
     const clock = new Clock(start);
-    const s = stack('slack', clock);
+    const s = await stack('slack', clock);
     cleanup = s.cleanup;
     const poster = slackPoster(client, () => library, clock.fn);
     s.posters.slack = poster;
-    const sub = s.store.subscriptions.upsert({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' }, new Date(start.getTime() - 86_400_000));
+    const sub = await s.store.subscriptions.upsert({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: 'U1' }, new Date(start.getTime() - 86_400_000));
     return { ...s, clock, poster, sub };
   }
 
   it('records the post a dead process made instead of posting it again when the lease expires', async () => {
     const channelId = fake.addChannel({ name: 'daily-crash' }).id;
-    const { store, scheduler, clock, poster, sub } = setup(channelId);
+    const { store, scheduler, clock, poster, sub } = await setup(channelId);
     await dieMidPost(store, poster, sub, clock);
     const [landed] = fake.messagesIn(channelId);
     expect(landed!.metadata).toMatchObject({ event_type: 'reading_daily_post' });
@@ -82,7 +83,7 @@ describe('Slack: a retried daily post looks for the first attempt before posting
 
     expect(fake.messagesIn(channelId)).toHaveLength(1);
     expect(report.posted).toEqual([expect.objectContaining({ channelId, messageId: landed!.ts })]);
-    expect(store.posts.get({ platform: 'slack', channelId, localDate })).toMatchObject({ status: 'posted', messageId: landed!.ts, attempts: 2 });
+    expect(await store.posts.get({ platform: 'slack', channelId, localDate })).toMatchObject({ status: 'posted', messageId: landed!.ts, attempts: 2 });
     const history = fake.callsTo('conversations.history').filter((c) => c.args.channel === channelId);
     expect(history.length).toBeGreaterThan(0);
     expect(Number(history[0]!.args.oldest)).toBeLessThanOrEqual(start.getTime() / 1000);
@@ -90,7 +91,7 @@ describe('Slack: a retried daily post looks for the first attempt before posting
 
   it('does not post again after a timeout whose message did land', async () => {
     const channelId = fake.addChannel({ name: 'daily-timeout' }).id;
-    const { store, scheduler, clock, posters, poster } = setup(channelId);
+    const { store, scheduler, clock, posters, poster } = await setup(channelId);
     posters.slack = {
       async post(sub, passageId, nonce, date) {
         await poster.post(sub, passageId, nonce, date);
@@ -102,12 +103,12 @@ describe('Slack: a retried daily post looks for the first attempt before posting
     clock.advance(10 * 60_000);
     await scheduler.runDue();
     expect(fake.messagesIn(channelId)).toHaveLength(1);
-    expect(store.posts.get({ platform: 'slack', channelId, localDate })).toMatchObject({ status: 'posted', messageId: fake.messagesIn(channelId)[0]!.ts });
+    expect(await store.posts.get({ platform: 'slack', channelId, localDate })).toMatchObject({ status: 'posted', messageId: fake.messagesIn(channelId)[0]!.ts });
   });
 
   it('posts (and says why in the log) when the app may not read the channel history', async () => {
     const channelId = fake.addChannel({ name: 'daily-noscope' }).id;
-    const { store, scheduler, clock, sub } = setup(channelId);
+    const { store, scheduler, clock, sub } = await setup(channelId);
     const logs: { event: string; code?: string; error?: string }[] = [];
     configureLog({ level: 'warn', sink: (line) => logs.push(JSON.parse(line)) });
     try {
@@ -124,7 +125,7 @@ describe('Slack: a retried daily post looks for the first attempt before posting
 
   it('still posts when the dead process never reached Slack', async () => {
     const channelId = fake.addChannel({ name: 'daily-never' }).id;
-    const { store, scheduler, clock, sub } = setup(channelId);
+    const { store, scheduler, clock, sub } = await setup(channelId);
     // An unrelated bot message in the window: not ours, so not taken for the post.
     await client.chat.postMessage({ channel: channelId, text: 'hello' });
     await dieMidPost(store, undefined, sub, clock);
@@ -140,24 +141,24 @@ describe('Slack: a retried daily post looks for the first attempt before posting
 describe('Discord: a retried daily post looks for the first attempt before posting', () => {
   let fake: FakeDiscord;
   let bot: DiscordBot;
-  let cleanup = () => {};
+  let cleanup: () => unknown = () => {};
   afterEach(async () => {
     await bot?.stop();
     await fake?.close();
-    cleanup();
+    await cleanup();
   });
 
   async function setup() {
     // An outage longer than Discord's nonce window: the nonce alone would not catch the duplicate.
     fake = await startFakeDiscord({ nonceWindowMs: 0 });
     const clock = new Clock(start);
-    const s = stack('discord', clock);
+    const s = await stack('discord', clock);
     cleanup = s.cleanup;
     bot = await startDiscord({ token: fake.token, appId: fake.applicationId, guildId: fake.ids.guildId, apiUrl: fake.apiUrl, daily: s.daily, defaultTimezone: 'UTC' }, () => library);
     const poster = discordPoster(bot.client, () => library, clock.fn);
     s.posters.discord = poster;
     const channelId = fake.ids.channelId;
-    const sub = s.store.subscriptions.upsert({ platform: 'discord', channelId, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: fake.ids.ownerId }, new Date(start.getTime() - 86_400_000));
+    const sub = await s.store.subscriptions.upsert({ platform: 'discord', channelId, time: '09:00', timezone: 'UTC', days: EVERY_DAY, createdBy: fake.ids.ownerId }, new Date(start.getTime() - 86_400_000));
     return { ...s, clock, poster, sub, channelId };
   }
 
@@ -176,7 +177,7 @@ describe('Discord: a retried daily post looks for the first attempt before posti
 
     expect(dailyPosts(channelId, before)).toHaveLength(1);
     expect(report.posted).toEqual([expect.objectContaining({ channelId, messageId: landed!.id })]);
-    expect(store.posts.get({ platform: 'discord', channelId, localDate })).toMatchObject({ status: 'posted', messageId: landed!.id, attempts: 2 });
+    expect(await store.posts.get({ platform: 'discord', channelId, localDate })).toMatchObject({ status: 'posted', messageId: landed!.id, attempts: 2 });
   });
 
   it('still posts when the dead process never reached Discord, even after /daily today showed the excerpt', async () => {

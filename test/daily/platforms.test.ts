@@ -34,7 +34,7 @@ describe('daily posts on Discord', () => {
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
-    const stack = dailyStack('discord', clock, () => library);
+    const stack = await dailyStack('discord', clock, () => library);
     ({ store, scheduler } = stack);
     bot = await startDiscord({ token: fake.token, appId: fake.applicationId, guildId: fake.ids.guildId, apiUrl: fake.apiUrl, daily: stack.daily, defaultTimezone: 'UTC' }, () => library);
     stack.posters.discord = discordPoster(bot.client, () => library, clock.fn);
@@ -43,7 +43,7 @@ describe('daily posts on Discord', () => {
     await scheduler?.stop();
     await bot?.stop();
     await fake?.close();
-    store?.close();
+    await store?.close();
   });
 
   const daily = (sub: string, options: Record<string, string | boolean>, user: string) =>
@@ -63,7 +63,7 @@ describe('daily posts on Discord', () => {
     const ok = await daily('subscribe', { time: '9am', timezone: 'europe/berlin', weekdays: true }, fake.ids.ownerId);
     expect(ok.data.embeds[0].description).toMatch(/Posts at 09:00 Europe\/Berlin, Monday to Friday/);
     expect(ok.data.embeds[0].description).toMatch(/Next post: Mon 23 Nov 2026, 09:00 CET/);
-    expect(store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ time: '09:00', timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5] });
+    expect(await store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ time: '09:00', timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5] });
   });
 
   it('posts once at 09:00 local, with a nonce Discord enforces, the passage /daily today showed', async () => {
@@ -101,7 +101,7 @@ describe('daily posts on Discord', () => {
     expect((await daily('unsubscribe', {}, fake.ids.userId)).data.content).toMatch(/Manage Channels/);
     const off = await daily('unsubscribe', {}, fake.ids.ownerId);
     expect(off.data.embeds[0].title).toBe('Daily excerpts are off');
-    expect(store.subscriptions.get('discord', fake.ids.channelId)).toBeUndefined();
+    expect(await store.subscriptions.get('discord', fake.ids.channelId)).toBeUndefined();
   });
 
   it('takes any set of days in the days option, read like the free text, and keeps weekdays:True meaning Monday to Friday', async () => {
@@ -117,7 +117,7 @@ describe('daily posts on Discord', () => {
     const both = await daily('subscribe', { days: 'weekends', weekdays: true }, fake.ids.ownerId);
     expect(both.data.content).toMatch(/Saturday and Sunday and weekdays:true/);
     // Neither refusal changed the schedule.
-    expect(store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ days: [1, 2, 3, 4, 5] });
+    expect(await store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ days: [1, 2, 3, 4, 5] });
     await daily('unsubscribe', { channel: fake.ids.channelId }, fake.ids.ownerId);
   });
 
@@ -139,7 +139,7 @@ describe('daily posts on Slack', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlack();
-    const stack = dailyStack('slack', clock, () => library);
+    const stack = await dailyStack('slack', clock, () => library);
     ({ store, scheduler } = stack);
     bot = await startSlack({ botToken: fake.botToken, signingSecret: fake.signingSecret, port: 0, apiUrl: fake.apiUrl, daily: stack.daily, defaultTimezone: 'UTC', adminUserIds: new Set() }, () => library);
     url = `http://127.0.0.1:${bot.port}`;
@@ -149,7 +149,7 @@ describe('daily posts on Slack', () => {
     await scheduler?.stop();
     await bot?.stop();
     await fake?.close();
-    store?.close();
+    await store?.close();
   });
 
   async function daily(text: string, user: string) {

@@ -7,7 +7,7 @@ import type { Library } from '../../src/core/library/library.js';
 import { DailyScheduler, type DailySchedulerOptions } from '../../src/scheduler/daily.js';
 import type { Poster } from '../../src/scheduler/poster.js';
 import { createDailyService, routingPoster } from '../../src/scheduler/service.js';
-import { openStore, type Platform } from '../../src/store/index.js';
+import { openStore, type PlatformId } from '../../src/store/index.js';
 
 export class Clock {
   constructor(public now: Date) {}
@@ -20,10 +20,10 @@ export class Clock {
 /** Cron that never fires: the tests call the scheduler themselves. */
 export const quietCron = { schedule: () => ({ destroy: () => undefined }) };
 
-export function dailyStack(platform: Platform, clock: Clock, library: () => Library, extra: Partial<DailySchedulerOptions> = {}) {
+export async function dailyStack(platform: PlatformId, clock: Clock, library: () => Library, extra: Partial<DailySchedulerOptions> = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daily-stack-'));
-  const store = openStore(path.join(dir, 'bot.db'));
-  const posters: Partial<Record<Platform, Poster>> = {};
+  const store = await openStore(path.join(dir, 'bot.db'));
+  const posters: Partial<Record<PlatformId, Poster>> = {};
   const scheduler = new DailyScheduler({
     store,
     poster: routingPoster(posters),
@@ -36,8 +36,8 @@ export function dailyStack(platform: Platform, clock: Clock, library: () => Libr
     platforms: [platform],
     ...extra,
   });
-  const cleanup = () => {
-    store.close();
+  const cleanup = async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   };
   return { store, posters, scheduler, daily: createDailyService(store, scheduler, clock.fn), cleanup };

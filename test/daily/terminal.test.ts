@@ -17,8 +17,8 @@ describe('daily posts in the terminal', () => {
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'daily-term-')), 'bot.db');
     let now = new Date('2026-03-27T07:59:00Z'); // Friday 08:59 in Berlin (CET)
     const printed: string[] = [];
-    const boot = () => {
-      const store = openStore(file);
+    const boot = async () => {
+      const store = await openStore(file);
       const scheduler = new DailyScheduler({
         store,
         poster: terminalPoster(() => lib, (t) => printed.push(t), () => now, () => 80),
@@ -32,7 +32,7 @@ describe('daily posts in the terminal', () => {
       return { store, scheduler, session };
     };
 
-    let { store, scheduler, session } = boot();
+    let { store, scheduler, session } = await boot();
     const ok = await session.handle('/daily subscribe 9:00');
     expect(renderReply(ok!, { width: 80, color: false })).toContain('Posts at 09:00 Europe/Berlin, every day.');
     const today = await session.handle('/daily today');
@@ -49,8 +49,8 @@ describe('daily posts in the terminal', () => {
 
     // A restart later that day posts nothing new; the next day (after the DST change) it does, at 09:00 CEST.
     await scheduler.stop();
-    store.close();
-    ({ store, scheduler, session } = boot());
+    await store.close();
+    ({ store, scheduler, session } = await boot());
     now = new Date('2026-03-27T12:00:00Z');
     await scheduler.start();
     expect(printed).toHaveLength(1);
@@ -65,6 +65,6 @@ describe('daily posts in the terminal', () => {
     const status = renderReply((await session.handle('/daily status'))!, { width: 100, color: false });
     expect(status).toContain('Next post: Mon 30 Mar 2026, 09:00 CEST');
     await scheduler.stop();
-    store.close();
+    await store.close();
   });
 });

@@ -7,13 +7,13 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { FakeClock, PostError, RecordingPoster, ids, makeScheduler, subscribe, tempDir } from './helpers.js';
 import { WEEKDAYS, WEEKENDS } from '../../src/bot/days.js';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups.splice(0).reverse()) c();
+let cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function memStore(): Store {
-  const s = openStore(':memory:');
+async function memStore(): Promise<Store> {
+  const s = await openStore(':memory:');
   cleanups.push(() => s.close());
   return s;
 }
@@ -24,8 +24,8 @@ function fileStorePath(): string {
   return join(t.dir, 'state', 'bot.db');
 }
 
-function fileStore(path: string): Store {
-  const s = openStore(path);
+async function fileStore(path: string): Promise<Store> {
+  const s = await openStore(path);
   cleanups.push(() => s.close());
   return s;
 }
@@ -57,18 +57,18 @@ describe('posting across daylight saving (simulated every 5 minutes)', () => {
   ];
 
   it.each(cases)('%s %s', async (timezone, time, from, to, expected) => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time, timezone }, clock.now);
+    await subscribe(store, { channelId: 'c', time, timezone }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     await simulate(makeScheduler({ store, poster, clock: clock.fn }), clock, from, to);
     expect(poster.calls.map((c) => c.at.toISOString())).toEqual(expected);
   });
 
   it('weekdays only: five posts in a week, none on Saturday or Sunday', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time: '09:00', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
+    await subscribe(store, { channelId: 'c', time: '09:00', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     // Thursday 5 March to Thursday 12 March 2026 (crossing New York's spring-forward).
     await simulate(makeScheduler({ store, poster, clock: clock.fn }), clock, '2026-03-05T05:00Z', '2026-03-12T04:55Z', 15 * MIN);
@@ -84,9 +84,9 @@ describe('posting across daylight saving (simulated every 5 minutes)', () => {
 
 describe('other day sets', () => {
   it('weekends: Saturday and Sunday in the local zone, not Friday or Monday, across a DST change', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time: '08:00', timezone: 'Pacific/Auckland', days: WEEKENDS }, clock.now);
+    await subscribe(store, { channelId: 'c', time: '08:00', timezone: 'Pacific/Auckland', days: WEEKENDS }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     // Thursday 2 April to Tuesday 7 April 2026 in Auckland; daylight saving ends on Sunday 5 April.
     // Auckland's Saturday morning is still Friday in UTC: the local day is what counts.
@@ -98,9 +98,9 @@ describe('other day sets', () => {
   });
 
   it('a list of days: Monday, Wednesday and Friday, each once', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time: '09:00', timezone: 'Europe/Berlin', days: [1, 3, 5] }, clock.now);
+    await subscribe(store, { channelId: 'c', time: '09:00', timezone: 'Europe/Berlin', days: [1, 3, 5] }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     // Monday 2 to Sunday 8 March 2026.
     await simulate(makeScheduler({ store, poster, clock: clock.fn }), clock, '2026-03-01T23:00Z', '2026-03-08T22:55Z', 15 * MIN);
@@ -110,9 +110,9 @@ describe('other day sets', () => {
 
 describe('catch-up', () => {
   it('posts a missed post at start-up while its local day lasts, once', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c' }, clock.now);
+    await subscribe(store, { channelId: 'c' }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     clock.set('2026-03-02T10:15:00Z'); // 11:15 in Berlin: the bot was down at 09:00
     const s = makeScheduler({ store, poster, clock: clock.fn });
@@ -125,9 +125,9 @@ describe('catch-up', () => {
   });
 
   it('does not post a day that has ended', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c' }, clock.now);
+    await subscribe(store, { channelId: 'c' }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     clock.set('2026-03-02T23:30:00Z'); // 00:30 on the 3rd in Berlin: the 2nd is over, the 3rd not yet due
     const s = makeScheduler({ store, poster, clock: clock.fn });
@@ -139,14 +139,14 @@ describe('catch-up', () => {
   });
 
   it('does not owe a post whose time had passed when the channel subscribed', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-02T10:00:00Z')); // 11:00 Berlin
-    subscribe(store, { channelId: 'c' }, clock.now);
+    await subscribe(store, { channelId: 'c' }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     const s = makeScheduler({ store, poster, clock: clock.fn });
     await s.runDue();
     expect(poster.calls).toHaveLength(0);
-    expect(s.status('discord', 'c')!.nextPostAt.toISOString()).toBe('2026-03-03T08:00:00.000Z');
+    expect((await s.status('discord', 'c'))!.nextPostAt.toISOString()).toBe('2026-03-03T08:00:00.000Z');
   });
 });
 
@@ -154,8 +154,8 @@ describe('restart between claim and post', () => {
   it('a new scheduler on the same file takes over after the lease, with the same passage and nonce', async () => {
     const path = fileStorePath();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    const storeA = openStore(path);
-    subscribe(storeA, { channelId: 'c' }, clock.now);
+    const storeA = await openStore(path);
+    await subscribe(storeA, { channelId: 'c' }, clock.now);
     clock.set('2026-03-02T08:00:00Z');
     // Instance A claims and calls the platform, then "crashes": its post never returns.
     const seen: { passageId: string; nonce: string }[] = [];
@@ -164,10 +164,10 @@ describe('restart between claim and post', () => {
     void a.runDue();
     await new Promise((r) => setImmediate(r));
     expect(seen).toHaveLength(1);
-    storeA.close();
+    await storeA.close();
 
-    const storeB = fileStore(path);
-    const row = storeB.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })!;
+    const storeB = await fileStore(path);
+    const row = (await storeB.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' }))!;
     expect(row).toMatchObject({ status: 'claimed', owner: 'A' });
     expect(row.nonce).toBe(postNonce('discord', 'c', '2026-03-02'));
 
@@ -179,7 +179,7 @@ describe('restart between claim and post', () => {
     clock.advance(2 * MIN); // lease over: reconciled by re-posting with the same nonce
     await b.runDue();
     expect(poster.calls).toEqual([expect.objectContaining({ passageId: seen[0]!.passageId, nonce: seen[0]!.nonce })]);
-    expect(storeB.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })).toMatchObject({
+    expect(await storeB.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })).toMatchObject({
       status: 'posted',
       owner: 'B',
       attempts: 2,
@@ -189,16 +189,16 @@ describe('restart between claim and post', () => {
     await b.runDue();
     expect(poster.calls).toHaveLength(1);
     // The rotation counted the passage once.
-    expect([...storeB.rotation.shownInCycle('discord:c')]).toEqual([seen[0]!.passageId]);
+    expect([...(await storeB.rotation.shownInCycle('discord:c'))]).toEqual([seen[0]!.passageId]);
     await b.stop();
   });
 
   it('an abandoned claim whose day has ended is closed, not posted late', async () => {
     const path = fileStorePath();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    const store = fileStore(path);
-    subscribe(store, { channelId: 'c' }, clock.now);
-    store.posts.claim({
+    const store = await fileStore(path);
+    await subscribe(store, { channelId: 'c' }, clock.now);
+    await store.posts.claim({
       platform: 'discord',
       channelId: 'c',
       localDate: '2026-03-02',
@@ -206,17 +206,18 @@ describe('restart between claim and post', () => {
       owner: 'dead',
       now: new Date('2026-03-02T08:00:00Z'),
       leaseMs: 3 * MIN,
-      choosePassage: () => 'p001',
+      eligibleIds: ['p001'],
+      random: Math.random,
     });
     clock.set('2026-03-03T07:00:00Z'); // 08:00 on the 3rd in Berlin
     const poster = new RecordingPoster(clock.fn);
     const s = makeScheduler({ store, poster, clock: clock.fn });
     await s.runDue();
     expect(poster.calls).toHaveLength(0);
-    expect(store.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })).toMatchObject({ status: 'failed', error: { code: 'abandoned' } });
-    expect(s.status('discord', 'c')!.lastError).toMatchObject({ code: 'abandoned' });
+    expect(await store.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })).toMatchObject({ status: 'failed', error: { code: 'abandoned' } });
+    expect((await s.status('discord', 'c'))!.lastError).toMatchObject({ code: 'abandoned' });
     // It may have reached the channel, so it stays counted in the rotation.
-    expect(store.rotation.shownInCycle('discord:c').has('p001')).toBe(true);
+    expect((await store.rotation.shownInCycle('discord:c')).has('p001')).toBe(true);
     clock.set('2026-03-03T08:00:00Z');
     await s.runDue();
     expect(poster.calls).toHaveLength(1);
@@ -228,10 +229,10 @@ describe('two instances on one database file', () => {
   it('post exactly once between them, per channel', async () => {
     const path = fileStorePath();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    const a = fileStore(path);
-    const b = fileStore(path);
+    const a = await fileStore(path);
+    const b = await fileStore(path);
     const channels = ['c1', 'c2', 'c3', 'c4', 'c5'];
-    for (const c of channels) subscribe(a, { channelId: c }, clock.now);
+    for (const c of channels) await subscribe(a, { channelId: c }, clock.now);
     clock.set('2026-03-02T08:00:00Z');
     const poster = new RecordingPoster(clock.fn);
     // Async posts, so the two runs interleave.
@@ -243,7 +244,7 @@ describe('two instances on one database file', () => {
     expect(ra.posted.length + rb.posted.length).toBe(5);
     // They really competed: some claims were lost to the other instance.
     expect(ra.lost.length + rb.lost.length).toBeGreaterThan(0);
-    expect(a.posts.listOpen()).toEqual([]);
+    expect(await a.posts.listOpen()).toEqual([]);
     await Promise.all([sa.runDue(), sb.runDue()]);
     expect(poster.calls).toHaveLength(5);
   });
@@ -251,10 +252,10 @@ describe('two instances on one database file', () => {
 
 describe('failures', () => {
   it('a failing channel does not stop a working one; it retries with backoff, then gives up for the day', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'bad' }, clock.now);
-    subscribe(store, { channelId: 'good' }, clock.now);
+    await subscribe(store, { channelId: 'bad' }, clock.now);
+    await subscribe(store, { channelId: 'good' }, clock.now);
     const poster = new RecordingPoster(clock.fn, (c) => (c === 'bad' ? new PostError('Missing Permissions', { code: 'missing_permission' }) : undefined));
     const s = makeScheduler({ store, poster, clock: clock.fn });
 
@@ -262,7 +263,7 @@ describe('failures', () => {
     const first = await s.runDue();
     expect(first.posted.map((p) => p.channelId)).toEqual(['good']);
     expect(first.failed).toEqual([expect.objectContaining({ channelId: 'bad', code: 'missing_permission', permanent: false, retryAt: new Date('2026-03-02T08:01:00Z') })]);
-    const st = s.status('discord', 'bad')!;
+    const st = (await s.status('discord', 'bad'))!;
     expect(st.lastError).toMatchObject({ code: 'missing_permission', message: 'Missing Permissions', atLocal: 'Mon 2 Mar 2026, 09:00 CET' });
     expect(st.today).toMatchObject({ status: 'retry', nextAttemptLocal: 'Mon 2 Mar 2026, 09:01 CET' });
 
@@ -270,9 +271,9 @@ describe('failures', () => {
     await simulate(s, clock, '2026-03-02T08:00:30Z', '2026-03-02T10:00:00Z', 30_000);
     expect(poster.forChannel('bad').map((c) => c.at.toISOString().slice(11, 16))).toEqual(['08:00', '08:01', '08:06', '08:36']);
     expect(poster.forChannel('good')).toHaveLength(1);
-    expect(store.posts.get({ platform: 'discord', channelId: 'bad', localDate: '2026-03-02' })).toMatchObject({ status: 'failed', attempts: 4 });
+    expect(await store.posts.get({ platform: 'discord', channelId: 'bad', localDate: '2026-03-02' })).toMatchObject({ status: 'failed', attempts: 4 });
     // The passage it never managed to post goes back into its rotation.
-    expect(store.rotation.shownInCycle('discord:bad').size).toBe(0);
+    expect((await store.rotation.shownInCycle('discord:bad')).size).toBe(0);
 
     // The next day both are tried again; the good one is unaffected.
     clock.set('2026-03-03T08:00:00Z');
@@ -282,10 +283,10 @@ describe('failures', () => {
   });
 
   it('permanent errors are not retried the same day; plain exceptions are retried', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'gone' }, clock.now);
-    subscribe(store, { channelId: 'flaky' }, clock.now);
+    await subscribe(store, { channelId: 'gone' }, clock.now);
+    await subscribe(store, { channelId: 'flaky' }, clock.now);
     let flakyFails = 1;
     const poster = new RecordingPoster(clock.fn, (c) => {
       if (c === 'gone') return new PostError('Unknown Channel', { code: 'channel_not_found', permanent: true });
@@ -295,16 +296,16 @@ describe('failures', () => {
     const s = makeScheduler({ store, poster, clock: clock.fn });
     await simulate(s, clock, '2026-03-02T08:00:00Z', '2026-03-02T09:00:00Z', MIN);
     expect(poster.forChannel('gone')).toHaveLength(1);
-    expect(s.status('discord', 'gone')).toMatchObject({ lastError: { code: 'channel_not_found' }, today: { status: 'failed' } });
+    expect(await s.status('discord', 'gone')).toMatchObject({ lastError: { code: 'channel_not_found' }, today: { status: 'failed' } });
     expect(poster.forChannel('flaky')).toHaveLength(2);
-    expect(s.status('discord', 'flaky')).toMatchObject({ lastError: { code: 'unknown', message: 'socket hang up', resolved: true }, today: { status: 'posted' } });
-    expect(s.status('discord', 'gone')!.lastError!.resolved).toBe(false);
+    expect(await s.status('discord', 'flaky')).toMatchObject({ lastError: { code: 'unknown', message: 'socket hang up', resolved: true }, today: { status: 'posted' } });
+    expect((await s.status('discord', 'gone'))!.lastError!.resolved).toBe(false);
   });
 
   it('honours a rate limit retry-after longer than the backoff', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c' }, clock.now);
+    await subscribe(store, { channelId: 'c' }, clock.now);
     const poster = new RecordingPoster(clock.fn, () => new PostError('429', { code: 'rate_limited', retryAfterMs: 3 * MIN }));
     const s = makeScheduler({ store, poster, clock: clock.fn });
     clock.set('2026-03-02T08:00:00Z');
@@ -313,24 +314,24 @@ describe('failures', () => {
   });
 
   it('gives up rather than retrying into the next local day', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time: '23:50' }, clock.now);
+    await subscribe(store, { channelId: 'c', time: '23:50' }, clock.now);
     const poster = new RecordingPoster(clock.fn, () => new PostError('503', { code: 'platform_error' }));
     const s = makeScheduler({ store, poster, clock: clock.fn });
     await simulate(s, clock, '2026-03-02T22:50:00Z', '2026-03-03T01:00:00Z', MIN);
     // 23:50 and 23:51 (+1 min); the next (+5 min) would be 23:56, then 00:26 on the 3rd: given up.
     expect(poster.calls.map((c) => c.at.toISOString().slice(11, 16))).toEqual(['22:50', '22:51', '22:56']);
-    expect(store.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })!.status).toBe('failed');
+    expect((await store.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' }))!.status).toBe('failed');
   });
 });
 
 describe('pacing', () => {
   it('waits paceMs between posts on one platform; platforms are paced separately', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    for (const c of ['d1', 'd2', 'd3']) subscribe(store, { channelId: c }, clock.now);
-    for (const c of ['s1', 's2']) subscribe(store, { channelId: c, platform: 'slack' }, clock.now);
+    for (const c of ['d1', 'd2', 'd3']) await subscribe(store, { channelId: c }, clock.now);
+    for (const c of ['s1', 's2']) await subscribe(store, { channelId: c, platform: 'slack' }, clock.now);
     const events: string[] = [];
     const poster = { post: async (sub: { platform: string; channelId: string }) => (events.push(`post ${sub.channelId}`), { messageId: 'x' }) };
     const sleeps: number[] = [];
@@ -356,22 +357,22 @@ describe('rotation through the scheduler', () => {
   it('200 days with 150 eligible passages: 150 distinct, then a new cycle; survives restarts', async () => {
     const path = fileStorePath();
     const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-    let store = openStore(path);
-    subscribe(store, { channelId: 'c', timezone: 'UTC' }, clock.now);
+    let store = await openStore(path);
+    await subscribe(store, { channelId: 'c', timezone: 'UTC' }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     const all = ids(150);
     const random = seededRandom(42);
     let s = makeScheduler({ store, poster, clock: clock.fn, eligibleIds: () => all, random });
     for (let d = 0; d < 200; d++) {
       if (d === 75) {
-        store.close();
-        store = openStore(path);
+        await store.close();
+        store = await openStore(path);
         s = makeScheduler({ store, poster, clock: clock.fn, eligibleIds: () => all, random });
       }
       clock.set(new Date(Date.parse('2026-01-02T09:00:00Z') + d * DAY));
       await s.runDue();
     }
-    store.close();
+    await store.close();
     const picks = poster.calls.map((c) => c.passageId);
     expect(picks).toHaveLength(200);
     expect(new Set(picks.slice(0, 150)).size).toBe(150);
@@ -380,9 +381,9 @@ describe('rotation through the scheduler', () => {
   });
 
   it('passages added mid-cycle are included; removed ones are skipped', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-01-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', timezone: 'UTC' }, clock.now);
+    await subscribe(store, { channelId: 'c', timezone: 'UTC' }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     let eligible = ids(150);
     const s = makeScheduler({ store, poster, clock: clock.fn, eligibleIds: () => eligible, random: seededRandom(9) });
@@ -400,42 +401,42 @@ describe('rotation through the scheduler', () => {
     expect(new Set(picks).size).toBe(140);
     for (const id of added) expect(picks).toContain(id);
     for (const id of removed) expect(picks).not.toContain(id);
-    expect(store.rotation.cycle('discord:c')).toBe(0);
+    expect(await store.rotation.cycle('discord:c')).toBe(0);
   });
 });
 
 describe('todaysPassage and status', () => {
   it('/daily today before the post shows the passage that is then posted', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c' }, clock.now);
+    await subscribe(store, { channelId: 'c' }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     const s = makeScheduler({ store, poster, clock: clock.fn });
     clock.set('2026-03-02T06:00:00Z'); // 07:00 Berlin
-    const early = s.todaysPassage('discord', 'c');
+    const early = await s.todaysPassage('discord', 'c');
     expect(early).toBeDefined();
-    expect(s.todaysPassage('discord', 'c', '2026-03-02')).toBe(early);
+    expect(await s.todaysPassage('discord', 'c', '2026-03-02')).toBe(early);
     await s.runDue();
     expect(poster.calls).toHaveLength(0); // reserving doesn't post
     clock.set('2026-03-02T08:00:00Z');
     await s.runDue();
     expect(poster.calls.map((c) => c.passageId)).toEqual([early]);
-    expect(s.todaysPassage('discord', 'c')).toBe(early);
+    expect(await s.todaysPassage('discord', 'c')).toBe(early);
     // Unsubscribed channels and days without a post have none.
-    expect(s.todaysPassage('discord', 'nope')).toBeUndefined();
-    expect(s.todaysPassage('discord', 'c', '2026-02-01')).toBeUndefined();
+    expect(await s.todaysPassage('discord', 'nope')).toBeUndefined();
+    expect(await s.todaysPassage('discord', 'c', '2026-02-01')).toBeUndefined();
   });
 
   it('status shows the schedule, next post in the local zone, last post and last error', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'c', time: '09:30', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
+    await subscribe(store, { channelId: 'c', time: '09:30', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
     const poster = new RecordingPoster(clock.fn);
     const s = makeScheduler({ store, poster, clock: clock.fn });
     clock.set('2026-03-06T14:30:00Z'); // Fri 09:30 EST
     await s.runDue();
     clock.set('2026-03-06T18:00:00Z');
-    expect(s.status('discord', 'c')).toMatchObject({
+    expect(await s.status('discord', 'c')).toMatchObject({
       time: '09:30',
       timezone: 'America/New_York',
       days: WEEKDAYS,
@@ -444,17 +445,17 @@ describe('todaysPassage and status', () => {
       lastPost: { at: new Date('2026-03-06T14:30:00Z'), atLocal: 'Fri 6 Mar 2026, 09:30 EST', localDate: '2026-03-06', messageId: 'm1' },
       today: { localDate: '2026-03-06', status: 'posted' },
     });
-    expect(s.status('discord', 'c')!.lastError).toBeUndefined();
-    expect(s.status('slack', 'c')).toBeUndefined();
+    expect((await s.status('discord', 'c'))!.lastError).toBeUndefined();
+    expect(await s.status('slack', 'c')).toBeUndefined();
   });
 });
 
 describe('start, refresh, unschedule, stop', () => {
   it('schedules one node-cron job per subscription in its zone, plus a UTC sweep', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'a', time: '09:00', timezone: 'Europe/Berlin' }, clock.now);
-    subscribe(store, { channelId: 'b', time: '17:45', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
+    await subscribe(store, { channelId: 'a', time: '09:00', timezone: 'Europe/Berlin' }, clock.now);
+    await subscribe(store, { channelId: 'b', time: '17:45', timezone: 'America/New_York', days: WEEKDAYS }, clock.now);
     const jobs: { expr: string; tz?: string; name?: string; fn: () => unknown; destroyed: boolean }[] = [];
     const cron: CronLike = {
       schedule(expr, fn, o) {
@@ -478,7 +479,7 @@ describe('start, refresh, unschedule, stop', () => {
     await jobs[0]!.fn();
     expect(poster.calls).toHaveLength(1);
 
-    const changed = subscribe(store, { channelId: 'a', time: '07:15', timezone: 'Europe/Berlin' }, clock.now);
+    const changed = await subscribe(store, { channelId: 'a', time: '07:15', timezone: 'Europe/Berlin' }, clock.now);
     s.refresh(changed);
     expect(jobs[0]!.destroyed).toBe(true);
     expect(jobs.at(-1)!.expr).toBe('15 7 * * *');
@@ -490,9 +491,9 @@ describe('start, refresh, unschedule, stop', () => {
   });
 
   it('works with the real node-cron (jobs are created and destroyed)', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'a' }, clock.now);
+    await subscribe(store, { channelId: 'a' }, clock.now);
     const s = makeScheduler({ store, poster: new RecordingPoster(clock.fn), clock: clock.fn, sweepCron: '* * * * *' });
     await s.start();
     expect(s.scheduledChannels()).toEqual(['discord:a']);
@@ -501,10 +502,10 @@ describe('start, refresh, unschedule, stop', () => {
   });
 
   it('a channel whose poster throws synchronously, or a broken eligible list, never crashes the run', async () => {
-    const store = memStore();
+    const store = await memStore();
     const clock = new FakeClock(new Date('2026-03-01T00:00:00Z'));
-    subscribe(store, { channelId: 'a' }, clock.now);
-    subscribe(store, { channelId: 'b' }, clock.now);
+    await subscribe(store, { channelId: 'a' }, clock.now);
+    await subscribe(store, { channelId: 'b' }, clock.now);
     const posted: string[] = [];
     const poster = {
       post(sub: { channelId: string }) {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type Store, type Subscription, type SubscriptionInput } from '../../src/store/index.js';
+import type { Store, Subscription, SubscriptionInput } from '../../src/store/index.js';
 import { DailyScheduler, PostError, type DailySchedulerOptions, type Poster } from '../../src/scheduler/index.js';
 import { seededRandom } from '../../src/core/search/text.js';
 import { EVERY_DAY } from '../../src/bot/days.js';
@@ -52,7 +52,7 @@ export class RecordingPoster implements Poster {
 
 export const ids = (n: number, prefix = 'p'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(3, '0')}`);
 
-export function subscribe(store: Store, input: Partial<SubscriptionInput> & { channelId: string }, at: Date): Subscription {
+export function subscribe(store: Store, input: Partial<SubscriptionInput> & { channelId: string }, at: Date): Promise<Subscription> {
   return store.subscriptions.upsert(
     { platform: 'discord', time: '09:00', timezone: 'Europe/Berlin', days: EVERY_DAY, createdBy: 'u1', ...input },
     at,

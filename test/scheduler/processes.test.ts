@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { postNonce } from '../../src/scheduler/index.js';
 import { openStore } from '../../src/store/index.js';
+import { withDatabase } from '../helpers/sqlite.js';
 import { FakeClock, RecordingPoster, makeScheduler, subscribe, tempDir } from './helpers.js';
 
 const WORKER = fileURLToPath(new URL('./fixtures/race-worker.ts', import.meta.url));
@@ -50,10 +51,10 @@ describe('separate processes on one database file', () => {
     const db = join(t.dir, 'bot.db');
     const out = join(t.dir, 'posts.jsonl');
     writeFileSync(out, '');
-    const store = openStore(db);
+    const store = await openStore(db);
     const channels = Array.from({ length: 8 }, (_, i) => `ch${i}`);
-    for (const c of channels) subscribe(store, { channelId: c }, new Date('2026-03-01T00:00:00Z'));
-    store.close();
+    for (const c of channels) await subscribe(store, { channelId: c }, new Date('2026-03-01T00:00:00Z'));
+    await store.close();
 
     const now = '2026-03-02T08:00:00Z';
     const workers = ['W1', 'W2', 'W3'].map((id) => startWorker([db, out, id, now]));
@@ -65,11 +66,9 @@ describe('separate processes on one database file', () => {
     const calls = lines(out);
     if (process.env.DEBUG_RACE) console.log(calls.map((c) => `${c.instanceId}:${c.channelId}`).join(' '));
     expect(calls.map((c) => c.channelId).sort()).toEqual(channels);
-    const check = openStore(db);
-    const rows = check.db.prepare(`SELECT channel_id, status, message_id FROM posts ORDER BY channel_id`).all() as { channel_id: string; status: string; message_id: string }[];
+    const rows = withDatabase(db, (check) => check.prepare(`SELECT channel_id, status, message_id FROM posts ORDER BY channel_id`).all() as { channel_id: string; status: string; message_id: string }[]);
     expect(rows.map((r) => r.status)).toEqual(channels.map(() => 'posted'));
     for (const c of calls) expect(rows.find((r) => r.channel_id === c.channelId)!.message_id).toBe(`${c.instanceId}:${c.channelId}`);
-    check.close();
   });
 
   it('a process killed mid-post leaves a claim that a restarted bot reconciles with the same nonce', async () => {
@@ -78,9 +77,9 @@ describe('separate processes on one database file', () => {
     const db = join(t.dir, 'bot.db');
     const out = join(t.dir, 'posts.jsonl');
     writeFileSync(out, '');
-    const setup = openStore(db);
-    subscribe(setup, { channelId: 'c' }, new Date('2026-03-01T00:00:00Z'));
-    setup.close();
+    const setup = await openStore(db);
+    await subscribe(setup, { channelId: 'c' }, new Date('2026-03-01T00:00:00Z'));
+    await setup.close();
 
     const w = startWorker([db, out, 'dying', '2026-03-02T08:00:00Z', 'crash']);
     await w.ready;
@@ -89,7 +88,7 @@ describe('separate processes on one database file', () => {
     const [crashed] = lines(out);
     expect(crashed!.nonce).toBe(postNonce('discord', 'c', '2026-03-02'));
 
-    const store = openStore(db);
+    const store = await openStore(db);
     const clock = new FakeClock(new Date('2026-03-02T08:01:00Z'));
     const poster = new RecordingPoster(clock.fn);
     const s = makeScheduler({ store, poster, clock: clock.fn, instanceId: 'restarted' });
@@ -98,8 +97,8 @@ describe('separate processes on one database file', () => {
     clock.set('2026-03-02T08:03:00Z');
     await s.runDue();
     expect(poster.calls).toEqual([expect.objectContaining({ channelId: 'c', passageId: crashed!.passageId, nonce: crashed!.nonce })]);
-    expect(store.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })).toMatchObject({ status: 'posted', attempts: 2 });
+    expect(await store.posts.get({ platform: 'discord', channelId: 'c', localDate: '2026-03-02' })).toMatchObject({ status: 'posted', attempts: 2 });
     await s.stop();
-    store.close();
+    await store.close();
   });
 });

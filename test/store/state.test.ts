@@ -11,20 +11,22 @@ import { TerminalSession } from '../../src/platforms/terminal/session.js';
 import { configureLog } from '../../src/core/log.js';
 import { DailyScheduler } from '../../src/scheduler/daily.js';
 import { createDailyService } from '../../src/scheduler/service.js';
-import { BACKUP_GENERATIONS, listBackups, openStore, STATE_FILE_CHANGED, takeBackup } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
+import { BACKUP_GENERATIONS, listBackups, STATE_FILE_CHANGED, takeBackup } from '../../src/store/sqlite/index.js';
+import { withDatabase } from '../helpers/sqlite.js';
 import { ENGINEERING, library, POWER } from '../helpers/fixtures.js';
 
 const lib = library(ENGINEERING, POWER);
-let cleanup: () => void = () => {};
-afterEach(() => {
-  cleanup();
+let cleanup: () => Promise<void> | void = () => {};
+afterEach(async () => {
+  await cleanup();
   configureLog({ level: 'error', sink: () => undefined });
 });
 
-function setup() {
+async function setup() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'state-'));
   const file = path.join(dir, 'bot.db');
-  const store = openStore(file);
+  const store = await openStore(file);
   const logs: { event: string; level: string; [k: string]: unknown }[] = [];
   configureLog({ level: 'info', sink: (line) => logs.push(JSON.parse(line)) });
   const now = () => new Date('2026-03-27T07:00:00Z');
@@ -39,8 +41,8 @@ function setup() {
   });
   const session = new TerminalSession(lib, { daily: createDailyService(store, scheduler, now), defaultTimezone: 'Europe/Berlin', now });
   const say = async (line: string) => renderReply((await session.handle(line))!, { width: 400, color: false });
-  cleanup = () => {
-    store.close();
+  cleanup = async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   };
   return { dir, file, store, say, logs };
@@ -57,7 +59,7 @@ const subscriptionsIn = (file: string) => {
 
 describe('backups', () => {
   it('takes one at start beside the database and keeps the newest three, each a whole copy', async () => {
-    const { file, store, say } = setup();
+    const { file, store, say } = await setup();
     expect(await say('/daily subscribe 9:00')).toContain('Daily excerpts are on');
     await store.protect({ checkEveryMs: 3_600_000 });
     const first = listBackups(file);
@@ -65,7 +67,10 @@ describe('backups', () => {
     expect(path.dirname(first[0]!)).toBe(path.join(path.dirname(file), 'backups'));
     expect(subscriptionsIn(first[0]!)).toEqual(['terminal']);
 
-    for (let i = 0; i < 4; i++) await takeBackup(store.db, file, new Date(Date.UTC(2026, 3, 1, 0, 0, i)));
+    // Each on a connection of its own: the store hands out none.
+    const db = new Database(file);
+    for (let i = 0; i < 4; i++) await takeBackup(db, file, new Date(Date.UTC(2026, 3, 1, 0, 0, i)));
+    db.close();
     const kept = listBackups(file);
     expect(kept).toHaveLength(BACKUP_GENERATIONS);
     expect(kept.every((f) => !f.endsWith('.tmp'))).toBe(true);
@@ -75,7 +80,7 @@ describe('backups', () => {
 
 describe('the database file changing under the running bot', () => {
   it('deleted: says so once in the log and in /daily status, refuses changes, and names a rescued copy that restores everything', async () => {
-    const { file, store, say, logs } = setup();
+    const { file, store, say, logs } = await setup();
     await say('/daily subscribe 9:00');
     await store.protect({ checkEveryMs: 3_600_000 });
     expect(await say('/daily status')).toContain('Daily excerpts in this channel');
@@ -103,11 +108,14 @@ describe('the database file changing under the running bot', () => {
   });
 
   it('emptied: /daily status says the file was emptied and which backup restores it', async () => {
-    const { file, store, say, logs } = setup();
+    const { file, store, say, logs } = await setup();
     await say('/daily subscribe 9:00');
     await store.protect({ checkEveryMs: 3_600_000 });
     const [backup] = listBackups(file);
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    // Everything into the main file first, so emptying it loses the state. FULL, not TRUNCATE: a
+    // WAL reset by another connection would make the bot's connection drop its page cache and
+    // read the emptied file, where the bot's own checkpoint (as it auto-checkpoints) would not.
+    withDatabase(file, (db) => db.pragma('wal_checkpoint(FULL)'));
     truncateSync(file, 0);
 
     const status = await say('/daily status');
@@ -118,7 +126,7 @@ describe('the database file changing under the running bot', () => {
   });
 
   it('replaced: says the bot still uses the file it opened', async () => {
-    const { dir, file, store, say } = setup();
+    const { dir, file, store, say } = await setup();
     await store.protect({ checkEveryMs: 3_600_000 });
     const other = path.join(dir, 'other.db');
     const db = new Database(other);

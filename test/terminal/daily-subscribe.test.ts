@@ -17,9 +17,9 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-function terminal(defaultTimezone = 'UTC') {
+async function terminal(defaultTimezone = 'UTC') {
   const lib = library(ENGINEERING, POWER);
-  const store: Store = openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'daily-sub-')), 'bot.db'));
+  const store: Store = await openStore(path.join(mkdtempSync(path.join(os.tmpdir(), 'daily-sub-')), 'bot.db'));
   const now = new Date('2026-03-25T07:00:00Z'); // a Wednesday
   const scheduler = new DailyScheduler({
     store,
@@ -32,7 +32,7 @@ function terminal(defaultTimezone = 'UTC') {
   });
   cleanup = async () => {
     await scheduler.stop();
-    store.close();
+    await store.close();
   };
   const session = new TerminalSession(lib, { daily: createDailyService(store, scheduler, () => now), defaultTimezone, now: () => now });
   return async (line: string) => renderReply((await session.handle(line))!, { width: 100, color: false });
@@ -40,7 +40,7 @@ function terminal(defaultTimezone = 'UTC') {
 
 describe('/daily subscribe at the terminal', () => {
   it('subscribes "9am Europe/Berlin weekends" for Saturday and Sunday, and status says so', async () => {
-    const type = terminal();
+    const type = await terminal();
     const out = await type('/daily subscribe 9am Europe/Berlin weekends');
     expect(out).toContain('Posts at 09:00 Europe/Berlin, Saturday and Sunday.');
     expect(out).toContain('Next post: Sat 28 Mar 2026, 09:00 CET.');
@@ -51,7 +51,7 @@ describe('/daily subscribe at the terminal', () => {
   });
 
   it('reads day names, lists and ranges, and refuses days it cannot read without subscribing', async () => {
-    const type = terminal();
+    const type = await terminal();
     expect(await type('/daily subscribe mon,wed,fri 8am')).toContain('Posts at 08:00 UTC, Mondays, Wednesdays and Fridays.');
     expect(await type('/daily subscribe thu-sun')).toContain('Posts at 08:00 UTC, Thursday to Sunday.');
     expect(await type('/daily subscribe saturday')).toContain('Posts at 08:00 UTC, Saturdays.');
@@ -61,12 +61,12 @@ describe('/daily subscribe at the terminal', () => {
   });
 
   it('understands a zone written with a space, and days in any position', async () => {
-    const type = terminal();
+    const type = await terminal();
     expect(await type('/daily subscribe weekdays 7:15 America/New York')).toContain('Posts at 07:15 America/New_York, Monday to Friday.');
   });
 
   it('keeps the zone, time and days a channel already has when a new command leaves them out', async () => {
-    const type = terminal('UTC');
+    const type = await terminal('UTC');
     expect(await type('/daily subscribe 9am Europe/Berlin weekdays')).toContain('Posts at 09:00 Europe/Berlin, Monday to Friday.');
     expect(await type('/daily subscribe 10:30')).toContain('Posts at 10:30 Europe/Berlin, Monday to Friday.');
     expect(await type('/daily subscribe every day')).toContain('Posts at 10:30 Europe/Berlin, every day.');
@@ -77,7 +77,7 @@ describe('/daily subscribe at the terminal', () => {
   });
 
   it('answers a #channel with a hint for the terminal, not for Slack', async () => {
-    const type = terminal();
+    const type = await terminal();
     const out = await type('/daily subscribe 9am #general');
     expect(out).not.toMatch(/Slack/);
     expect(out).toMatch(/terminal/);

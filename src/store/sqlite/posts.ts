@@ -4,11 +4,12 @@
 // that died mid-post, and may be taken over, keeping the same passage and nonce so the platform
 // can drop a duplicate if the first attempt did reach it.
 import type Database from 'better-sqlite3';
-import type { RotationRepo } from './rotation.js';
-import { channelKey, type Platform, type PostRecord, type PostStatus } from './types.js';
+import type { Claim, PostKey } from '../store.js';
+import { channelKey, type PlatformId, type PostRecord, type PostStatus } from '../types.js';
+import type { RotationTable } from './rotation.js';
 
 interface Row {
-  platform: Platform;
+  platform: PlatformId;
   channel_id: string;
   local_date: string;
   passage_id: string;
@@ -49,14 +50,8 @@ function toRecord(r: Row): PostRecord {
   return rec;
 }
 
-export interface PostKey {
-  platform: Platform;
-  channelId: string;
-  localDate: string;
-}
-
-export interface ClaimRequest extends PostKey {
-  /** Deterministic per key; stored with a fresh row, kept on takeover. */
+/** A claim as the table takes it: the passage comes from a callback run inside the transaction. */
+export interface TableClaimRequest extends PostKey {
   nonce: string;
   owner: string;
   now: Date;
@@ -65,13 +60,11 @@ export interface ClaimRequest extends PostKey {
   choosePassage: () => string;
 }
 
-export interface Claim {
-  record: PostRecord;
-  /** How the claim was won: a new row, a reserved row, a retry that came due, or an expired lease. */
-  via: 'new' | 'reserved' | 'retry' | 'takeover';
-}
-
-export class PostRepo {
+/**
+ * The post log on one connection, synchronous: each write is one IMMEDIATE transaction, which is
+ * what makes a claim atomic between processes sharing the file. SqliteStore wraps it async.
+ */
+export class PostTable {
   private readonly get$;
   private readonly insert$;
   private readonly take$;
@@ -87,7 +80,7 @@ export class PostRepo {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly rotation: RotationRepo,
+    private readonly rotation: RotationTable,
   ) {
     const key = 'platform = @platform AND channel_id = @channelId AND local_date = @localDate';
     this.get$ = db.prepare<PostKey, Row>(`SELECT * FROM posts WHERE ${key}`);
@@ -142,11 +135,11 @@ export class PostRepo {
   }
 
   /** The latest local date the channel has a post row for (posted, in progress or given up). */
-  lastClaimedDate(platform: Platform, channelId: string): string | undefined {
+  lastClaimedDate(platform: PlatformId, channelId: string): string | undefined {
     return this.latest$.get(platform, channelId)?.local_date;
   }
 
-  lastPosted(platform: Platform, channelId: string): PostRecord | undefined {
+  lastPosted(platform: PlatformId, channelId: string): PostRecord | undefined {
     const r = this.latestPosted$.get(platform, channelId);
     return r && toRecord(r);
   }
@@ -168,7 +161,7 @@ export class PostRepo {
    * `choosePassage` marked shown in the rotation, or takes over a reserved row, a retry that is
    * due, or a claim whose lease has expired. Returns undefined when someone else has it.
    */
-  claim(req: ClaimRequest): Claim | undefined {
+  claim(req: TableClaimRequest): Claim | undefined {
     const run = this.db.transaction((): Claim | undefined => {
       const k = { platform: req.platform, channelId: req.channelId, localDate: req.localDate };
       const now = req.now.getTime();

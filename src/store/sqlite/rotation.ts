@@ -7,7 +7,8 @@
 // starts cycle+1 (and avoids repeating the passage shown just before, when there is a choice).
 import type Database from 'better-sqlite3';
 
-export class RotationRepo {
+/** The rotation on one connection, synchronous, so the post log can use it inside its transactions. */
+export class RotationTable {
   private readonly cycle$;
   private readonly shown$;
   private readonly last$;

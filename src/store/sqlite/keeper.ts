@@ -7,30 +7,14 @@
 // is sound (never once it is not, so a broken state cannot push the good copies out).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { log } from '../core/log.js';
+import { log } from '../../core/log.js';
+import type { KeeperOptions, StateProblem } from '../store.js';
 import { isSound, newestBackup, restoreAdvice, takeBackup } from './backups.js';
 
 /** Logged once when the database file is deleted, truncated or replaced under the running bot. */
 export const STATE_FILE_CHANGED = 'state_file_changed';
 export const STATE_BACKED_UP = 'state_backed_up';
 export const STATE_BACKUP_FAILED = 'state_backup_failed';
-
-export interface StateProblem {
-  kind: 'missing' | 'truncated' | 'replaced';
-  /** What happened, for people. */
-  message: string;
-  /** Which backup restores it, and how. */
-  restore: string;
-  at: Date;
-}
-
-export interface KeeperOptions {
-  /** How often the file is checked (default 30 s). */
-  checkEveryMs?: number;
-  /** Least time between two backups of a changing database (default 10 min). */
-  backupGapMs?: number;
-  clock?: () => Date;
-}
 
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 

@@ -87,6 +87,35 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE subscriptions DROP COLUMN weekdays_only`,
     ],
   },
+  {
+    version: 3,
+    name: 'subscriptions take any platform id of a safe shape',
+    steps: [
+      // SQLite cannot drop a CHECK, so the table is rebuilt: the list of platform names goes (a new
+      // platform must not edit the store), a check of the shape platform-id.ts allows comes instead.
+      `CREATE TABLE subscriptions_v3 (
+        platform        TEXT NOT NULL CHECK (length(platform) BETWEEN 1 AND 32 AND platform GLOB '[a-z]*' AND platform NOT GLOB '*[^a-z0-9_-]*'),
+        channel_id      TEXT NOT NULL,
+        workspace_id    TEXT,
+        time            TEXT NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+        timezone        TEXT NOT NULL,
+        days            INTEGER NOT NULL DEFAULT 127 CHECK (days BETWEEN 1 AND 127),
+        created_by      TEXT NOT NULL,
+        created_at      INTEGER NOT NULL,
+        updated_at      INTEGER NOT NULL,
+        schedule_since  INTEGER NOT NULL,
+        last_error      TEXT,
+        last_error_code TEXT,
+        last_error_at   INTEGER,
+        PRIMARY KEY (platform, channel_id)
+      ) STRICT`,
+      `INSERT INTO subscriptions_v3 (platform, channel_id, workspace_id, time, timezone, days, created_by, created_at, updated_at, schedule_since, last_error, last_error_code, last_error_at)
+       SELECT platform, channel_id, workspace_id, time, timezone, days, created_by, created_at, updated_at, schedule_since, last_error, last_error_code, last_error_at
+       FROM subscriptions`,
+      `DROP TABLE subscriptions`,
+      `ALTER TABLE subscriptions_v3 RENAME TO subscriptions`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

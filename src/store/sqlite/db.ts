@@ -5,9 +5,9 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { errorMessage, UserError } from '../core/errors.js';
-import { FolderError, makeFolder } from '../core/folders.js';
-import { log } from '../core/log.js';
+import { errorMessage, UserError } from '../../core/errors.js';
+import { FolderError, makeFolder } from '../../core/folders.js';
+import { log } from '../../core/log.js';
 import { newestBackup, restoreAdvice } from './backups.js';
 import { migrate } from './migrations.js';
 
@@ -78,7 +78,9 @@ export function openDatabase(path: string): Database.Database {
       db.pragma('synchronous = NORMAL');
       // A damaged page would otherwise surface later, as a stack trace in the middle of a post.
       const check = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
-      if (check[0] !== 'ok') throw damaged(path, `the database is damaged (${check.find((l) => !l.startsWith('***')) ?? check[0]})`);
+      // A row may hold several problems, one per line; the operator gets the first, on one line.
+      const first = check.flatMap((r) => r.split('\n')).find((l) => l.trim() && !l.startsWith('***'));
+      if (check[0] !== 'ok') throw damaged(path, `the database is damaged (${first ?? 'quick_check failed'})`);
     }
     db.pragma('foreign_keys = ON');
     const before = db.pragma('user_version', { simple: true }) as number;

@@ -1,10 +1,10 @@
 // Subscriptions: one row per (platform, channel). Subscribing again updates the row.
 import type Database from 'better-sqlite3';
-import { daysToMask, maskToDays } from '../bot/days.js';
-import type { Platform, Subscription, SubscriptionInput } from './types.js';
+import { daysToMask, maskToDays } from '../../bot/days.js';
+import type { PlatformId, Subscription, SubscriptionInput } from '../types.js';
 
 interface Row {
-  platform: Platform;
+  platform: PlatformId;
   channel_id: string;
   workspace_id: string | null;
   time: string;
@@ -36,7 +36,8 @@ const toSubscription = (r: Row): Subscription => ({
     : {}),
 });
 
-export class SubscriptionRepo {
+/** Subscriptions on one connection, synchronous; SqliteStore wraps it async. */
+export class SubscriptionTable {
   private readonly get$;
   private readonly upsert$;
   private readonly remove$;
@@ -87,23 +88,23 @@ export class SubscriptionRepo {
   }
 
   /** Removes the channel's subscription; false if there was none. History (posts, rotation) stays. */
-  remove(platform: Platform, channelId: string): boolean {
+  remove(platform: PlatformId, channelId: string): boolean {
     return this.remove$.run(platform, channelId).changes > 0;
   }
 
-  get(platform: Platform, channelId: string): Subscription | undefined {
+  get(platform: PlatformId, channelId: string): Subscription | undefined {
     const r = this.get$.get(platform, channelId);
     return r && toSubscription(r);
   }
 
   /** Every subscription, or those of one Discord guild / Slack workspace. */
-  list(filter?: { platform: Platform; workspaceId: string }): Subscription[] {
+  list(filter?: { platform: PlatformId; workspaceId: string }): Subscription[] {
     const rows = filter ? this.byWorkspace$.all(filter.platform, filter.workspaceId) : this.all$.all();
     return rows.map(toSubscription);
   }
 
   /** Records the latest failure on the subscription (shown by `/daily status`). */
-  recordError(platform: Platform, channelId: string, error: { message: string; code: string }, at: Date): void {
+  recordError(platform: PlatformId, channelId: string, error: { message: string; code: string }, at: Date): void {
     this.error$.run(error.message, error.code, at.getTime(), platform, channelId);
   }
 }
