@@ -54,7 +54,7 @@ async function runNamed(ctx: CommandContext, name: string, raw: Record<string, u
 }
 
 /** The command an action runs again: the one that declares it continues its answers. */
-function continued(kind: ContinuingAction): string {
+export function continuedCommand(kind: ContinuingAction): string {
   const command = COMMANDS.find((c) => c.continuedBy === kind);
   if (!command) throw new Error(`No command is continued by ${kind}`);
   return command.name;
@@ -64,9 +64,9 @@ function continued(kind: ContinuingAction): string {
 export async function runAction(ctx: CommandContext, action: Action): Promise<Reply> {
   switch (action.kind) {
     case 'more':
-      return runCommand(ctx, continued('more'), { query: action.query, source: action.source, page: action.page });
+      return runCommand(ctx, continuedCommand('more'), { query: action.query, source: action.source, page: action.page });
     case 'another':
-      return runCommand(ctx, continued('another'), { query: action.query, source: action.source, seed: action.seed });
+      return runCommand(ctx, continuedCommand('another'), { query: action.query, source: action.source, seed: action.seed });
     case 'context':
       return guarded('context', () => ({
         kind: 'passages',

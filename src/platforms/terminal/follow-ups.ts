@@ -3,6 +3,7 @@
 // passages of the last reply that listed passages, /more the last /topic results and /another the
 // last /quote. Each is kept until a newer one of its own kind replaces it, so reading a passage in
 // context or sharing it does not make /more forget the results it came from.
+import { continuedCommand } from '../../../commands/index.js';
 import type { ContinuingAction } from '../../bot/command.js';
 import { errorReply, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 
@@ -20,7 +21,7 @@ export class FollowUps {
   private list: ReplyPassage[] = [];
   /** The passage last read with /context: what a bare /share means. */
   private focus?: string;
-  /** The last /topic results (its next page, if any) and the last /quote (its re-roll, if any). */
+  /** The last paged results (their next page, if any) and the last draw (its re-roll, if any). */
   private more?: { next?: MoreAction; query?: string };
   private another?: { next?: AnotherAction; query?: string };
 
@@ -51,15 +52,16 @@ export class FollowUps {
 
   /** The action a typed follow-up stands for, or an error reply saying what is missing. */
   resolve(name: FollowUp, arg: string | undefined): Action | Reply {
-    const nothing = () => errorReply('no_action', `There is nothing to /${name} right now. Run /topic or /quote first.`);
+    const [paged, drawn] = [continuedCommand('more'), continuedCommand('another')];
+    const nothing = () => errorReply('no_action', `There is nothing to /${name} right now. Run /${paged} or /${drawn} first.`);
     if (name === 'more' || name === 'another') {
       const last = name === 'more' ? this.more : this.another;
       if (!last) return nothing();
       if (last.next) return last.next;
       const about = last.query ? ` on “${last.query}”` : '';
       return name === 'more'
-        ? errorReply('no_more', `That was every result${about}. Try /topic with other words.`)
-        : errorReply('no_another', `That was the only quote${about}. Try /quote with other words, or /quote alone for a random one.`);
+        ? errorReply('no_more', `That was every result${about}. Try /${paged} with other words.`)
+        : errorReply('no_another', `That was the only quote${about}. Try /${drawn} with other words, or /${drawn} alone for a random one.`);
     }
     if (!this.list.length) return nothing();
     const n = this.list.length;

@@ -1,6 +1,7 @@
 // Reply -> terminal text: wrapped to the terminal's width, highlights in bold on a TTY, and the
 // reply's actions shown as the follow-up commands a person can type. Escape sequences and control
 // characters in document or user text are removed, so only the renderer's own codes reach the TTY.
+import { continuedCommand } from '../../../commands/index.js';
 import type { Action, Reply, ReplyPassage } from '../../bot/reply.js';
 import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
@@ -187,7 +188,7 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
         out.push(...wrap(words(c.description), o.width, '  ', false));
         out.push(...wrap(words(c.example), o.width, '  e.g. ', false, '       '), '');
       }
-      out.push(...wrap(words('After a reply: /context N and /share N act on passage N of the last list, /more pages the last /topic, /another re-rolls the last /quote. Type /exit or press Ctrl-D to leave.'), o.width, '', false));
+      out.push(...wrap(words(`After a reply: /context N and /share N act on passage N of the last list, /more pages the last /${continuedCommand('more')}, /another re-rolls the last /${continuedCommand('another')}. Type /exit or press Ctrl-D to leave.`), o.width, '', false));
       break;
   }
   for (const n of reply.notes) out.push(...wrap(words(`Note: ${n}`), o.width, '', false));

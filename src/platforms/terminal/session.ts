@@ -1,6 +1,6 @@
 // A terminal conversation: typed lines -> commands, or follow-ups on what was last shown (see
 // follow-ups.ts). It maps words to commands and actions only; all content comes from the core.
-import { COMMANDS, findCommand, runAction, runCommand } from '../../../commands/index.js';
+import { COMMANDS, continuedCommand, findCommand, HELP_COMMAND, runAction, runCommand } from '../../../commands/index.js';
 import type { CommandContext } from '../../bot/command.js';
 import type { DailyService } from '../../bot/daily.js';
 import { parseInvocation } from '../../bot/invocation.js';
@@ -62,7 +62,7 @@ export class TerminalSession {
   /**
    * A line without a slash. Starting with a command's name it is that command ("quote scaling",
    * "share 2"), said back so the person learns the slash; a near miss is suggested; anything else
-   * is pointed at /topic, as most such lines are questions.
+   * is pointed at the command whose answers page (/topic), as most such lines are questions.
    */
   private async bare(text: string): Promise<Reply> {
     const first = text.split(/\s+/)[0]!.toLowerCase();
@@ -73,7 +73,7 @@ export class TerminalSession {
     }
     const near = first.length >= 3 ? closestName(first) : undefined;
     if (near) return errorReply('not_a_command', `Did you mean /${near}? Commands start with a slash; /help lists them.`, [near]);
-    return errorReply('not_a_command', `Commands start with a slash, for example /topic ${text.slice(0, 40)}. Type /help for the list.`);
+    return errorReply('not_a_command', `Commands start with a slash, for example /${continuedCommand('more')} ${text.slice(0, 40)}. Type /${HELP_COMMAND} for the list.`);
   }
 }
 
