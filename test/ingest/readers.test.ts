@@ -95,6 +95,24 @@ describe('a third reader in the list', () => {
     await expect(loadCorpus(dir, { readers })).rejects.toThrow(/add \.txt, \.md or \.fake files with readable text\. Problems: hollow\.fake: fake document has no body; skipped/);
   });
 
+  it('may read asynchronously, and a reader that throws on a damaged file costs that file only', async () => {
+    const slow: DocumentReader = { extensions: ['.slow'], sniff: () => 'no', read: async (b) => ({ text: Buffer.from(b).toString('utf8'), warnings: [] }) };
+    const choking: DocumentReader = {
+      extensions: ['.choke'],
+      sniff: () => 'no',
+      read: async () => {
+        throw new Error('Invalid XRef stream header');
+      },
+    };
+    const dir = tmp();
+    fs.writeFileSync(path.join(dir, 'plain.txt'), PROSE);
+    fs.writeFileSync(path.join(dir, 'later.slow'), 'The slow reader answered later. Nothing was lost.\n');
+    fs.writeFileSync(path.join(dir, 'broken.choke'), 'whatever');
+    const r = await loadCorpus(dir, { readers: new ReaderRegistry([...DOCUMENT_READERS.readers, slow, choking]) });
+    expect(r.documents.map((d) => d.file).sort()).toEqual(['later.slow', 'plain.txt']);
+    expect(r.warnings).toEqual([{ file: 'broken.choke', message: 'could not be read (Invalid XRef stream header); skipped', skipped: true }]);
+  });
+
   it('wins the sniff by its signature over plain text', () => {
     expect(readers.forFile('minutes', bytes(fakeFile({}, PROSE)))).toBe(fakeReader);
   });

@@ -4,10 +4,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { errorMessage, UserError } from '../errors.js';
 import { log } from '../log.js';
 import type { IngestedDocument, IngestResult, IngestWarning } from '../corpus.js';
-import { DOCUMENT_READERS, type ReaderRegistry } from '../readers/index.js';
+import { DOCUMENT_READERS, type ReaderRegistry, type ReadOutcome } from '../readers/index.js';
 import { listCorpusFiles, type CorpusFiles } from './files.js';
 import { SIDECAR, completeMeta, parseSidecar, validateMeta } from './metadata.js';
 import { analyzeText } from './pipeline.js';
@@ -55,9 +55,9 @@ export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<I
   for (const file of files) {
     const full = path.join(dir, file);
     // A file that breaks after a good load keeps serving its last good version.
-    const keepPrevious = (problem: string): boolean => {
+    const keepPrevious = async (problem: string): Promise<boolean> => {
       const previous = cache?.get(file);
-      const doc = previous?.doc ?? (previous?.bytes && ingestBytes(readers, file, previous.bytes, sidecar.get(file), []));
+      const doc = previous?.doc ?? (previous?.bytes && (await ingestBytes(readers, file, previous.bytes, sidecar.get(file), [])));
       if (!doc || 'problem' in doc || usedIds.has(doc.meta.id)) return false;
       warnings.push({ file, message: `${problem}; still serving its previous version` });
       usedIds.add(doc.meta.id);
@@ -70,7 +70,7 @@ export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<I
       bytes = await readFile(full);
     } catch (e) {
       const problem = `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
-      if (!keepPrevious(problem)) warnings.push({ file, message: `${problem}; skipped`, skipped: true });
+      if (!(await keepPrevious(problem))) warnings.push({ file, message: `${problem}; skipped`, skipped: true });
       continue;
     }
     const hash = sha256(bytes);
@@ -81,9 +81,9 @@ export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<I
       documents.push(cached.doc);
       continue;
     }
-    const result = ingestBytes(readers, file, bytes, sidecar.get(file), warnings, hash);
+    const result = await ingestBytes(readers, file, bytes, sidecar.get(file), warnings, hash);
     if ('problem' in result) {
-      if (!keepPrevious(result.problem)) warnings.push({ file, message: `${result.problem}; skipped`, skipped: true });
+      if (!(await keepPrevious(result.problem))) warnings.push({ file, message: `${result.problem}; skipped`, skipped: true });
       continue;
     }
     let doc = result;
@@ -146,17 +146,23 @@ async function readSidecars(dir: string, sidecars: string[], files: Set<string>,
 }
 
 /** One file's bytes -> a cleaned document, or the problem that makes it unusable. */
-function ingestBytes(
+async function ingestBytes(
   readers: ReaderRegistry,
   file: string,
   bytes: Buffer,
   sidecarEntry: unknown,
   warnings: IngestWarning[],
   hash = sha256(bytes),
-): IngestedDocument | { problem: string } {
+): Promise<IngestedDocument | { problem: string }> {
   const reader = readers.forFile(file, bytes);
   if (!reader) return { problem: 'is not in a format the bot reads' };
-  const read = reader.read(bytes);
+  let read: ReadOutcome;
+  try {
+    read = await reader.read(bytes);
+  } catch (e) {
+    // A reader's library choking on a damaged file costs that file, never the load.
+    return { problem: `could not be read (${errorMessage(e).slice(0, 200)})` };
+  }
   if ('error' in read) return { problem: read.error };
   for (const message of read.warnings) warnings.push({ file, message });
   // Metadata inside the file (front matter) wins over the sidecar, field by field.

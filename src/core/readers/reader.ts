@@ -30,7 +30,8 @@ export interface DocumentReader {
   /** File name endings this reader takes, with the dot (".txt"); matched without regard to case. */
   readonly extensions: readonly string[];
   sniff(bytes: Uint8Array): Sniffed;
-  read(bytes: Uint8Array): ReadOutcome;
+  /** May be async (PDF and EPUB libraries are); may throw on a damaged file, which ingest reports. */
+  read(bytes: Uint8Array): ReadOutcome | Promise<ReadOutcome>;
 }
 
 export class ReaderRegistry {
