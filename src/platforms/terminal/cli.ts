@@ -10,9 +10,11 @@ import { loadLibrary } from '../../core/library/load.js';
 import { configureLog } from '../../core/log.js';
 import { seededRandom } from '../../core/search/text.js';
 import { replyJson } from './json.js';
+import { describeWarning } from './notices.js';
+import { passageStats, renderStats, STATS_HELP } from './stats.js';
 import { renderReply, terminalWidth } from './render.js';
 
-const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}`;
+const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--stats] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}\nProblems with corpus files (files not served included) are printed on stderr, one line each.\n${STATS_HELP}`;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -27,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         date: { type: 'string' },
         channel: { type: 'string' },
+        stats: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -57,10 +60,18 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const { library } = loaded;
+  // The same plain lines `npm start` shows at its prompt: a file left out is never silent here either.
+  for (const w of loaded.warnings) process.stderr.write(describeWarning(w) + '\n');
 
   if (name === 'passages') {
     const docId = values.source ? safeResolve(() => library.resolveSource(values.source!).id) : undefined;
     if (docId instanceof Error) return fail(docId.message, json);
+    if (values.stats) {
+      const stats = passageStats(library, docId);
+      if (json) print({ command: 'passages', stats: { documents: stats.documents, totals: stats.totals }, skipped: stats.skipped });
+      else process.stdout.write(renderStats(stats) + '\n');
+      return 0;
+    }
     const list = library.corpus.passages.filter((p) => !docId || p.docId === docId).slice(0, limit);
     if (json) {
       print({
@@ -75,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
           groupId: p.groupId,
           quotability: p.quotability,
         })),
+        skipped: library.skipped,
       });
     } else {
       for (const p of list) process.stdout.write(`${p.id}${p.speaker ? ` [${p.speaker}]` : ''}\n  ${p.text}\n\n`);
