@@ -16,6 +16,9 @@ import { renderReply, terminalWidth } from './render.js';
 
 const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--stats] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}\nProblems with corpus files (files not served included) are printed on stderr, one line each.\n${STATS_HELP}`;
 
+/** Most corpus problems printed before one "and N more" line. */
+const WARNINGS_SHOWN = 50;
+
 async function main(argv: string[]): Promise<number> {
   let args;
   try {
@@ -61,7 +64,11 @@ async function main(argv: string[]): Promise<number> {
   }
   const { library } = loaded;
   // The same plain lines `npm start` shows at its prompt: a file left out is never silent here either.
-  for (const w of loaded.warnings) process.stderr.write(describeWarning(w) + '\n');
+  // Capped, so a folder of thousands of stray files cannot bury the answer; the JSON lists every skipped file.
+  for (const w of loaded.warnings.slice(0, WARNINGS_SHOWN)) process.stderr.write(describeWarning(w) + '\n');
+  if (loaded.warnings.length > WARNINGS_SHOWN) {
+    process.stderr.write(`… and ${loaded.warnings.length - WARNINGS_SHOWN} more corpus problems (passages --json lists every file not served).\n`);
+  }
 
   if (name === 'passages') {
     const docId = values.source ? safeResolve(() => library.resolveSource(values.source!).id) : undefined;
