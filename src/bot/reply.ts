@@ -2,6 +2,7 @@
 // embeds and buttons, Slack Block Kit) and never decide content themselves.
 import type { Range } from '../core/search/search-index.js';
 import type { DocKind } from '../core/corpus.js';
+import { shorten } from '../core/search/text.js';
 
 export interface ReplyPassage {
   id: string;
@@ -34,6 +35,12 @@ export interface SourceSummary {
   url?: string;
 }
 
+/** A file in the corpus folder that is not served, and why ("has no text layer"). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
 export interface CommandHelp {
   name: string;
   usage: string;
@@ -61,7 +68,8 @@ interface ReplyBase {
 export type Reply =
   | (ReplyBase & { kind: 'passages'; passages: ReplyPassage[]; query?: string; page?: number; total?: number })
   | (ReplyBase & { kind: 'discussion'; passages: ReplyPassage[]; questions: string[] })
-  | (ReplyBase & { kind: 'sources'; sources: SourceSummary[] })
+  /** `skipped`: the first few files not served (after the documents); `skippedTotal` counts them all. */
+  | (ReplyBase & { kind: 'sources'; sources: SourceSummary[]; skipped: SkippedFile[]; skippedTotal: number })
   | (ReplyBase & { kind: 'help'; commands: CommandHelp[] })
   /** A short confirmation or status, such as a daily subscription's schedule. */
   | (ReplyBase & { kind: 'notice'; lines: string[] })
@@ -69,4 +77,18 @@ export type Reply =
 
 export function errorReply(code: string, message: string, suggestions: string[] = []): Reply {
   return { kind: 'error', code, message, suggestions, visibility: 'private', notes: [], actions: [] };
+}
+
+/** The heading every platform puts over the files a sources reply lists as not served. */
+export const NOT_SERVED = 'Not served';
+
+/**
+ * A sources reply's skipped files as plain lines ("scan.pdf: has no text layer"), each kept short,
+ * then "and N more": the same words on every platform, which escapes them as it escapes document text.
+ */
+export function notServedLines(reply: { skipped: SkippedFile[]; skippedTotal: number }): string[] {
+  const lines = reply.skipped.map((s) => `${shorten(s.file, 120)}: ${shorten(s.reason, 200)}`);
+  const more = reply.skippedTotal - reply.skipped.length;
+  if (more > 0) lines.push(`and ${more} more`);
+  return lines;
 }

@@ -6,6 +6,8 @@ import { shorten as fit } from '../../src/core/search/text.js';
 import { sameDefinition } from '../../src/platforms/discord/register.js';
 import type { Reply, ReplyPassage } from '../../src/bot/reply.js';
 import { BAD_URL, DISCORD_LIVE, hostilePassage, hostileReplies, stringsIn } from '../helpers/hostile.js';
+import { ENGINEERING, libraryWithSkipped, POWER } from '../helpers/fixtures.js';
+import { runCommand } from '../../commands/index.js';
 
 const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({
   id: `doc:${text.length.toString(16).padStart(8, '0')}`,
@@ -130,5 +132,31 @@ describe('Discord command definitions', () => {
     const held = { id: '1', version: '2', name: 'x', description: 'd', options: [{ name: 'q', type: 3 }] };
     expect(sameDefinition(wanted, held)).toBe(true);
     expect(sameDefinition({ ...wanted, description: 'e' }, held)).toBe(false);
+  });
+
+});
+
+describe('Discord rendering of files not served', () => {
+  it('lists the files not served after the documents, with why, and counts the rest', async () => {
+    const reply = await runCommand(
+      { library: libraryWithSkipped(13, ENGINEERING, POWER), now: new Date('2026-03-14T10:00:00Z'), random: Math.random, channelKey: 'c', userName: 'u' },
+      'sources',
+      {},
+    );
+    const message = renderDiscord(reply);
+    const [docs, notServed] = message.embeds;
+    expect(docs!.fields!.map((f) => f.name)).toEqual(['Engineering at scale', 'Power and data centres']);
+    expect(notServed!.title).toBe('Not served');
+    expect(notServed!.description).toContain('scan-0.pdf: has no text layer');
+    expect(notServed!.description).toMatch(/and 3 more$/);
+    expect(notServed!.description).not.toContain('scan-10.pdf');
+    expect(message.allowedMentions).toEqual({ parse: [] });
+  });
+
+  it('keeps the hostile name and reason of a skipped file from pinging or linking', () => {
+    const sources = renderDiscord(hostileReplies().find((r) => r.kind === 'sources')!);
+    const notServed = sources.embeds.find((e) => e.title === 'Not served')!;
+    expect(notServed.description).toMatch(/and 3 more/);
+    for (const live of DISCORD_LIVE) expect(notServed.description).not.toMatch(live);
   });
 });

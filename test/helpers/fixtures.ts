@@ -1,7 +1,7 @@
 // Small hand-made corpora for fast, network-free tests of passages, search and commands.
 import { Library } from '../../src/core/library/library.js';
 import { buildCorpus } from '../../src/core/ingest/passages.js';
-import type { DocumentMeta, IngestedDocument, Sentence } from '../../src/core/corpus.js';
+import type { DocumentMeta, IngestWarning, IngestedDocument, Sentence } from '../../src/core/corpus.js';
 
 export function doc(meta: Partial<DocumentMeta> & { id: string }, paragraphs: (string[] | { speaker?: string; section?: string; sentences: string[] })[]): IngestedDocument {
   const sentences: Sentence[] = [];
@@ -72,3 +72,13 @@ export const TRANSLATION = doc({ id: 'eng-2', title: 'Engineering at scale (seco
 ]);
 
 export const library = (...docs: IngestedDocument[]) => new Library(buildCorpus(docs));
+
+/**
+ * A library whose load left `count` files out (scan-0.pdf, scan-1.pdf, ...: "has no text layer"),
+ * beside a warning about a file that is still served, as ingest reports them.
+ */
+export function libraryWithSkipped(count: number, ...docs: IngestedDocument[]): Library {
+  const warnings: IngestWarning[] = [{ file: `${docs[0]?.file ?? 'eng.txt'}`, message: 'front matter field "date" is invalid; ignored' }];
+  for (let i = 0; i < count; i++) warnings.push({ file: `scan-${i}.pdf`, message: 'has no text layer; skipped', skipped: true });
+  return new Library(buildCorpus(docs), undefined, warnings);
+}

@@ -32,6 +32,9 @@ export function hostileReplies(): Reply[] {
       visibility: 'private',
       title: 'Sources',
       sources: [{ id: 'evil', title: `Title ${HOSTILE}`, kind: 'article', speakers: [HOSTILE], passages: 3, source: HOSTILE, date: '2024', url: BAD_URL }],
+      // File names and reasons come from the folder and the file: as untrusted as document text.
+      skipped: [{ file: `${HOSTILE}.pdf`, reason: `cannot be read (${HOSTILE})` }],
+      skippedTotal: 4,
     },
     { ...base, kind: 'notice', visibility: 'private', title: `Notice ${HOSTILE}`, lines: [HOSTILE] },
     { ...base, kind: 'error', visibility: 'private', code: 'no_results', message: `I found nothing about "${HOSTILE}".`, suggestions: [HOSTILE] },

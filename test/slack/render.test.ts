@@ -7,6 +7,8 @@ import { escapeSlack, LIMITS, mrkdwnWithHighlights, renderSlack } from '../../sr
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { Reply, ReplyPassage } from '../../src/bot/reply.js';
 import { hostilePassage, hostileReplies, SLACK_LIVE, stringsIn } from '../helpers/hostile.js';
+import { ENGINEERING, libraryWithSkipped, POWER } from '../helpers/fixtures.js';
+import { runCommand } from '../../commands/index.js';
 
 const passage = (text: string, extra: Partial<ReplyPassage> = {}): ReplyPassage => ({
   id: `doc:${text.length.toString(16).padStart(8, '0')}`,
@@ -120,5 +122,38 @@ describe('Slack app manifest', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write']));
+  });
+
+});
+
+describe('Slack rendering of files not served', () => {
+  it('lists the files not served after the documents, with why, and counts the rest', async () => {
+    const reply = await runCommand(
+      { library: libraryWithSkipped(13, ENGINEERING, POWER), now: new Date('2026-03-14T10:00:00Z'), random: Math.random, channelKey: 'c', userName: 'u' },
+      'sources',
+      {},
+    );
+    const message = renderSlack(reply);
+    const texts = message.blocks.map((b) => (b as { text?: { text: string } }).text?.text ?? '');
+    const last = texts[texts.length - 1]!;
+    expect(texts.findIndex((t) => t.includes('Power and data centres'))).toBeLessThan(texts.length - 1);
+    expect(last).toMatch(/^\*Not served\*/);
+    expect(last).toContain('scan-0.pdf: has no text layer');
+    expect(last).toMatch(/and 3 more$/);
+    expect(message.text).toContain('13 not served');
+  });
+
+  it('keeps the not-served list when a shelf has more documents than a message holds', () => {
+    const many = Array.from({ length: 80 }, (_, i) => ({ id: `d${i}`, title: `Doc ${i}`, kind: 'article' as const, speakers: [], passages: 1 }));
+    const message = renderSlack({ kind: 'sources', visibility: 'private', title: 'Sources', sources: many, skipped: [{ file: 'scan.pdf', reason: 'has no text layer' }], skippedTotal: 1, notes: [], actions: [] });
+    expect(message.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
+    expect(JSON.stringify(message.blocks.at(-1))).toContain('scan.pdf: has no text layer');
+  });
+
+  it('escapes the hostile name and reason of a skipped file', () => {
+    const sources = renderSlack(hostileReplies().find((r) => r.kind === 'sources')!);
+    const notServed = JSON.stringify(sources.blocks.find((b) => JSON.stringify(b).includes('Not served')));
+    expect(notServed).toContain('and 3 more');
+    expect(notServed).not.toMatch(SLACK_LIVE);
   });
 });

@@ -3,7 +3,8 @@ import { renderReply } from '../../src/platforms/terminal/render.js';
 import { TerminalSession } from '../../src/platforms/terminal/session.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { seededRandom } from '../../src/core/search/text.js';
-import { ENGINEERING, library, POWER } from '../helpers/fixtures.js';
+import { ENGINEERING, library, libraryWithSkipped, POWER } from '../helpers/fixtures.js';
+import { runCommand } from '../../commands/index.js';
 
 const reply: Reply = {
   kind: 'passages',
@@ -58,5 +59,26 @@ describe('terminal session follow-ups', () => {
     expect(await s.handle('/context 9')).toMatchObject({ kind: 'error', code: 'bad_number' });
     expect(await s.handle('hello')).toMatchObject({ kind: 'error', code: 'not_a_command' });
     expect(await s.handle('   ')).toBeUndefined();
+  });
+
+});
+
+describe('terminal rendering of files not served', () => {
+  it('lists the files not served after the documents, with why, and counts the rest', async () => {
+    const reply = await runCommand(
+      { library: libraryWithSkipped(13, ENGINEERING, POWER), now: new Date('2026-03-14T10:00:00Z'), random: Math.random, channelKey: 'c', userName: 'u' },
+      'sources',
+      {},
+    );
+    const text = renderReply(reply, { width: 80, color: false });
+    expect(text).toContain('Not served:');
+    expect(text.indexOf('Not served:')).toBeGreaterThan(text.indexOf('Power and data centres'));
+    expect(text).toContain('scan-0.pdf: has no text layer');
+    expect(text).toContain('scan-9.pdf: has no text layer');
+    expect(text).not.toContain('scan-10.pdf');
+    expect(text).toContain('and 3 more');
+    // A file still served despite a problem is not in the list.
+    expect(text).not.toContain('eng.txt');
+    expect(renderReply(await runCommand({ library: library(ENGINEERING), now: new Date(), random: Math.random, channelKey: 'c' }, 'sources', {}), { width: 80, color: false })).not.toContain('Not served');
   });
 });

@@ -2,12 +2,12 @@
 // functions of (corpus, index, inputs); randomness and dates come in as arguments.
 import { discussionQuestions, phraseKeys, type PhraseStats } from './discussion.js';
 import { UserError } from '../errors.js';
-import type { ReplyPassage, SourceSummary } from '../../bot/reply.js';
+import type { ReplyPassage, SkippedFile, SourceSummary } from '../../bot/reply.js';
 import { SearchIndex, type Range, type SearchHit } from '../search/search-index.js';
 import { noResultHelp, type NoResultHelp } from './suggest.js';
 import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from '../search/text.js';
 import { corpusTopics } from './topics.js';
-import type { Corpus, DocumentMeta, Passage } from '../corpus.js';
+import type { Corpus, DocumentMeta, IngestWarning, Passage } from '../corpus.js';
 
 export const QUOTE_MIN = 40;
 export const QUOTE_MAX = 600;
@@ -17,15 +17,37 @@ export const QUOTABLE = 0.5;
 export const AUTOCOMPLETE_MAX = 25;
 const MAX_CHOICE = 100;
 
+/** Most skipped files a sources reply carries; the rest are counted ("and N more"). */
+export const SKIPPED_SHOWN = 10;
+
+/**
+ * The files a load left out, each once, with the reason as a person reads it (ingest's "; skipped"
+ * tail dropped, as the list already says the file is not served).
+ */
+export function skippedFiles(warnings: readonly IngestWarning[]): SkippedFile[] {
+  const seen = new Set<string>();
+  const out: SkippedFile[] = [];
+  for (const w of warnings) {
+    if (!w.skipped || seen.has(w.file)) continue;
+    seen.add(w.file);
+    out.push({ file: w.file, reason: w.message.replace(/[;,.\s]*\bskipped[.\s]*$/i, '').trim() || 'could not be read' });
+  }
+  return out;
+}
+
 export class Library {
   readonly index: SearchIndex;
   /** One passage per near-duplicate group that reads well alone, sorted by id for stable order. */
   readonly eligible: Passage[];
+  /** Files of the load that are not served, with why: /sources and the CLI name them, so none vanishes without a word. */
+  readonly skipped: SkippedFile[];
   constructor(
     readonly corpus: Corpus,
     index?: SearchIndex,
+    warnings: readonly IngestWarning[] = [],
   ) {
     this.index = index ?? new SearchIndex(corpus);
+    this.skipped = skippedFiles(warnings);
     const bestOfGroup = new Map<string, Passage>();
     for (const p of corpus.passages) {
       if (p.quotability < QUOTABLE || p.text.length < QUOTE_MIN || p.text.length > QUOTE_MAX) continue;

@@ -83,7 +83,7 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
     return done(state, library, 'build', 'worker');
   }
   const state = await buildState(dir, opts.cache, opts.remember);
-  const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search));
+  const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search), state.warnings);
   if (file) await save(file, () => encodeSnapshot(state, key));
   return done(state, library, 'build');
 }
@@ -92,7 +92,7 @@ async function restore(state: LibraryState): Promise<Library> {
   await yieldToLoop();
   const index = new SearchIndex(state.corpus, state.search);
   await yieldToLoop();
-  return new Library(state.corpus, index);
+  return new Library(state.corpus, index, state.warnings);
 }
 
 /**

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import type { Action, Reply, ReplyPassage } from '../../bot/reply.js';
+import { NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { safeUrl, stripControls, stripControlsIn, withoutControls } from '../../core/untrusted.js';
 
 /** Discord's documented message limits. */
@@ -212,7 +212,11 @@ export function renderDiscord(untrusted: Reply, owner?: string): DiscordMessage 
         })),
       };
       if (reply.sources.length > LIMITS.fields) embed.footer = { text: `and ${reply.sources.length - LIMITS.fields} more` };
-      return { ...base, content: content(), embeds: withinTotal([embed]), components: [] };
+      // Files left out get an embed of their own, so a full shelf of fields never crowds them out.
+      const notServed: APIEmbed[] = reply.skippedTotal
+        ? [{ color: COLOR, title: NOT_SERVED, description: fit(notServedLines(reply).map(escapeDiscord).join('\n'), 1500) }]
+        : [];
+      return { ...base, content: content(), embeds: withinTotal([embed, ...notServed]), components: [] };
     }
     case 'notice':
       return {

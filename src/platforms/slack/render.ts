@@ -3,7 +3,7 @@
 // corpus or user text escaped so it can never ping anyone or become a link.
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import type { Action, Reply, ReplyPassage } from '../../bot/reply.js';
+import { NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
 /** Slack's documented Block Kit limits. */
@@ -144,10 +144,12 @@ export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
       ];
       text = reply.title ?? 'Discussion prompt';
       break;
-    case 'sources':
+    case 'sources': {
+      // Files left out come after the documents but are never the blocks cut for length.
+      const notServed = reply.skippedTotal ? [section(fit([`*${NOT_SERVED}*`, ...notServedLines(reply).map(escapeSlack)].join('\n'), LIMITS.sectionText))] : [];
       blocks = [
         ...title,
-        ...reply.sources.map((s) =>
+        ...reply.sources.slice(0, LIMITS.blocks - title.length - notServed.length - 2).map((s) =>
           section(
             [
               `*${escapeSlack(s.title)}*`,
@@ -158,9 +160,11 @@ export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
               .join('\n'),
           ),
         ),
+        ...notServed,
       ];
-      text = `${reply.sources.length} sources`;
+      text = `${reply.sources.length} sources` + (reply.skippedTotal ? `, ${reply.skippedTotal} not served` : '');
       break;
+    }
     case 'notice':
       blocks = [...title, section(reply.lines.map((l) => escapeSlack(l)).join('\n'))];
       text = [reply.title, ...reply.lines].filter(Boolean).join(' ');

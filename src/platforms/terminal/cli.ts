@@ -10,9 +10,14 @@ import { loadLibrary } from '../../core/library/load.js';
 import { configureLog } from '../../core/log.js';
 import { seededRandom } from '../../core/search/text.js';
 import { replyJson } from './json.js';
+import { describeWarning } from './notices.js';
+import { passageStats, renderStats, STATS_HELP } from './stats.js';
 import { renderReply, terminalWidth } from './render.js';
 
-const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}`;
+const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--stats] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}\nProblems with corpus files (files not served included) are printed on stderr, one line each.\n${STATS_HELP}`;
+
+/** Most corpus problems printed before one "and N more" line. */
+const WARNINGS_SHOWN = 50;
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -27,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
         seed: { type: 'string' },
         date: { type: 'string' },
         channel: { type: 'string' },
+        stats: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -57,10 +63,22 @@ async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const { library } = loaded;
+  // The same plain lines `npm start` shows at its prompt: a file left out is never silent here either.
+  // Capped, so a folder of thousands of stray files cannot bury the answer; the JSON lists every skipped file.
+  for (const w of loaded.warnings.slice(0, WARNINGS_SHOWN)) process.stderr.write(describeWarning(w) + '\n');
+  if (loaded.warnings.length > WARNINGS_SHOWN) {
+    process.stderr.write(`… and ${loaded.warnings.length - WARNINGS_SHOWN} more corpus problems (passages --json lists every file not served).\n`);
+  }
 
   if (name === 'passages') {
     const docId = values.source ? safeResolve(() => library.resolveSource(values.source!).id) : undefined;
     if (docId instanceof Error) return fail(docId.message, json);
+    if (values.stats) {
+      const stats = passageStats(library, docId);
+      if (json) print({ command: 'passages', stats: { documents: stats.documents, totals: stats.totals }, skipped: stats.skipped });
+      else process.stdout.write(renderStats(stats) + '\n');
+      return 0;
+    }
     const list = library.corpus.passages.filter((p) => !docId || p.docId === docId).slice(0, limit);
     if (json) {
       print({
@@ -75,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
           groupId: p.groupId,
           quotability: p.quotability,
         })),
+        skipped: library.skipped,
       });
     } else {
       for (const p of list) process.stdout.write(`${p.id}${p.speaker ? ` [${p.speaker}]` : ''}\n  ${p.text}\n\n`);

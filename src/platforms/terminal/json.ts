@@ -25,7 +25,7 @@ export function replyJson(command: string, reply: Reply): Record<string, unknown
     case 'discussion':
       return { ...common, results: reply.passages.map(passageJson), questions: reply.questions };
     case 'sources':
-      return { ...common, results: reply.sources };
+      return { ...common, results: reply.sources, skipped: reply.skipped, skippedTotal: reply.skippedTotal };
     case 'help':
       return { ...common, results: reply.commands };
     case 'notice':

@@ -4,6 +4,7 @@
 import type readline from 'node:readline';
 import { CORPUS_FILE_SKIPPED, CORPUS_FILE_WARNING } from '../../core/ingest/index.js';
 import { log } from '../../core/log.js';
+import { stripControls } from '../../core/untrusted.js';
 import type { IngestWarning } from '../../core/corpus.js';
 
 export class TerminalNotices {
@@ -56,5 +57,5 @@ export class TerminalNotices {
   }
 }
 
-/** "notes/old.txt: file is empty; skipped." */
-export const describeWarning = (w: IngestWarning): string => `Corpus file ${w.file}: ${w.message.replace(/[.\s]+$/, '')}.`;
+/** "notes/old.txt: file is empty; skipped." File names and reasons never carry terminal codes through. */
+export const describeWarning = (w: IngestWarning): string => stripControls(`Corpus file ${w.file}: ${w.message.replace(/[.\s]+$/, '')}.`);

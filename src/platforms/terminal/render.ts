@@ -2,7 +2,7 @@
 // reply's actions shown as the follow-up commands a person can type. Escape sequences and control
 // characters in document or user text are removed, so only the renderer's own codes reach the TTY.
 import { continuedCommand } from '../../../commands/index.js';
-import type { Action, Reply, ReplyPassage } from '../../bot/reply.js';
+import { NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
 export interface RenderOptions {
@@ -176,6 +176,11 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
         const meta = [`id: ${s.id}`, s.kind, s.date, s.source, `${s.passages} passages`].filter(Boolean).join(' · ');
         out.push(...wrap(words(meta), o.width, '  ', false));
         if (s.speakers.length) out.push(...wrap(words(`speakers: ${s.speakers.join(', ')}`), o.width, '  ', false));
+        out.push('');
+      }
+      if (reply.skippedTotal > 0) {
+        out.push(bold(`${NOT_SERVED}:`));
+        for (const line of notServedLines(reply)) out.push(...wrap(words(line), o.width, '  ', false, '    '));
         out.push('');
       }
       break;
