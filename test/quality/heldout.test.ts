@@ -16,6 +16,7 @@ import {
   junkLabel,
   junkMatches,
   loadExpectations,
+  occurrences,
   words,
   type Expectation,
   type QualityReport,
@@ -48,14 +49,6 @@ function readingText(source: string): string {
     .replace(/([a-z])-\n([a-z])/g, '$1$2');
 }
 
-/** How often a phrase occurs; two occurrences may share the space between them. */
-function occurrences(haystack: string, phrase: string): number {
-  const h = words(haystack);
-  const p = words(phrase);
-  let n = 0;
-  for (let at = h.indexOf(p); at >= 0; at = h.indexOf(p, at + p.length - 1)) n++;
-  return n;
-}
 
 describe('held-out set: integrity', () => {
   it('has at least ten documents, each with an expectation file, and no expectation without its document', () => {
