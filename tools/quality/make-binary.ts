@@ -23,8 +23,12 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 export const HELDOUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/quality/heldout');
 export const SOURCES_FOLDER = '.sources';
 
-/** A fixed time for every zip entry, so a rebuild of unchanged sources gives identical bytes. */
-const FIXED_MTIME = new Date('2025-01-01T00:00:00Z');
+/**
+ * A fixed time for every zip entry, so a rebuild of unchanged sources gives identical bytes. Zip
+ * stores local time and fflate reads the Date's local fields, so the Date is built from local
+ * fields too: the same bytes in every time zone.
+ */
+const FIXED_MTIME = new Date(2025, 0, 1, 12, 0, 0);
 
 interface Source {
   fields: Record<string, string>;
