@@ -60,7 +60,7 @@ describe('held-out set: integrity', () => {
     const forms = new Set([...expectations.values()].map((e) => e.form));
     expect([...FORMS].filter((f) => !forms.has(f))).toEqual([]);
     const endings = new Set(documentFiles.map((f) => path.extname(f)));
-    for (const ending of ['.txt', '.html', '.vtt', '.srt', '.pdf', '.epub', '.docx']) expect(endings).toContain(ending);
+    for (const ending of ['.txt', '.md', '.html', '.vtt', '.srt', '.pdf', '.epub', '.docx']) expect(endings).toContain(ending);
   });
 
   it('documents are long enough to be realistic (400+ words of source text)', () => {

@@ -26,6 +26,7 @@ export const FORMS = [
   'pdf-book',
   'epub-book',
   'docx-essay',
+  'markdown-transcript',
 ] as const;
 
 /** Junk is a phrase (matched on words, like phrases) or `{ re }`, a regular expression over passage text. */
