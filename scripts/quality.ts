@@ -1,0 +1,56 @@
+// `npm run quality [-- --dir FOLDER]`: what the bot serves from the held-out messy documents
+// against their expectation files, as a table and totals. A measurement for tuning the cleaning
+// and speaker rules, never a gate: it exits 0 whatever the numbers are.
+import path from 'node:path';
+import { evaluateFolder, type DocumentResult } from '../tools/quality/evaluate.js';
+import { HELDOUT_DIR } from '../tools/quality/make-binary.js';
+
+const at = process.argv.indexOf('--dir');
+const dir = at > 0 && process.argv[at + 1] ? path.resolve(process.argv[at + 1]!) : HELDOUT_DIR;
+const verbose = process.argv.includes('--verbose');
+const report = await evaluateFolder(dir);
+
+const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
+const mark = (f?: { ok: boolean }) => (f === undefined ? '-' : f.ok ? 'ok' : 'NO');
+const rows = report.documents.map((d: DocumentResult) => [
+  d.file,
+  d.status,
+  String(d.passages),
+  mark(d.title),
+  mark(d.kind),
+  `${d.junkLeaked.length}/${d.junkTotal}`,
+  `${d.phrasesLost.length}/${d.phrasesTotal}`,
+  d.onceTotal ? `${d.repeated.length}/${d.onceTotal}` : '-',
+  d.speakers.checks || d.speakers.wrong.length ? `${d.speakers.correct}/${d.speakers.attributed}/${d.speakers.checks}` : '-',
+  String(d.speakers.strayPassages),
+]);
+const head = ['document', 'status', 'passages', 'title', 'kind', 'junk leaked', 'lost', 'repeated', 'spk ok/attr/checks', 'stray'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+
+if (verbose)
+  for (const d of report.documents) {
+    // A document not served loses everything; its reason is the one line worth reading.
+    const problems = d.status !== 'served' ? [`not served: ${d.reason}`] : [
+      ...(d.title && !d.title.ok ? [`title: "${d.title.got ?? ''}" (expected "${d.title.expected}")`] : []),
+      ...(d.kind && !d.kind.ok ? [`kind: ${d.kind.got ?? '-'} (expected ${d.kind.expected})`] : []),
+      ...d.junkLeaked.map((j) => `junk ${j.junk} in: ${j.passage.slice(0, 120)}`),
+      ...d.phrasesLost.map((p) => `lost: ${p}`),
+      ...d.repeated.map((r) => `repeated ${r.times}x: ${r.phrase}`),
+      ...d.speakers.wrong.map((w) => `speaker: "${w.phrase}" credited to ${w.got} (expected ${w.expected})`),
+      ...(d.speakers.strayNames.length ? [`names outside the expected set: ${d.speakers.strayNames.join(', ')}`] : []),
+    ];
+    if (problems.length) console.log(`\n${d.file}\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+
+const t = report.totals;
+console.log(
+  `\n${t.served}/${t.documents} documents served; titles ${t.titlesRight}/${t.titlesExpected}; ` +
+    `junk leaked ${t.junkLeaked}/${t.junkTotal}; phrases lost ${t.phrasesLost}/${t.phrasesTotal}; repeats ${t.repeats}/${t.onceTotal}; ` +
+    `speakers: precision ${pct(t.speakerPrecision)} (${t.speakerCorrect} right of ${t.speakerAttributed} credited), ` +
+    `coverage ${pct(t.speakerCoverage)} of ${t.speakerChecks} labelled phrases, ${t.strayPassages} passages under a name outside the set`,
+);
+if (!verbose) console.log('(--verbose lists every leak, loss and wrong name)');
