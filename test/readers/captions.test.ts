@@ -185,6 +185,24 @@ describe('caption files', () => {
     expect(all).toContain('every');
   });
 
+  it('follow subtitle conventions: dialogue dashes, CAPITAL labels, font tags, asides kept', async () => {
+    const srt = [
+      '1', '00:00:01,000 --> 00:00:03,000', '{\\an8}<font color="#ffff00">NARRATOR: The harbour froze</font>',
+      '', '2', '00:00:03,000 --> 00:00:05,000', 'for the first time (in 1963) that winter.',
+      '', '3', '00:00:06,000 --> 00:00:08,000', '- Is the ferry running today?', '- Not until the ice breaks up.',
+      '', '4', '00:00:08,500 --> 00:00:10,000', '[DOOR CLOSES]', 'OLD FISHERMAN: We walked across instead.', '',
+    ].join('\n');
+    const { documents } = await load({ 'harbour.srt': srt });
+    const d = doc(documents, 'harbour.srt');
+    expectClean(d);
+    expect(d.sentences.map((s) => [s.text, s.speaker])).toEqual([
+      ['The harbour froze for the first time (in 1963) that winter.', 'Narrator'],
+      ['Is the ferry running today?', undefined],
+      ['Not until the ice breaks up.', undefined],
+      ['We walked across instead.', 'Old Fisherman'],
+    ]);
+  });
+
   it('are told by their content when the name says nothing', () => {
     const vttBytes = Buffer.from(VOICED_VTT);
     expect(webVtt.sniff(vttBytes)).toBe('signature');
@@ -193,6 +211,7 @@ describe('caption files', () => {
     expect(srtCaptions.sniff(Buffer.from('\r\n1\r\n00:00:01,000 --> 00:00:02,000\r\nHi\r\n'))).toBe('looks-like');
     expect(webVtt.sniff(Buffer.from('The WEBVTT format is described below.\n'))).toBe('no');
     expect(srtCaptions.sniff(Buffer.from('1. Boil the water.\n2. Add the pasta.\n'))).toBe('no');
+    expect(srtCaptions.sniff(Buffer.from('00:00:01,000 --> 00:00:02,000\nAn export without indexes.\n'))).toBe('looks-like');
     expect(DOCUMENT_READERS.forFile('talk', vttBytes)).toBe(webVtt);
     expect(DOCUMENT_READERS.forFile('talk.subtitles', Buffer.from(TWO_SPEAKER_SRT))).toBe(srtCaptions);
     expect(DOCUMENT_READERS.byName('Talk.VTT')).toBe(webVtt);
@@ -228,6 +247,6 @@ describe('caption files', () => {
     expect(doc(documents, 'angle.vtt').sentences.map((s) => s.text)).toContain('Hello there, this is fine.');
     const many = Array.from({ length: 100_010 }, (_, i) => `${i + 1}\n00:00:01,000 --> 00:00:02,000\nLine ${i}.\n`).join('\n');
     const read = await srtCaptions.read(Buffer.from(many));
-    expect('warnings' in read && read.warnings.join(' ')).toMatch(/only the first 100000 captions/);
+    expect('warnings' in read && read.warnings.join(' ')).toMatch(/only the first 100000 captions were read/);
   });
 });

@@ -23,6 +23,8 @@ export interface ParsedCaptions {
 export const MAX_CUES = 100_000;
 /** Caption lines are ~40 characters; a line far longer is damage or an attack, cut so nothing downstream chokes. */
 export const MAX_LINE_CHARS = 2_000;
+/** About eighty hours of speech: more caption text than this is cut, so a huge file costs bounded time. */
+export const MAX_TEXT_CHARS = 5_000_000;
 /** Timing lines are short; the timing pattern is only tried on lines up to this length. */
 const MAX_TIMING_LINE = 300;
 
@@ -63,6 +65,7 @@ export function parseCues(text: string): ParsedCaptions {
   let blockStart = true;
   let cut = 0;
   let tooMany = false;
+  let chars = 0;
   for (; i < lines.length; i++) {
     let line = lines[i]!;
     // Only a truly empty line ends a cue: auto-captions put a single space inside their cues.
@@ -83,7 +86,7 @@ export function parseCues(text: string): ParsedCaptions {
       const prevLine = lines[i - 1]?.trim() ?? '';
       const beforePrev = lines[i - 2]?.trim() ?? '';
       if (cue && cue.lines.length && prevLine && (/^\d+$/.test(prevLine) || (!beforePrev && cue.lines.length > 1))) cue.lines.pop();
-      if (cues.length >= MAX_CUES) {
+      if (cues.length >= MAX_CUES || chars > MAX_TEXT_CHARS) {
         tooMany = true;
         break;
       }
@@ -96,9 +99,12 @@ export function parseCues(text: string): ParsedCaptions {
     blockStart = !line.trim();
     if (skipping) continue;
     // Text before any timing in a block is a cue id (or stray text): never speech.
-    if (cue && line.trim()) cue.lines.push(line);
+    if (cue && line.trim()) {
+      cue.lines.push(line);
+      chars += line.length;
+    }
   }
   if (cut) warnings.push(`${cut} caption line(s) longer than ${MAX_LINE_CHARS} characters were cut short`);
-  if (tooMany) warnings.push(`only the first ${MAX_CUES} captions were read; the rest of the file was left out`);
+  if (tooMany) warnings.push(`only the first ${cues.length} captions were read (at most ${MAX_CUES} cues or ${MAX_TEXT_CHARS} characters); the rest of the file was left out`);
   return { cues, header, warnings };
 }

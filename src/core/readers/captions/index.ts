@@ -38,7 +38,9 @@ function sniffSrt(bytes: Uint8Array) {
   const h = head(bytes);
   if (h === undefined) return 'no';
   const lines = h.trimStart().split(/\r\n?|\n/);
-  return /^\d{1,6}\s*$/.test(lines[0] ?? '') && parseTiming(lines[1] ?? '') ? 'looks-like' : 'no';
+  // Some exports leave out the index: a timing line first is the same shape.
+  const timed = /^\d{1,6}\s*$/.test(lines[0] ?? '') ? parseTiming(lines[1] ?? '') : parseTiming(lines[0] ?? '');
+  return timed ? 'looks-like' : 'no';
 }
 
 export const webVtt: DocumentReader = { extensions: ['.vtt'], sniff: sniffVtt, read: readCaptions };

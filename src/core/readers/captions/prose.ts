@@ -101,16 +101,16 @@ export function cuesToProse(cues: Cue[]): CaptionProse {
   const paras: Para[] = [];
   let para: Para | undefined;
   let speaker: string | undefined;
-  let emitted: string[] = []; // the tail of words emitted, for rolling-repeat removal
+  let emitted: string[] = []; // the tail of words emitted (as keys), for rolling-repeat removal
   let prevCueLines: string[] = [];
   let lastEnd = -Infinity;
 
   // Is punctuation rare? Then pauses, not stops, end paragraphs.
   let stops = 0;
   let words = 0;
-  for (const c of cues)
-    for (const l of c.lines) {
-      const t = cueLineText(l);
+  const cleanedCues = cues.map((c) => c.lines.map(cueLineText).filter(Boolean));
+  for (const lines of cleanedCues)
+    for (const t of lines) {
       words += wordsOf(t).length;
       if (END_PUNCT.test(t)) stops++;
     }
@@ -121,9 +121,9 @@ export function cuesToProse(cues: Cue[]): CaptionProse {
     paras.push(para);
   };
 
-  for (const cue of cues) {
+  cues.forEach((cue, ci) => {
     const voice = cue.lines.map(voiceOf).find((v) => v !== undefined);
-    const cleaned = cue.lines.map(cueLineText).filter(Boolean);
+    const cleaned = cleanedCues[ci]!;
     // Rolling captions: a cue opens with the line(s) the previous cue showed.
     const norm = (l: string) => wordsOf(l).map(key).join(' ');
     const seen = new Set(prevCueLines.map(norm));
@@ -132,7 +132,7 @@ export function cuesToProse(cues: Cue[]): CaptionProse {
     while (lines.length && seen.has(norm(lines[0]!))) lines = lines.slice(1);
     if (!lines.length) {
       lastEnd = Math.max(lastEnd, cue.to);
-      continue;
+      return;
     }
     const pause = cue.from - lastEnd >= PAUSE_MS;
     lastEnd = Math.max(lastEnd, cue.to);
@@ -153,11 +153,12 @@ export function cuesToProse(cues: Cue[]): CaptionProse {
       }
       // Word overlap with what was just said: a partial rolling repeat.
       const ws = wordsOf(text);
+      const wk = ws.slice(0, MAX_WORD_OVERLAP).map(key);
       let overlap = 0;
       const max = Math.min(ws.length, emitted.length, MAX_WORD_OVERLAP);
       for (let k = max; k >= MIN_WORD_OVERLAP; k--) {
         let same = true;
-        for (let j = 0; j < k && same; j++) same = key(emitted[emitted.length - k + j]!) === key(ws[j]!);
+        for (let j = 0; j < k && same; j++) same = emitted[emitted.length - k + j] === wk[j];
         if (same) {
           overlap = k;
           break;
@@ -166,9 +167,9 @@ export function cuesToProse(cues: Cue[]): CaptionProse {
       text = ws.slice(overlap).join(' ');
       if (!text) return;
       para!.lines.push(text);
-      emitted = emitted.concat(wordsOf(text)).slice(-MAX_WORD_OVERLAP);
+      emitted = emitted.concat(wk.slice(overlap), ws.slice(Math.max(MAX_WORD_OVERLAP, ws.length - MAX_WORD_OVERLAP)).map(key)).slice(-MAX_WORD_OVERLAP);
     });
-  }
+  });
 
   const out: string[] = [];
   for (const p of paras) {
