@@ -49,6 +49,17 @@ describe('speaker labels', () => {
       [undefined, 'The narrator speaks here.'],
     ]);
   });
+  it('ends a named speaker’s turn at a ">>" turn mark that names nobody, and drops the mark', () => {
+    const raw = 'Ruth Okafor: We planted the oaks in spring.\n\n>> Did any of them survive the drought?\n\n>> Yes, about half did.';
+    const out = run(raw, { kind: 'transcript' });
+    expect(out.map((s) => [s.text, s.speaker])).toEqual([
+      ['We planted the oaks in spring.', 'Ruth Okafor'],
+      ['Did any of them survive the drought?', undefined],
+      ['Yes, about half did.', undefined],
+    ]);
+    expect(new Set(out.map((s) => s.paragraph)).size).toBe(3);
+  });
+
   it('reads Q as Question and A as the previous answerer', () => {
     const raw = 'Interviewer: Let us start.\n\nAda Lovelace: Gladly.\n\nQ: What about engines?\n\nA: They compute.';
     const out = run(raw);

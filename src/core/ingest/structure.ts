@@ -245,11 +245,14 @@ function isKnownLabel(text: string, known: string[]): boolean {
   return ROLES.has(lower) || known.some((k) => slugName(k) === lower || slugName(k).split(' ').includes(lower));
 }
 
+const TURN_MARK = /^>>+[ \t]*/;
 const LIST_MARK = /^(?:[-*•●▪◦‣]|\d{1,2}[.)])\s+/;
 
 interface Line {
   text: string;
   heading?: string;
+  /** `>> words`: the caption and TV-transcript mark of a new, unnamed speaker. */
+  turn?: boolean;
   label?: LabelMatch;
   speakerLine?: string;
 }
@@ -293,6 +296,7 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
       if (bi === 0 && alone && next !== undefined && isTitleLine(text) && !isKnownLabel(text, known)) return { text, heading: cleanHeading(text) };
       const label = matchLabel(text, known, recurring);
       if (label) return { text, label };
+      if (TURN_MARK.test(text)) return { text: text.replace(TURN_MARK, ''), turn: true };
       const num = numberedTitle(text);
       if (num && text.length <= 160 && !/[.!?]["”’]?\s+\S/.test(num)) {
         // A numbered line is a heading when it stands alone, not when it is one item of a list.
@@ -403,6 +407,13 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
         }
         setSpeaker(line.label.name);
         if (line.label.rest) append(line.label.rest);
+        return;
+      }
+      if (line.turn) {
+        // Someone else speaks, and nobody says who: crediting the last named speaker would be wrong.
+        flush();
+        speaker = undefined;
+        append(line.text);
         return;
       }
       if (speaker === QUESTION_ROLE && para) answerAfterQuestion();

@@ -1,5 +1,6 @@
 // The document formats the bot reads. A new format is a reader file beside this one and a line
 // in this list; its ending is then listed, read and named in messages with nothing else changed.
+import { srtCaptions, webVtt } from './captions/index.js';
 import { markdown } from './md.js';
 import { ReaderRegistry } from './reader.js';
 import { plainText } from './txt.js';
@@ -7,6 +8,8 @@ import { plainText } from './txt.js';
 export const DOCUMENT_READERS = new ReaderRegistry([
   plainText,
   markdown,
+  srtCaptions,
+  webVtt,
 ]);
 
 export { ReaderRegistry, type DocumentReader, type ReadOutcome, type Sniffed } from './reader.js';
