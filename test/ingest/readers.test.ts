@@ -1,5 +1,5 @@
-// The document readers registry: ingest finds a file's reader by its ending, sniffs the bytes only
-// when the ending says nothing, and a format added to the list is read with ingest untouched.
+// The document readers registry: ingest finds a file's reader by its ending unless another reader
+// is surer of the bytes, and a format added to the list is read with ingest untouched.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,9 +39,15 @@ describe('the bot’s document readers', () => {
     for (const name of ['paper.pdf', 'README', 'archive.txt.gz', 'notes.', 'talk.markdown']) expect(DOCUMENT_READERS.byName(name), name).toBeUndefined();
   });
 
-  it('go by the ending before the bytes: a .txt holding Markdown is plain text', () => {
-    expect(DOCUMENT_READERS.forFile('notes.txt', bytes('# Heading\n\n' + PROSE))).toBe(plainText);
+  it('let marks in the bytes overrule the ending, but not a mere "this decodes as text"', () => {
+    // A .txt holding Markdown is taken by the Markdown reader, which reads text exactly as plain
+    // text does (headings are the pipeline's business), so what is served does not change.
+    const marked = bytes('# Heading\n\n' + PROSE);
+    expect(DOCUMENT_READERS.forFile('notes.txt', marked)).toBe(markdown);
+    expect(markdown.read(marked)).toEqual(plainText.read(marked));
+    // A .md of plain prose stays Markdown: plain text's "could be" never beats the ending.
     expect(DOCUMENT_READERS.forFile('notes.md', bytes(PROSE))).toBe(markdown);
+    expect(DOCUMENT_READERS.forFile('notes.txt', bytes(PROSE))).toBe(plainText);
   });
 
   it('sniff the bytes for an unknown or missing ending, the surest reader winning', () => {
