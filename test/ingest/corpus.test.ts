@@ -88,7 +88,7 @@ describe('loadCorpus edge cases', () => {
   it('throws corpus_missing for a missing folder or a file path', async () => {
     await expect(loadCorpus('/no/such/folder')).rejects.toMatchObject({ code: 'corpus_missing' });
     await expect(loadCorpus('/no/such/folder')).rejects.toThrow(
-      'Corpus folder not found: /no/such/folder. Set CORPUS_DIR to a folder of .txt or .md files.',
+      /^Corpus folder not found: \/no\/such\/folder\. Set CORPUS_DIR to a folder of \.txt, \.md(, \.\w+)* or \.\w+ files\.$/,
     );
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'a.txt'), PROSE);

@@ -8,6 +8,7 @@ import { loadCorpus } from '../../src/core/ingest/index.js';
 import { listCorpusFiles } from '../../src/core/ingest/files.js';
 import { DOCUMENT_READERS, ReaderRegistry, type DocumentReader } from '../../src/core/readers/index.js';
 import { markdown } from '../../src/core/readers/md.js';
+import { pdf } from '../../src/core/readers/pdf.js';
 import { plainText } from '../../src/core/readers/txt.js';
 
 const PROSE = 'The committee met on Tuesday to discuss the budget. It approved the plan.\n';
@@ -29,14 +30,17 @@ const fakeReader: DocumentReader = {
 const fakeFile = (fields: object, text: string) => `${FAKE_SIGNATURE}${JSON.stringify(fields)}\n${text.split('').reverse().join('')}`;
 
 describe('the bot’s document readers', () => {
-  it('are plain text and Markdown, by ending, whatever its case', () => {
-    expect(DOCUMENT_READERS.extensions).toEqual(['.txt', '.md']);
-    expect(DOCUMENT_READERS.describe()).toBe('.txt or .md');
+  it('include plain text, Markdown and PDF, by ending, whatever its case', () => {
+    // Other formats join the list; these three come first, in this order.
+    expect(DOCUMENT_READERS.extensions.slice(0, 3)).toEqual(['.txt', '.md', '.pdf']);
+    expect(DOCUMENT_READERS.describe()).toMatch(/^\.txt, \.md(, \.\w+)* or \.\w+$/);
+    expect(DOCUMENT_READERS.describe()).toContain('.pdf');
+    expect(DOCUMENT_READERS.byName('Paper.PDF')).toBe(pdf);
     expect(DOCUMENT_READERS.byName('notes.txt')).toBe(plainText);
     expect(DOCUMENT_READERS.byName('shelf/talk.md')).toBe(markdown);
     expect(DOCUMENT_READERS.byName('NOTES.TXT')).toBe(plainText);
     expect(DOCUMENT_READERS.byName('Talk.Md')).toBe(markdown);
-    for (const name of ['paper.pdf', 'README', 'archive.txt.gz', 'notes.', 'talk.markdown']) expect(DOCUMENT_READERS.byName(name), name).toBeUndefined();
+    for (const name of ['paper.pdf.part', 'README', 'archive.txt.gz', 'notes.', 'talk.markdown']) expect(DOCUMENT_READERS.byName(name), name).toBeUndefined();
   });
 
   it('let marks in the bytes overrule the ending, but not a mere "this decodes as text"', () => {
@@ -98,7 +102,7 @@ describe('a third reader in the list', () => {
   it('reports its own refusal as the reason the file is skipped, and is named in the empty-folder message', async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'hollow.fake'), fakeFile({}, ''));
-    await expect(loadCorpus(dir, { readers })).rejects.toThrow(/add \.txt, \.md or \.fake files with readable text\. Problems: hollow\.fake: fake document has no body; skipped/);
+    await expect(loadCorpus(dir, { readers })).rejects.toThrow(/add \.txt, \.md, (\.\w+, )*\.pdf(, \.\w+)* or \.fake files with readable text\. Problems: hollow\.fake: fake document has no body; skipped/);
   });
 
   it('may read asynchronously, and a reader that throws on a damaged file costs that file only', async () => {
