@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/ingest/index.js';
-import { pdf, pdfMetadata } from '../../src/core/readers/pdf.js';
+import { pdf, pdfMetadata, readPdf } from '../../src/core/readers/pdf.js';
 import type { IngestedDocument } from '../../src/core/corpus.js';
 import { column, writePdf, type PdfLine } from '../helpers/pdf-writer.js';
 
@@ -179,5 +179,41 @@ describe('PDFs that cannot be read', () => {
     const { doc } = await loadOne('bridges.txt', BOOK);
     expect(texts(doc)).toContain('Villages began to pool their money for stone instead of wood.');
     expect(texts(doc).join(' ')).not.toMatch(/%PDF|obj/);
+  });
+});
+
+describe('a very long PDF', () => {
+  it('is read up to the page cap, with a warning saying so', async () => {
+    const pages = Array.from({ length: 5 }, (_, n) => column([`Page ${n + 1} tells of the ferry crossing on day ${n + 1}. The sea was calm that morning.`]));
+    const read = await readPdf(writePdf({ pages }), { maxPages: 2, maxChars: 1_000_000 });
+    expect(read).toMatchObject({ warnings: ['has 5 pages; only the first 2 are read'] });
+    expect((read as { text: string }).text).toContain('day 2.');
+    expect((read as { text: string }).text).not.toContain('day 3.');
+    const short = await readPdf(writePdf({ pages }), { maxPages: 100, maxChars: 100 });
+    expect(short).toMatchObject({ warnings: [expect.stringMatching(/^is longer than 100 characters; only the first 2 pages are read$/)] });
+  });
+});
+
+describe('PDF page layouts', () => {
+  it('keep an indented block quote as one paragraph and drop "Page n of m" feet and two-line heads', async () => {
+    const page = (n: number, body: string[]) => [
+      { text: 'Harbour Reports', y: 760, size: 9 },
+      { text: `Volume 3, Issue ${n}`, y: 749, size: 9 },
+      ...column(body.slice(0, 2), { top: 700 }),
+      ...column(body.slice(2), { top: 660, x: 108 }),
+      { text: `Page ${n} of 3`, x: 280, y: 40, size: 9 },
+    ];
+    const doc = writePdf({
+      pages: [
+        page(1, ['The harbour master wrote a short note in the log that night.', 'He copied it out for the council the next morning.', 'Every vessel that enters this harbour after', 'sunset does so at its own risk and peril.']),
+        page(2, ['The council read the note aloud at its meeting.', 'Nobody objected to the wording.', 'Lanterns shall be lit on the breakwater from', 'the first of October until the spring.']),
+        page(3, ['The lanterns were lit for the first time that autumn.', 'Fishermen said they could see them from the point.', 'No vessel was lost in the harbour', 'during the whole of that winter.']),
+      ],
+    });
+    const { doc: read } = await loadOne('harbour.pdf', doc);
+    const all = texts(read);
+    expect(all).toContain('Every vessel that enters this harbour after sunset does so at its own risk and peril.');
+    expect(all).toContain('No vessel was lost in the harbour during the whole of that winter.');
+    expect(all.join(' ')).not.toMatch(/Harbour Reports|Volume 3|Issue|Page \d/);
   });
 });

@@ -6,10 +6,13 @@
 import { getDocumentProxy } from 'unpdf';
 import type { DocumentReader, ReadOutcome } from './reader.js';
 
-/** A 10k-page scan or a generated monster costs a bounded time: the rest is left out, with a warning. */
-const MAX_PAGES = 2000;
-/** About three long novels of text; enough for any reading group, bounded for memory. */
-const MAX_CHARS = 4_000_000;
+export interface PdfLimits {
+  /** A 10k-page scan or a generated monster costs a bounded time: the rest is left out, with a warning. */
+  maxPages: number;
+  /** About three long novels of text; enough for any reading group, bounded for memory. */
+  maxChars: number;
+}
+const LIMITS: PdfLimits = { maxPages: 2000, maxChars: 4_000_000 };
 /** Bookmarks read, across all levels: an outline is a table of contents, not a second document. */
 const MAX_OUTLINE_ITEMS = 1000;
 const MAX_OUTLINE_DEPTH = 4;
@@ -20,7 +23,7 @@ export const pdf: DocumentReader = {
   extensions: ['.pdf'],
   // The header may follow a little junk (a mail gateway's preamble), so the first KB is searched.
   sniff: (bytes) => (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-') ? 'signature' : 'no'),
-  read: readPdf,
+  read: (bytes) => readPdf(bytes),
 };
 
 /** One line of text as laid out on a page. */
@@ -42,7 +45,9 @@ interface RawItem {
   hasEOL: boolean;
 }
 
-async function readPdf(bytes: Uint8Array): Promise<ReadOutcome> {
+/** The reader's work, with limits a test can lower. */
+export async function readPdf(bytes: Uint8Array, limits: PdfLimits = LIMITS): Promise<ReadOutcome> {
+  const { maxPages: MAX_PAGES, maxChars: MAX_CHARS } = limits;
   let doc;
   try {
     // A copy: pdf.js may take over the buffer it is given, and ingest keeps the file's bytes.
@@ -288,7 +293,10 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
         heading = undefined;
         paragraph = undefined;
       }
-      const indented = line.x - left > line.size * 0.6 && line.x - left < line.size * 8;
+      // An indent against the line above starts a paragraph; a block quote indented throughout
+      // stays one paragraph. At a page's top the body's left edge is the measure.
+      const from = prev ? prev.x : left;
+      const indented = line.x - from > line.size * 0.6 && line.x - left < line.size * 8;
       let starts: boolean;
       if (paragraph === undefined) starts = true;
       else if (!prev) {
