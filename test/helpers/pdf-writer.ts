@@ -21,6 +21,11 @@ export interface PdfSpec {
   /** Page size in points; US Letter unless given. */
   width?: number;
   height?: number;
+  /**
+   * Adds a standard security handler whose password checks match no password at all: a file
+   * locked with a password nobody here knows (its content is not really encrypted).
+   */
+  locked?: boolean;
 }
 
 const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/\r/g, '\\r').replace(/\n/g, '\\n')})`;
@@ -74,7 +79,11 @@ export function writePdf(spec: PdfSpec): Buffer {
   const xref = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${CATALOG} 0 R${info ? ` /Info ${info} 0 R` : ''} >>\nstartxref\n${xref}\n%%EOF\n`;
+  const hex = (seed: string) => Buffer.from(seed.repeat(32).slice(0, 32), 'latin1').toString('hex');
+  const lock = spec.locked
+    ? ` /Encrypt << /Filter /Standard /V 1 /R 2 /O <${hex('owner')}> /U <${hex('user')}> /P -4 >> /ID [<${hex('id').slice(0, 32)}> <${hex('id').slice(0, 32)}>]`
+    : '';
+  out += `trailer\n<< /Size ${objects.length + 1} /Root ${CATALOG} 0 R${info ? ` /Info ${info} 0 R` : ''}${lock} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
 

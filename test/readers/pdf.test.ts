@@ -161,18 +161,20 @@ describe('PDF metadata', () => {
 });
 
 describe('PDFs that cannot be read', () => {
-  it('are named in warnings, garbage and scans alike, and the rest of the corpus loads', async () => {
+  it('are named in warnings, garbage, scans and locked files alike, and the rest of the corpus loads', async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'bridges.pdf'), BOOK);
     fs.writeFileSync(path.join(dir, 'garbage.pdf'), Buffer.from('%PDF-1.7\nthis is not really a PDF at all\n'));
     fs.writeFileSync(path.join(dir, 'scan.pdf'), writePdf({ pages: [[], [], []] }));
     fs.writeFileSync(path.join(dir, 'truncated.pdf'), BOOK.subarray(0, 300));
+    fs.writeFileSync(path.join(dir, 'locked.pdf'), writePdf({ locked: true, pages: [column(['The ferry left at dawn with forty passengers aboard.'])] }));
     const r = await loadCorpus(dir);
     expect(r.documents.map((d) => d.file)).toEqual(['bridges.pdf']);
     const skipped = Object.fromEntries(r.warnings.filter((w) => w.skipped).map((w) => [w.file, w.message]));
     expect(skipped['garbage.pdf']).toMatch(/not a readable PDF/);
     expect(skipped['scan.pdf']).toMatch(/has no text layer \(scanned\?\)/);
     expect(skipped['truncated.pdf']).toBeDefined();
+    expect(skipped['locked.pdf']).toMatch(/password-protected/);
   });
 
   it('are recognised by signature under another name, and a PDF saved as .txt is read as a PDF', async () => {
