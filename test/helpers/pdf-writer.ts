@@ -28,7 +28,9 @@ export interface PdfSpec {
   locked?: boolean;
 }
 
-const literal = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`).replace(/\r/g, '\\r').replace(/\n/g, '\\n')})`;
+/** WinAnsi places these outside Latin-1; everything else is written as its Latin-1 byte. */
+const WIN_ANSI: Record<string, string> = { '•': '\x95', '–': '\x96', '—': '\x97', '‘': '\x91', '’': '\x92', '“': '\x93', '”': '\x94' };
+const literal = (s: string) => `(${s.replace(/[•–—‘’“”]/g, (c) => WIN_ANSI[c]!).replace(/[\\()]/g, (c) => `\\${c}`).replace(/\r/g, '\\r').replace(/\n/g, '\\n')})`;
 
 /** A PDF file's bytes. */
 export function writePdf(spec: PdfSpec): Buffer {

@@ -188,11 +188,16 @@ export function furniture(pages: PdfTextLine[][]): Set<PdfTextLine> {
   });
   const pagesWith = new Map<string, number>();
   for (const { bands } of edges) for (const key of new Set(bands.map((l) => edgeKey(l.text)))) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
-  // A repeat on two pages of two is furniture; in a longer document it must recur on many pages.
-  const enough = Math.max(2, Math.ceil(pages.length * 0.4));
+  // Running heads are set no larger than the body and change with each chapter, so two pages
+  // suffice; a line in larger type that repeats at the edge (a section heading at the top of two
+  // pages) must recur on many pages to count as furniture.
+  const weight = new Map<number, number>();
+  for (const l of pages.flat()) weight.set(Math.round(l.size), (weight.get(Math.round(l.size)) ?? 0) + l.text.length);
+  const bodySize = [...weight].sort((p, q) => q[1] - p[1])[0]?.[0] ?? 11;
+  const many = Math.max(2, Math.ceil(pages.length * 0.4));
   for (const { outer, bands } of edges) {
     for (const line of outer) if (PAGE_NUMBER.test(line.text)) drop.add(line);
-    for (const line of bands) if ((pagesWith.get(edgeKey(line.text)) ?? 0) >= enough) drop.add(line);
+    for (const line of bands) if ((pagesWith.get(edgeKey(line.text)) ?? 0) >= (Math.round(line.size) <= bodySize ? 2 : many)) drop.add(line);
   }
   return drop;
 }
@@ -243,7 +248,12 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
     const lines = kept[entry.page];
     if (!lines) continue;
     const want = normalize(entry.title);
-    const at = lines.findIndex((l) => !headingLevel.has(l) && normalize(l.text) === want);
+    // A printed heading may carry its number ("2.1 ASN.1 syntax") where the bookmark does not.
+    const matches = (text: string) => {
+      const have = normalize(text);
+      return have === want || (have.endsWith(` ${want}`) && /^[\p{N}\p{Lu} .]*$/u.test(text.slice(0, text.length - entry.title.length)));
+    };
+    const at = lines.findIndex((l) => !headingLevel.has(l) && matches(l.text));
     if (at >= 0) headingLevel.set(lines[at]!, entry.depth + 1);
     else {
       // A title set over two lines, or not printed at all: the bookmark's own words head the page.
@@ -295,8 +305,9 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
       }
       // An indent against the line above starts a paragraph; a block quote indented throughout
       // stays one paragraph. At a page's top the body's left edge is the measure.
+      // A list item's wrapped text hangs under its words, not its bullet: that is no indent.
       const from = prev ? prev.x : left;
-      const indented = line.x - from > line.size * 0.6 && line.x - left < line.size * 8;
+      const indented = line.x - from > line.size * 0.6 && line.x - left < line.size * 8 && !(prev && LIST_ITEM.test(prev.text));
       let starts: boolean;
       if (paragraph === undefined) starts = true;
       else if (!prev) {
@@ -305,7 +316,7 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
       } else {
         const gap = prev.y - line.y;
         const shortBefore = prev.right < right - (right - left) * 0.25 && /[.!?:"”’]$/.test(prev.text);
-        starts = gap > spacing * 1.4 || gap < -line.size || indented || shortBefore;
+        starts = gap > spacing * 1.4 || gap < -line.size || indented || shortBefore || LIST_ITEM.test(line.text);
       }
       if (starts) {
         flush();
@@ -321,6 +332,9 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
   flush();
   return blocks.join('\n\n') + '\n';
 }
+
+/** A bullet or an item number then a space: each list item is a paragraph of its own. */
+const LIST_ITEM = /^(?:[•◦▪▫‣⁃∙●○■□]|\(?\d{1,3}[.)]|\(?[a-z]\))\s/u;
 
 /** One line onto the next within a paragraph: a word broken at the line's end is made whole. */
 export function joinLines(before: string, after: string): string {
