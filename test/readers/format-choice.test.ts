@@ -66,3 +66,14 @@ describe('choosing a file’s reader', () => {
     expect(r.warnings).toEqual([{ file: 'notes.pdf', message: expect.stringMatching(/is not a readable PDF.*; skipped$/), skipped: true }]);
   });
 });
+
+describe('the PDF signature', () => {
+  it('is a PDF header opening the file, or after a preamble in a binary file, never a header quoted in notes', () => {
+    const bytes = writePdf({ pages: [column(['The ferry left at dawn.'])] });
+    expect(pdf.sniff(bytes)).toBe('signature');
+    expect(pdf.sniff(Buffer.concat([Buffer.from('X-Gateway: scanned\r\n\r\n'), bytes]))).toBe('signature');
+    const notes = Buffer.from(`Notes on the format.\nA file opens with %PDF-1.4 and then its objects.\n${PROSE}`);
+    expect(pdf.sniff(notes)).toBe('no');
+    expect(DOCUMENT_READERS.forFile('notes.txt', notes)).toBe(plainText);
+  });
+});

@@ -4,7 +4,7 @@
 // and headings from the outline (bookmarks) or from clearly larger type. It emits the Markdown-ish
 // shape the cleaning pipeline reads: `# heading` lines and blank lines between paragraphs.
 import { getDocumentProxy } from 'unpdf';
-import type { DocumentReader, ReadOutcome } from './reader.js';
+import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 
 export interface PdfLimits {
   /** A 10k-page scan or a generated monster costs a bounded time: the rest is left out, with a warning. */
@@ -21,10 +21,21 @@ const MIN_LETTERS = 20;
 
 export const pdf: DocumentReader = {
   extensions: ['.pdf'],
-  // The header may follow a little junk (a mail gateway's preamble), so the first KB is searched.
-  sniff: (bytes) => (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-') ? 'signature' : 'no'),
+  sniff: sniffPdf,
   read: (bytes) => readPdf(bytes),
 };
+
+/**
+ * `%PDF-` opening the file; or, further into the first KB (a mail gateway's preamble), a header
+ * line of its own followed by object lines, so notes that merely quote a PDF header stay notes.
+ */
+function sniffPdf(bytes: Uint8Array): Sniffed {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  const at = head.indexOf('%PDF-');
+  if (at < 0) return 'no';
+  if (head.slice(0, at).trim() === '') return 'signature';
+  return /(?:^|\n)%PDF-\d\.\d[ \t]*\r?\n[\s\S]*?\n\d+ \d+ obj\b/.test(head) ? 'signature' : 'no';
+}
 
 /** One line of text as laid out on a page. */
 export interface PdfTextLine {
