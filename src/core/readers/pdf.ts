@@ -233,7 +233,8 @@ const normalize = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' '
 /** Lines of many pages to paragraphs and `#` headings, separated by blank lines. */
 export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = []): string {
   const drop = furniture(pages);
-  const kept = pages.map((lines) => lines.filter((l) => !drop.has(l)));
+  // A table of contents is page furniture too: entries run to a page number along dot leaders.
+  const kept = pages.map((lines) => lines.filter((l) => !drop.has(l) && !TOC_ENTRY.test(l.text)));
   const all = kept.flat();
   // Body type is the size most characters are set in; clearly larger lines are headings.
   const weight = new Map<number, number>();
@@ -343,6 +344,9 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
   flush();
   return blocks.join('\n\n') + '\n';
 }
+
+/** "2.1 Naming . . . . . 3", "Preface ........ vii": a contents entry, dot leaders then a page number. */
+const TOC_ENTRY = /(?:\.\s?){4,}\s*(?:\d{1,5}|[ivxlcdm]{1,7})$/i;
 
 /** A bullet or an item number then a space: each list item is a paragraph of its own. */
 const LIST_ITEM = /^(?:[•◦▪▫‣⁃∙●○■□]|\(?\d{1,3}[.)]|\(?[a-z]\))\s/u;
