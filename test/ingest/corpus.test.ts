@@ -88,7 +88,7 @@ describe('loadCorpus edge cases', () => {
   it('throws corpus_missing for a missing folder or a file path', async () => {
     await expect(loadCorpus('/no/such/folder')).rejects.toMatchObject({ code: 'corpus_missing' });
     await expect(loadCorpus('/no/such/folder')).rejects.toThrow(
-      'Corpus folder not found: /no/such/folder. Set CORPUS_DIR to a folder of .txt, .md, .srt or .vtt files.',
+      /^Corpus folder not found: \/no\/such\/folder\. Set CORPUS_DIR to a folder of \.txt, \.md(, \.\w+)* or \.\w+ files\.$/,
     );
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'a.txt'), PROSE);
@@ -102,7 +102,7 @@ describe('loadCorpus edge cases', () => {
     await expect(loadCorpus(dir)).rejects.toMatchObject({ code: 'corpus_empty' });
   });
 
-  it('skips empty, binary, chrome-only files with warnings and ignores unknown extensions', async () => {
+  it('skips empty, binary, chrome-only files and files of unknown extensions, each with a warning', async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'good.txt'), PROSE);
     fs.writeFileSync(path.join(dir, 'empty.txt'), '   \n');
@@ -118,8 +118,9 @@ describe('loadCorpus edge cases', () => {
     expect(byFile['blob.txt']).toMatch(/binary/);
     expect(byFile['latin1.txt']).toMatch(/UTF-8/);
     expect(byFile['chrome.md']).toMatch(/no readable sentences/);
-    expect(byFile['image.png']).toBeUndefined();
-    expect(byFile['readme.rst']).toBeUndefined();
+    // Issue 12: no file is left out without a word.
+    expect(byFile['image.png']).toMatch(/is not in a format the bot reads \(it reads \.txt/);
+    expect(byFile['readme.rst']).toMatch(/is not in a format the bot reads/);
     expect(r.documents[0]!.meta).toMatchObject({ id: 'good', kind: 'article', speakers: [], language: 'en' });
   });
 

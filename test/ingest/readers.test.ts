@@ -1,5 +1,5 @@
-// The document readers registry: ingest finds a file's reader by its ending, sniffs the bytes only
-// when the ending says nothing, and a format added to the list is read with ingest untouched.
+// The document readers registry: ingest finds a file's reader by its ending unless another reader
+// is surer of the bytes, and a format added to the list is read with ingest untouched.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { loadCorpus } from '../../src/core/ingest/index.js';
 import { listCorpusFiles } from '../../src/core/ingest/files.js';
 import { DOCUMENT_READERS, ReaderRegistry, type DocumentReader } from '../../src/core/readers/index.js';
 import { markdown } from '../../src/core/readers/md.js';
+import { pdf } from '../../src/core/readers/pdf.js';
 import { plainText } from '../../src/core/readers/txt.js';
 
 const PROSE = 'The committee met on Tuesday to discuss the budget. It approved the plan.\n';
@@ -29,19 +30,28 @@ const fakeReader: DocumentReader = {
 const fakeFile = (fields: object, text: string) => `${FAKE_SIGNATURE}${JSON.stringify(fields)}\n${text.split('').reverse().join('')}`;
 
 describe('the bot’s document readers', () => {
-  it('are plain text and Markdown, by ending, whatever its case', () => {
-    expect(DOCUMENT_READERS.extensions).toEqual(['.txt', '.md', '.srt', '.vtt']);
-    expect(DOCUMENT_READERS.describe()).toBe('.txt, .md, .srt or .vtt');
+  it('include plain text, Markdown and PDF, by ending, whatever its case', () => {
+    // Other formats join the list; these three come first, in this order.
+    expect(DOCUMENT_READERS.extensions.slice(0, 3)).toEqual(['.txt', '.md', '.pdf']);
+    expect(DOCUMENT_READERS.describe()).toMatch(/^\.txt, \.md(, \.\w+)* or \.\w+$/);
+    expect(DOCUMENT_READERS.describe()).toContain('.pdf');
+    expect(DOCUMENT_READERS.byName('Paper.PDF')).toBe(pdf);
     expect(DOCUMENT_READERS.byName('notes.txt')).toBe(plainText);
     expect(DOCUMENT_READERS.byName('shelf/talk.md')).toBe(markdown);
     expect(DOCUMENT_READERS.byName('NOTES.TXT')).toBe(plainText);
     expect(DOCUMENT_READERS.byName('Talk.Md')).toBe(markdown);
-    for (const name of ['paper.pdf', 'README', 'archive.txt.gz', 'notes.', 'talk.markdown']) expect(DOCUMENT_READERS.byName(name), name).toBeUndefined();
+    for (const name of ['paper.pdf.part', 'README', 'archive.txt.gz', 'notes.', 'talk.markdown']) expect(DOCUMENT_READERS.byName(name), name).toBeUndefined();
   });
 
-  it('go by the ending before the bytes: a .txt holding Markdown is plain text', () => {
-    expect(DOCUMENT_READERS.forFile('notes.txt', bytes('# Heading\n\n' + PROSE))).toBe(plainText);
+  it('let marks in the bytes overrule the ending, but not a mere "this decodes as text"', () => {
+    // A .txt holding Markdown is taken by the Markdown reader, which reads text exactly as plain
+    // text does (headings are the pipeline's business), so what is served does not change.
+    const marked = bytes('# Heading\n\n' + PROSE);
+    expect(DOCUMENT_READERS.forFile('notes.txt', marked)).toBe(markdown);
+    expect(markdown.read(marked)).toEqual(plainText.read(marked));
+    // A .md of plain prose stays Markdown: plain text's "could be" never beats the ending.
     expect(DOCUMENT_READERS.forFile('notes.md', bytes(PROSE))).toBe(markdown);
+    expect(DOCUMENT_READERS.forFile('notes.txt', bytes(PROSE))).toBe(plainText);
   });
 
   it('sniff the bytes for an unknown or missing ending, the surest reader winning', () => {
@@ -92,7 +102,7 @@ describe('a third reader in the list', () => {
   it('reports its own refusal as the reason the file is skipped, and is named in the empty-folder message', async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'hollow.fake'), fakeFile({}, ''));
-    await expect(loadCorpus(dir, { readers })).rejects.toThrow(/add \.txt, \.md, \.srt, \.vtt or \.fake files with readable text\. Problems: hollow\.fake: fake document has no body; skipped/);
+    await expect(loadCorpus(dir, { readers })).rejects.toThrow(/add \.txt, \.md, (\.\w+, )*\.pdf(, \.\w+)* or \.fake files with readable text\. Problems: hollow\.fake: fake document has no body; skipped/);
   });
 
   it('may read asynchronously, and a reader that throws on a damaged file costs that file only', async () => {

@@ -1,7 +1,9 @@
 // Which files of a corpus folder are read: documents and corpus.yaml sidecars, in subfolders too,
 // since shelves are organised in folders. Loading and the snapshot key both list files here, so a
 // file the index is built from is always a file whose change rebuilds it. A document is a file
-// whose ending a reader takes; files with other endings are not opened at all.
+// whose ending a reader takes; every other file is listed too, so that ingest can read it when its
+// bytes carry a format's marks and otherwise name it in a warning: no file is left out without a
+// word, except what the system and editors leave beside documents (hidden files, lock files).
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DOCUMENT_READERS, type ReaderRegistry } from '../readers/index.js';
@@ -17,14 +19,23 @@ export interface CorpusFiles {
   documents: string[];
   /** corpus.yaml paths, likewise, shallowest first. */
   sidecars: string[];
+  /** Files whose ending no reader takes, likewise sorted: read if their bytes say a format, else warned about. */
+  others: string[];
 }
 
-const isDocument = (name: string, readers: ReaderRegistry) => readers.byName(name) !== undefined && !name.startsWith('.');
+/**
+ * Files that are never someone's document, by the shape of their names: hidden files (.DS_Store,
+ * editor swap files), Office lock files (~$report.docx), editor backups (notes.txt~), names with
+ * control characters (macOS's "Icon\r"), and the two folder-settings files Windows writes.
+ */
+const isClutter = (name: string) =>
+  name.startsWith('.') || name.startsWith('~$') || name.endsWith('~') || /[\u0000-\u001f\u007f]/.test(name) || /^(?:thumbs\.db|desktop\.ini)$/i.test(name);
 
 /** Lists a corpus folder. Throws only when the folder itself cannot be read. */
 export async function listCorpusFiles(dir: string, readers: ReaderRegistry = DOCUMENT_READERS): Promise<CorpusFiles> {
   const documents: string[] = [];
   const sidecars: string[] = [];
+  const others: string[] = [];
   const walk = async (rel: string, depth: number): Promise<void> => {
     let entries;
     try {
@@ -40,10 +51,12 @@ export async function listCorpusFiles(dir: string, readers: ReaderRegistry = DOC
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_FOLDERS.has(e.name) && depth < MAX_DEPTH) await walk(at, depth + 1);
       } else if (e.name === SIDECAR) sidecars.push(at);
-      else if (isDocument(e.name, readers)) documents.push(at);
+      else if (isClutter(e.name)) continue;
+      else if (readers.byName(e.name)) documents.push(at);
+      else others.push(at);
     }
   };
   await walk('', 0);
   const depth = (p: string) => p.split('/').length;
-  return { documents: documents.sort(), sidecars: sidecars.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1)) };
+  return { documents: documents.sort(), others: others.sort(), sidecars: sidecars.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : 1)) };
 }

@@ -2,7 +2,7 @@
 // Every problem with one file is a warning naming it; only an unusable folder is an error.
 
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage, UserError } from '../errors.js';
 import { log } from '../log.js';
@@ -47,7 +47,9 @@ export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<I
   }
 
   const warnings: IngestWarning[] = [];
-  const files = listed.documents;
+  // Files with unknown endings take their turn in name order, like the rest (ids are given in order).
+  const unnamed = new Set(listed.others);
+  const files = [...listed.documents, ...listed.others].sort();
   const sidecar = await readSidecars(dir, listed.sidecars, new Set(files), warnings);
 
   const documents: IngestedDocument[] = [];
@@ -66,7 +68,17 @@ export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<I
     };
     let bytes: Buffer;
     try {
-      if (!(await stat(full)).isFile()) continue;
+      const info = await stat(full);
+      if (!info.isFile()) continue;
+      if (unnamed.has(file)) {
+        // An empty file of no known format is nothing at all (an icon's data fork, a placeholder).
+        if (info.size === 0) continue;
+        // The head decides, so a film or an archive beside the books is named, not read whole.
+        if (!readers.byContent(await readHead(full))) {
+          warnings.push({ file, message: `${notAFormat(readers)}; skipped`, skipped: true });
+          continue;
+        }
+      }
       bytes = await readFile(full);
     } catch (e) {
       const problem = `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
@@ -107,6 +119,22 @@ export async function loadCorpus(dir: string, opts: LoadOptions = {}): Promise<I
       'corpus_empty',
     );
   return { documents, warnings };
+}
+
+const notAFormat = (readers: ReaderRegistry) => `is not in a format the bot reads (it reads ${readers.describe()})`;
+
+/** Enough of a file for every reader's sniff (text readers look at the first 64 KB). */
+const HEAD_BYTES = 64 * 1024;
+
+async function readHead(full: string): Promise<Buffer> {
+  const handle = await open(full, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A file that is not served at all. */
@@ -155,7 +183,7 @@ async function ingestBytes(
   hash = sha256(bytes),
 ): Promise<IngestedDocument | { problem: string }> {
   const reader = readers.forFile(file, bytes);
-  if (!reader) return { problem: 'is not in a format the bot reads' };
+  if (!reader) return { problem: notAFormat(readers) };
   let read: ReadOutcome;
   try {
     read = await reader.read(bytes);

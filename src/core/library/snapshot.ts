@@ -38,6 +38,19 @@ export interface LibraryState {
 export async function corpusKey(dir: string): Promise<{ key: string; bytes: number }> {
   const listed = await listCorpusFiles(dir);
   const names = [...listed.documents, ...listed.sidecars].sort();
+  // Files of unknown ending count by name, size and time: one may be read (its bytes carry a
+  // format's marks) or named in a warning, and either changes with it, but a film beside the books
+  // is not worth hashing at every start.
+  const others = await Promise.all(
+    listed.others.map(async (name) => {
+      try {
+        const info = await stat(path.join(dir, name));
+        return `${name}\nother:${info.size}:${info.mtimeMs}\n`;
+      } catch (e) {
+        return `${name}\nunreadable:${(e as NodeJS.ErrnoException).code ?? 'error'}\n`;
+      }
+    }),
+  );
   // Files are read a batch at a time (thousands of small reads one by one were half a restart).
   const digests: string[] = new Array(names.length);
   let total = 0;
@@ -59,6 +72,7 @@ export async function corpusKey(dir: string): Promise<{ key: string; bytes: numb
   }
   const hash = createHash('sha256').update(`reading-group-index:${INDEX_VERSION}\n${await codeFingerprint()}\n`);
   for (const d of digests) if (d) hash.update(d);
+  for (const d of others) hash.update(d);
   return { key: hash.digest('hex'), bytes: total };
 }
 

@@ -2,12 +2,14 @@
 // in this list; its ending is then listed, read and named in messages with nothing else changed.
 import { srtCaptions, webVtt } from './captions/index.js';
 import { markdown } from './md.js';
+import { pdf } from './pdf.js';
 import { ReaderRegistry } from './reader.js';
 import { plainText } from './txt.js';
 
 export const DOCUMENT_READERS = new ReaderRegistry([
   plainText,
   markdown,
+  pdf,
   srtCaptions,
   webVtt,
 ]);

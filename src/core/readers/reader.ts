@@ -25,6 +25,8 @@ export type ReadOutcome = ReadDocument | { error: string };
  */
 export const SNIFF_STRENGTHS = ['no', 'could-be', 'looks-like', 'signature'] as const;
 export type Sniffed = (typeof SNIFF_STRENGTHS)[number];
+/** The rank from which a sniff is the format's own marks rather than "this decodes". */
+const MARKED = SNIFF_STRENGTHS.indexOf('looks-like');
 
 export interface DocumentReader {
   /** File name endings this reader takes, with the dot (".txt"); matched without regard to case. */
@@ -58,16 +60,37 @@ export class ReaderRegistry {
     return this.byExtension.get(path.extname(name).toLowerCase());
   }
 
-  /** By name; for an unknown or missing ending, the reader surest of the bytes (the earlier on a tie). */
+  /**
+   * The reader for a file: the one its ending names, unless another reader is surer of the bytes
+   * (HTML or captions saved as ".txt" are read as what they are). Only a marked sniff
+   * (`looks-like` or `signature`) can overrule the ending, and the ending keeps a tie. For an
+   * unknown or missing ending, the reader surest of the bytes (the earlier on a tie).
+   */
   forFile(name: string, bytes: Uint8Array): DocumentReader | undefined {
     const named = this.byName(name);
-    if (named) return named;
+    const best = this.surest(bytes, named);
+    if (!named) return best?.reader;
+    if (best && best.rank >= MARKED && best.rank > SNIFF_STRENGTHS.indexOf(named.sniff(bytes))) return best.reader;
+    return named;
+  }
+
+  /**
+   * A reader for a file whose ending no reader takes, only when the bytes carry its marks: a file
+   * any text could be is not a document just because it decodes (a log, a licence, a CSV).
+   */
+  byContent(bytes: Uint8Array): DocumentReader | undefined {
+    const best = this.surest(bytes);
+    return best && best.rank >= MARKED ? best.reader : undefined;
+  }
+
+  private surest(bytes: Uint8Array, except?: DocumentReader): { reader: DocumentReader; rank: number } | undefined {
     let best: { reader: DocumentReader; rank: number } | undefined;
     for (const reader of this.readers) {
+      if (reader === except) continue;
       const rank = SNIFF_STRENGTHS.indexOf(reader.sniff(bytes));
       if (rank > 0 && rank > (best?.rank ?? 0)) best = { reader, rank };
     }
-    return best?.reader;
+    return best;
   }
 
   /** ".txt or .md": what people are told to put in a corpus folder. */
