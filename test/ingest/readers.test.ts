@@ -30,8 +30,8 @@ const fakeFile = (fields: object, text: string) => `${FAKE_SIGNATURE}${JSON.stri
 
 describe('the bot’s document readers', () => {
   it('are plain text and Markdown, by ending, whatever its case', () => {
-    expect(DOCUMENT_READERS.extensions).toEqual(['.txt', '.md']);
-    expect(DOCUMENT_READERS.describe()).toBe('.txt or .md');
+    expect(DOCUMENT_READERS.extensions).toEqual(['.txt', '.md', '.html', '.htm', '.xhtml']);
+    expect(DOCUMENT_READERS.describe()).toBe('.txt, .md, .html, .htm or .xhtml');
     expect(DOCUMENT_READERS.byName('notes.txt')).toBe(plainText);
     expect(DOCUMENT_READERS.byName('shelf/talk.md')).toBe(markdown);
     expect(DOCUMENT_READERS.byName('NOTES.TXT')).toBe(plainText);
@@ -92,7 +92,7 @@ describe('a third reader in the list', () => {
   it('reports its own refusal as the reason the file is skipped, and is named in the empty-folder message', async () => {
     const dir = tmp();
     fs.writeFileSync(path.join(dir, 'hollow.fake'), fakeFile({}, ''));
-    await expect(loadCorpus(dir, { readers })).rejects.toThrow(/add \.txt, \.md or \.fake files with readable text\. Problems: hollow\.fake: fake document has no body; skipped/);
+    await expect(loadCorpus(dir, { readers })).rejects.toThrow(/add \.txt, \.md, .* or \.fake files with readable text\. Problems: hollow\.fake: fake document has no body; skipped/);
   });
 
   it('may read asynchronously, and a reader that throws on a damaged file costs that file only', async () => {

@@ -1,5 +1,6 @@
 // The document formats the bot reads. A new format is a reader file beside this one and a line
 // in this list; its ending is then listed, read and named in messages with nothing else changed.
+import { html } from './html.js';
 import { markdown } from './md.js';
 import { ReaderRegistry } from './reader.js';
 import { plainText } from './txt.js';
@@ -7,6 +8,7 @@ import { plainText } from './txt.js';
 export const DOCUMENT_READERS = new ReaderRegistry([
   plainText,
   markdown,
+  html,
 ]);
 
 export { ReaderRegistry, type DocumentReader, type ReadOutcome, type Sniffed } from './reader.js';
