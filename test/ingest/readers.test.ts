@@ -30,8 +30,8 @@ const fakeFile = (fields: object, text: string) => `${FAKE_SIGNATURE}${JSON.stri
 
 describe('the bot’s document readers', () => {
   it('are plain text and Markdown, by ending, whatever its case', () => {
-    expect(DOCUMENT_READERS.extensions).toEqual(['.txt', '.md', '.html', '.htm', '.xhtml']);
-    expect(DOCUMENT_READERS.describe()).toBe('.txt, .md, .html, .htm or .xhtml');
+    expect(DOCUMENT_READERS.extensions).toEqual(['.txt', '.md', '.html', '.htm', '.xhtml', '.epub', '.docx']);
+    expect(DOCUMENT_READERS.describe()).toBe('.txt, .md, .html, .htm, .xhtml, .epub or .docx');
     expect(DOCUMENT_READERS.byName('notes.txt')).toBe(plainText);
     expect(DOCUMENT_READERS.byName('shelf/talk.md')).toBe(markdown);
     expect(DOCUMENT_READERS.byName('NOTES.TXT')).toBe(plainText);

@@ -1,5 +1,7 @@
 // The document formats the bot reads. A new format is a reader file beside this one and a line
 // in this list; its ending is then listed, read and named in messages with nothing else changed.
+import { docx } from './docx.js';
+import { epub } from './epub.js';
 import { html } from './html.js';
 import { markdown } from './md.js';
 import { ReaderRegistry } from './reader.js';
@@ -9,6 +11,8 @@ export const DOCUMENT_READERS = new ReaderRegistry([
   plainText,
   markdown,
   html,
+  epub,
+  docx,
 ]);
 
 export { ReaderRegistry, type DocumentReader, type ReadOutcome, type Sniffed } from './reader.js';
