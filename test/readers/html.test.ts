@@ -21,6 +21,7 @@ const PAGE = `<!DOCTYPE html>
 <h1>Why Bread Rises</h1><p class="byline">By Tomas Reyes</p>
 <p>Yeast eats the sugars in flour and breathes out carbon dioxide. The gas is caught in a web of gluten, and the dough swells like a balloon.</p>
 <h2>The role of gluten</h2>
+<blockquote class="pull">“A well kneaded dough holds its gas for hours”</blockquote>
 <p>Kneading lines up the gluten proteins into long elastic strands. A well kneaded dough holds its gas for hours, while a slack one lets it escape.</p>
 <blockquote><p>Patience is the baker&rsquo;s most important ingredient &amp; the cheapest one.</p></blockquote>
 <h2>Heat and the oven spring</h2>
@@ -40,6 +41,8 @@ describe('the HTML reader', () => {
   it('finds the title without the site name, the author, date, language, address and site', async () => {
     const read = await readHtml(Buffer.from(PAGE));
     if ('error' in read) throw new Error(read.error);
+    // A pull quote repeats the article's own words; the reader keeps them once, in place.
+    expect(read.text.match(/holds its gas for hours/g)).toHaveLength(1);
     expect(read.metadata?.fields).toEqual({
       title: 'Why Bread Rises',
       author: 'Tomas Reyes',
@@ -63,6 +66,8 @@ describe('the HTML reader', () => {
     expect(all).toContain('Patience is the baker’s most important ingredient & the cheapest one.');
     expect(sentences.find((s) => s.text.startsWith('Kneading lines up'))?.section).toBe('The role of gluten');
     expect(sentences.find((s) => s.text.startsWith('The loaf jumps upward'))?.section).toBe('Heat and the oven spring');
+    // The pull quote repeats the article's own words: served once, in its place in the text.
+    expect(all.match(/holds its gas for hours/g)).toHaveLength(1);
     // A heading never runs into the sentence after it.
     expect(all).not.toMatch(/gluten Kneading|spring In the first/);
   });

@@ -87,6 +87,26 @@ function authorName(raw: string | null | undefined): string | undefined {
   return name && name.length <= 80 && name.split(' ').length <= 8 ? name : undefined;
 }
 
+/** A pull quote: a block of several words whose text is already part of another block. */
+const PULL_QUOTE_MIN_WORDS = 6;
+
+/** Drops blocks that repeat words found elsewhere on the page (pull quotes, teasers restated). */
+export function withoutRepeats(text: string): string {
+  const blocks = text.split('\n\n');
+  const norm = (b: string) => b.replace(/^#+\s+/, '').replace(/[\s\u00a0]+/g, ' ').replace(/[“”"‘’'«»]/g, '').trim().toLowerCase();
+  const normalized = blocks.map(norm);
+  const seen = new Set<string>();
+  return blocks
+    .filter((block, i) => {
+      const n = normalized[i]!;
+      if (block.startsWith('#') || n.split(' ').length < PULL_QUOTE_MIN_WORDS) return true;
+      if (seen.has(n)) return false;
+      seen.add(n);
+      return !normalized.some((other, j) => j !== i && other.length > n.length && other.includes(n));
+    })
+    .join('\n\n');
+}
+
 export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
   const decoded = decodeHtml(bytes);
   if ('error' in decoded) return decoded;
@@ -122,6 +142,7 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
     removeDropped(fresh);
     text = htmlToText(fresh.body ?? fresh);
   }
+  text = withoutRepeats(text);
   // A byline paragraph repeats the author the metadata already carries.
   if (author) {
     const name = author.toLowerCase();
