@@ -41,6 +41,7 @@ export interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   remove(): void;
+  closest(selector: string): DomElement | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement> & Iterable<DomElement>;
 }
@@ -101,11 +102,16 @@ export function parseDocument(html: string): DomDocument {
   return (parseHTML(source) as unknown as { document: DomDocument }).document;
 }
 
-/** Removes the dropped kinds of element (and hidden ones) from a document, in place. */
+/**
+ * Removes the dropped kinds of element (and hidden ones) from a whole page, in place. A <header>
+ * outside any article or section is the page's banner (logo, site name, menus), not content,
+ * unless it holds the page's h1 (a post's own title block).
+ */
 export function removeDropped(root: DomDocument | DomElement): void {
   for (const el of [...root.querySelectorAll('*')]) {
     const name = el.localName.toLowerCase();
     if (DROPPED.has(name) || isHidden(el)) el.remove();
+    else if (name === 'header' && !el.closest('article, main, section') && !el.querySelector('h1')) el.remove();
   }
 }
 

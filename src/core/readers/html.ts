@@ -127,13 +127,15 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
   let text = '';
   let title: string | undefined;
   try {
+    // Chrome known by element type goes before Readability weighs the page: on a short page it
+    // takes the whole body as the article, banner and all.
+    if (doc.body) removeDropped(doc.body);
     const fallbackDoc = doc.cloneNode(true) as DomDocument;
     const article = new Readability<DomNode>(doc as never, { serializer: (n) => n as unknown as DomNode, maxElemsToParse: READABILITY_MAX_ELEMENTS }).parse();
     if (article?.content) text = htmlToText(article.content);
     title = article?.title?.trim() || undefined;
     author ??= authorName(article?.byline);
     if (!text.trim()) {
-      removeDropped(fallbackDoc);
       text = htmlToText(fallbackDoc.body ?? fallbackDoc);
     }
   } catch {
