@@ -80,6 +80,13 @@ describe('the HTML reader', () => {
     expect(read.text).not.toMatch(/Home About|Footer links|Riverside Library|Open daily/);
   });
 
+  it('reads an XHTML page, whose empty elements close themselves', async () => {
+    const page = `<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Field notes</title></head><body><h2>Morning</h2><a id="start"/><p>The heron waited by the reeds for an hour.</p><h3 class="rule"/><p>Then it flew off without a catch.</p></body></html>`;
+    const read = await readHtml(Buffer.from(page));
+    if ('error' in read) throw new Error(read.error);
+    expect(read.text).toContain('The heron waited by the reeds for an hour.\n\nThen it flew off without a catch.');
+  });
+
   it('takes a site name off a title only when it looks like one', () => {
     expect(cleanTitle('How Tides Work | Coastal Notes')).toBe('How Tides Work');
     expect(cleanTitle('How Tides Work — Coastal Notes', 'Coastal Notes')).toBe('How Tides Work');

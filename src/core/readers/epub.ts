@@ -2,7 +2,7 @@
 // holds the book's title, author and date. Every chapter is all content (no page chrome to find),
 // so chapters go straight through the shared HTML converter, each becoming a section.
 import { DOMParser } from 'linkedom';
-import { htmlToText, parseDocument, prepareHtml, type DomDocument, type DomElement } from './html-text.js';
+import { htmlToText, parseDocument, prepareHtml, xhtmlAsHtml, type DomDocument, type DomElement } from './html-text.js';
 import { pageDate } from './html.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 import { firstEntry, isZip, resolveEntry, unzipCapped } from './zip.js';
@@ -32,13 +32,9 @@ function byName(root: DomDocument | DomElement, name: string): DomElement[] {
 
 const textOf = (el: DomElement | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
-/** XHTML through the HTML parser: XML's empty-element tags (`<a id="x"/>`) would otherwise open elements. */
 function xhtmlToDocument(source: string, what: string): { doc: DomDocument; warnings: string[] } {
   const prepared = prepareHtml(source, what);
-  const html = prepared.html.replace(/^<\?xml[^>]*\?>/, '').replace(/<([A-Za-z][\w:-]*)(\s[^<>]*?)?\s*\/>/g, (m, tag: string, attrs = '') =>
-    /^(?:br|hr|img|meta|link|input|col|area|base|wbr|source|track|param|embed)$/i.test(tag) ? m : `<${tag}${attrs}></${tag}>`,
-  );
-  return { doc: parseDocument(html), warnings: prepared.warnings };
+  return { doc: parseDocument(xhtmlAsHtml(prepared.html)), warnings: prepared.warnings };
 }
 
 /** Chapter titles from the table of contents (EPUB 3 nav or EPUB 2 NCX), by chapter file. */

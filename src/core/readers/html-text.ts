@@ -96,6 +96,13 @@ export function prepareHtml(raw: string, what = 'page'): PreparedHtml {
   return { html, warnings };
 }
 
+/** XHTML for the HTML parser: XML's empty-element tags (`<a id="x"/>`) would otherwise open elements. */
+export function xhtmlAsHtml(source: string): string {
+  return source
+    .replace(/^\s*<\?xml[^>]*\?>/, '')
+    .replace(/<([A-Za-z][\w:-]*)(\s[^<>]*?)?\s*\/>/g, (m, tag: string, attrs = '') => (VOID.has(tag.toLowerCase()) ? m : `<${tag}${attrs}></${tag}>`));
+}
+
 /** A linkedom document for (prepared) HTML; a fragment gets a body of its own. */
 export function parseDocument(html: string): DomDocument {
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;

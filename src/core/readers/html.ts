@@ -2,7 +2,7 @@
 // links, comments, bios), so Readability picks the article out first and the shared converter
 // turns it into text; the page's <meta> tags give the title, author, date, language and address.
 import { Readability } from '@mozilla/readability';
-import { htmlToText, parseDocument, prepareHtml, removeDropped, type DomDocument, type DomNode } from './html-text.js';
+import { htmlToText, parseDocument, prepareHtml, removeDropped, xhtmlAsHtml, type DomDocument, type DomNode } from './html-text.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 import { decodeText, sniffText } from './text.js';
 
@@ -112,7 +112,9 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
   if ('error' in decoded) return decoded;
   const prepared = prepareHtml(decoded.text);
   const warnings = [...prepared.warnings];
-  const doc = parseDocument(prepared.html);
+  // An XHTML page is XML: its empty elements are written `<a id="x"/>`.
+  const isXhtml = /^\s*(?:\uFEFF)?<\?xml|<html[^>]+xmlns\s*=\s*["']http:\/\/www\.w3\.org\/1999\/xhtml/i.test(prepared.html.slice(0, 2000));
+  const doc = parseDocument(isXhtml ? xhtmlAsHtml(prepared.html) : prepared.html);
 
   // Metadata first: Readability rewrites the document it is given.
   const siteName = meta(doc, 'og:site_name', 'application-name');
@@ -140,7 +142,7 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
     }
   } catch {
     // Readability refuses very large pages; the whole body, without its chrome, is still the page.
-    const fresh = parseDocument(prepared.html);
+    const fresh = parseDocument(isXhtml ? xhtmlAsHtml(prepared.html) : prepared.html);
     removeDropped(fresh);
     text = htmlToText(fresh.body ?? fresh);
   }
