@@ -89,6 +89,8 @@ describe('the HTML reader', () => {
 
   it('takes a site name off a title only when it looks like one', () => {
     expect(cleanTitle('How Tides Work | Coastal Notes')).toBe('How Tides Work');
+    expect(cleanTitle('Tides | Coast', undefined, 'Tides')).toBe('Tides');
+    expect(cleanTitle('Tides | Coast')).toBe('Tides | Coast');
     expect(cleanTitle('How Tides Work — Coastal Notes', 'Coastal Notes')).toBe('How Tides Work');
     expect(cleanTitle('Rust: A Language for the Next Forty Years')).toBe('Rust: A Language for the Next Forty Years');
     expect(cleanTitle('Yes - a very long answer to a short question')).toBe('Yes - a very long answer to a short question');

@@ -3,7 +3,6 @@
 // from the package's core properties. mammoth's own unzip has no caps, so it only ever sees an
 // archive rebuilt from entries that passed ours.
 import { zipSync } from 'fflate';
-import mammoth from 'mammoth';
 import { DOMParser } from 'linkedom';
 import { htmlSourceToText, type DomDocument, type DomElement } from './html-text.js';
 import { pageDate } from './html.js';
@@ -59,6 +58,8 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadOutcome> {
   if ('error' in unzipped) return unzipped;
   if (!unzipped.files.has(MAIN_PART)) return { error: `is not a Word document (${MAIN_PART} is missing)` };
   const rebuilt = zipSync(Object.fromEntries(unzipped.files), { level: 0 });
+  // Loaded on first use: most corpora have no Word files, and start-up should not pay for it.
+  const { default: mammoth } = await import('mammoth');
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) },
     { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), ignoreEmptyParagraphs: true },

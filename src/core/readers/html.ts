@@ -65,9 +65,13 @@ const TITLE_SEPARATOR = /\s+[|\-–—·:»]{1,2}\s+/;
  * A page title without the site's name: the last part after a separator goes when it is the
  * site's name, or when it is short beside the rest (a name, not half of the title).
  */
-export function cleanTitle(title: string, siteName?: string): string {
+export function cleanTitle(title: string, siteName?: string, heading?: string): string {
   const parts = title.split(TITLE_SEPARATOR);
   if (parts.length < 2) return title.trim();
+  // The page's own h1 names the article: when it is the first part, the rest is the site.
+  const same = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (heading && same(heading, title)) return title.trim();
+  if (heading && same(heading, parts[0]!)) return parts[0]!.trim();
   const lastSep = [...title.matchAll(new RegExp(TITLE_SEPARATOR.source, 'g'))].at(-1)!;
   const head = title.slice(0, lastSep.index).trim();
   const tail = title.slice(lastSep.index! + lastSep[0].length).trim();
@@ -124,6 +128,7 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
     pageDate(meta(doc, 'article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date', 'dcterms.created', 'pubdate')) ??
     pageDate(doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined);
   const lang = (doc.documentElement?.getAttribute('lang') ?? meta(doc, 'og:locale', 'language'))?.slice(0, 2).toLowerCase();
+  const h1 = doc.querySelector('h1')?.textContent ?? undefined;
   let author = authorName(meta(doc, 'author', 'article:author', 'dc.creator', 'DC.creator'));
 
   let text = '';
@@ -159,7 +164,7 @@ export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
 
   const shownTitle = rawTitle ?? title;
   const fields: Record<string, unknown> = {};
-  if (shownTitle) fields.title = cleanTitle(shownTitle, siteName);
+  if (shownTitle) fields.title = cleanTitle(shownTitle, siteName, h1);
   if (author) fields.author = author;
   if (date) fields.date = date;
   if (lang && /^[a-z]{2}$/.test(lang)) fields.language = lang;
