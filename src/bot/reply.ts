@@ -9,12 +9,21 @@ export interface ReplyPassage {
   text: string;
   /** Matched query terms, as [start, end) ranges into `text`; adapters choose how to mark them. */
   highlights: Range[];
-  doc: { id: string; title: string; kind: DocKind; url?: string; date?: string };
+  doc: { id: string; title: string; kind: DocKind; url?: string; date?: string; author?: string };
   speaker?: string;
   section?: string;
   /** For a context view: the sentences around the passage. */
   before?: string;
   after?: string;
+}
+
+/**
+ * How a passage names its document: "Title — Author" when the author is known and is not already
+ * the passage's speaker. Plain text; each platform escapes it like the title alone.
+ */
+export function docLabel(p: Pick<ReplyPassage, 'doc' | 'speaker'>): string {
+  const { title, author } = p.doc;
+  return author && author !== p.speaker && author !== title ? `${title} — ${author}` : title;
 }
 
 /** Something the person can do next; adapters turn these into buttons or typed hints. */

@@ -10,6 +10,8 @@ export interface DocumentMeta {
   title: string;
   kind: DocKind;
   speakers: string[];
+  /** Who wrote it (a book's or page's author), shown beside the title in attributions. */
+  author?: string;
   /** Publisher or venue. */
   source?: string;
   url?: string;

@@ -87,6 +87,7 @@ describe('loadCorpus edge cases', () => {
 
   it('throws corpus_missing for a missing folder or a file path', async () => {
     await expect(loadCorpus('/no/such/folder')).rejects.toMatchObject({ code: 'corpus_missing' });
+    // Every format's ending is named, however many readers there are.
     await expect(loadCorpus('/no/such/folder')).rejects.toThrow(
       /^Corpus folder not found: \/no\/such\/folder\. Set CORPUS_DIR to a folder of \.txt, \.md(, \.\w+)* or \.\w+ files\.$/,
     );

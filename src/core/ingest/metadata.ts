@@ -15,6 +15,7 @@ const FIELD_SCHEMAS = {
   title: z.string().trim().min(1).max(300),
   kind: z.enum(DOC_KINDS),
   speakers: z.array(z.string().trim().min(1).max(80)).max(50),
+  author: z.string().trim().min(1).max(120),
   source: z.string().trim().min(1).max(200),
   // Shown as a link on every platform, so only plain, well-formed http(s) addresses are kept.
   url: z.unknown().transform((u, ctx) => {
@@ -43,7 +44,7 @@ const FIELD_SCHEMAS = {
 } as const;
 
 /** Fields a document can do without, so a bad value is dropped rather than replaced. */
-const OPTIONAL_FIELDS = new Set(['source', 'url', 'date', 'tags']);
+const OPTIONAL_FIELDS = new Set(['author', 'source', 'url', 'date', 'tags']);
 
 export type PartialMeta = Partial<DocumentMeta>;
 
@@ -114,6 +115,7 @@ export function completeMeta(partial: PartialMeta, file: string, guessed: { titl
     title: partial.title ?? guessed.title ?? base,
     kind: partial.kind ?? guessed.kind,
     speakers: partial.speakers ?? [],
+    ...(partial.author !== undefined ? { author: partial.author } : {}),
     ...(partial.source !== undefined ? { source: partial.source } : {}),
     ...(partial.url !== undefined ? { url: partial.url } : {}),
     ...(partial.date !== undefined ? { date: partial.date } : {}),

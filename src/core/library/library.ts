@@ -278,7 +278,7 @@ export class Library {
       id: p.id,
       text: p.text,
       highlights,
-      doc: { id: d.id, title: d.title, kind: d.kind, url: d.url, date: d.date },
+      doc: { id: d.id, title: d.title, kind: d.kind, url: d.url, date: d.date, ...(d.author ? { author: d.author } : {}) },
       speaker: p.speaker,
       section: p.section,
     };

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { safeUrl, stripControls, stripControlsIn, withoutControls } from '../../core/untrusted.js';
 
 /** Discord's documented message limits. */
@@ -96,7 +96,7 @@ function attribution(p: ReplyPassage): string {
 function passageEmbed(p: ReplyPassage, descriptionMax: number = LIMITS.description): APIEmbed {
   const embed: APIEmbed = {
     color: COLOR,
-    title: fit(escapeDiscord(p.doc.title), LIMITS.title),
+    title: fit(escapeDiscord(docLabel(p)), LIMITS.title),
     description: passageMarkdown(p, descriptionMax),
     footer: { text: fit(plainDiscord(attribution(p)), LIMITS.footer) },
   };

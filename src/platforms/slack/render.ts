@@ -3,7 +3,7 @@
 // corpus or user text escaped so it can never ping anyone or become a link.
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
 /** Slack's documented Block Kit limits. */
@@ -70,7 +70,7 @@ const context = (...texts: string[]): SlackBlock => ({
 function attribution(p: ReplyPassage): string {
   // A url that is not plain http(s) could close the link early and ping the channel: no link then.
   const url = safeUrl(p.doc.url);
-  const title = url ? `<${escapeSlack(url)}|${escapeSlack(p.doc.title)}>` : escapeSlack(p.doc.title);
+  const title = url ? `<${escapeSlack(url)}|${escapeSlack(docLabel(p))}>` : escapeSlack(docLabel(p));
   return ['—', [p.speaker && escapeSlack(p.speaker), title, p.section && escapeSlack(p.section)].filter(Boolean).join(' · ')].join(' ');
 }
 

@@ -6,7 +6,7 @@ function passageJson(p: ReplyPassage) {
   return {
     id: p.id,
     text: p.text,
-    source: { id: p.doc.id, title: p.doc.title, kind: p.doc.kind, ...(p.doc.url ? { url: p.doc.url } : {}) },
+    source: { id: p.doc.id, title: p.doc.title, kind: p.doc.kind, ...(p.doc.author ? { author: p.doc.author } : {}), ...(p.doc.url ? { url: p.doc.url } : {}) },
     speaker: p.speaker ?? null,
     section: p.section ?? null,
     highlights: p.highlights,

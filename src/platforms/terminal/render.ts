@@ -2,7 +2,7 @@
 // reply's actions shown as the follow-up commands a person can type. Escape sequences and control
 // characters in document or user text are removed, so only the renderer's own codes reach the TTY.
 import { continuedCommand } from '../../../commands/index.js';
-import { NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
 export interface RenderOptions {
@@ -109,7 +109,7 @@ const show = (w: Word, color: boolean) =>
 function attribution(p: ReplyPassage): string {
   const who = p.speaker ? `${p.speaker}, ` : '';
   const where = p.section ? ` · ${p.section}` : '';
-  return `— ${who}${p.doc.title}${where}`;
+  return `— ${who}${docLabel(p)}${where}`;
 }
 
 function renderPassage(p: ReplyPassage, o: RenderOptions, indent: string): string[] {
