@@ -3,12 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/ingest/index.js';
 import { cleanTitle, html, readHtml } from '../../src/core/readers/html.js';
 import { htmlSourceToText, HTML_MAX_DEPTH } from '../../src/core/readers/html-text.js';
 import { DOCUMENT_READERS } from '../../src/core/readers/index.js';
+import { loadDom } from '../../src/core/readers/libraries.js';
 import { plainText } from '../../src/core/readers/txt.js';
+
+// The converter is synchronous and uses the DOM library the readers load on first use.
+beforeAll(() => loadDom());
 
 const PAGE = `<!DOCTYPE html>
 <html lang="en-US"><head><meta charset="utf-8"><title>Why Bread Rises - The Crumb Journal</title>

@@ -3,7 +3,7 @@
 // from the package's core properties. mammoth's own unzip has no caps, so it only ever sees an
 // archive rebuilt from entries that passed ours.
 import { zipSync } from 'fflate';
-import { DOMParser } from 'linkedom';
+import { dom, loadDom } from './libraries.js';
 import { htmlSourceToText, type DomDocument, type DomElement } from './html-text.js';
 import { pageDate } from './html.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
@@ -38,7 +38,7 @@ const textOf = (el: DomElement | undefined) => el?.textContent?.replace(/\s+/g, 
 /** dc:title, dc:creator, dcterms:created from docProps/core.xml. */
 function coreProperties(xml: Uint8Array | undefined): Record<string, unknown> {
   if (!xml) return {};
-  const doc = new DOMParser().parseFromString(new TextDecoder().decode(xml), 'text/xml') as unknown as DomDocument;
+  const doc = new (dom().DOMParser)().parseFromString(new TextDecoder().decode(xml), 'text/xml') as unknown as DomDocument;
   const fields: Record<string, unknown> = {};
   const title = textOf(byName(doc, 'title'));
   if (title) fields.title = title;
@@ -52,6 +52,7 @@ function coreProperties(xml: Uint8Array | undefined): Record<string, unknown> {
 }
 
 export async function readDocx(bytes: Uint8Array): Promise<ReadOutcome> {
+  await loadDom();
   if (!isZip(bytes)) return { error: 'is not a Word document (not a zip archive)' };
   // Pictures are most of a document's size and none of its words.
   const unzipped = unzipCapped(bytes, (name) => !/^word\/media\//i.test(name));

@@ -1,7 +1,7 @@
 // EPUB books: a zip of XHTML chapters listed, in reading order, by an OPF package file that also
 // holds the book's title, author and date. Every chapter is all content (no page chrome to find),
 // so chapters go straight through the shared HTML converter, each becoming a section.
-import { DOMParser } from 'linkedom';
+import { dom, loadDom } from './libraries.js';
 import { htmlToText, parseDocument, prepareHtml, xhtmlAsHtml, type DomDocument, type DomElement } from './html-text.js';
 import { pageDate } from './html.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
@@ -22,7 +22,7 @@ export function sniffEpub(bytes: Uint8Array): Sniffed {
 const utf8 = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).replace(/^\uFEFF/, '') : undefined);
 
 function parseXml(text: string): DomDocument {
-  return new DOMParser().parseFromString(text, 'text/xml') as unknown as DomDocument;
+  return new (dom().DOMParser)().parseFromString(text, 'text/xml') as unknown as DomDocument;
 }
 
 /** Elements by local name ("dc:title" is "title"): packages disagree on namespace prefixes. */
@@ -67,6 +67,7 @@ function tableOfContents(files: Map<string, Uint8Array>, navPath: string | undef
 }
 
 export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
+  await loadDom();
   if (!isZip(bytes)) return { error: 'is not an EPUB (not a zip archive)' };
   // Text entries only: pictures and fonts are most of a book's size and none of its words.
   const unzipped = unzipCapped(bytes, (name) => /(?:\.(?:xml|opf|ncx|xhtml|html|htm)|mimetype)$/i.test(name));

@@ -2,7 +2,7 @@
 // lines between paragraphs). Saved pages, EPUB chapters and converted DOCX all arrive as HTML, so
 // one converter decides what a block is and which elements never carry the document's own words.
 // Elements are dropped by type (what they are for), never by the words in them.
-import { parseHTML } from 'linkedom';
+import { dom } from './libraries.js';
 
 /** Larger pages are cut: parsing cost grows with size, and no article needs more. */
 export const HTML_MAX_CHARS = 4_000_000;
@@ -106,7 +106,7 @@ export function xhtmlAsHtml(source: string): string {
 /** A linkedom document for (prepared) HTML; a fragment gets a body of its own. */
 export function parseDocument(html: string): DomDocument {
   const source = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return (parseHTML(source) as unknown as { document: DomDocument }).document;
+  return (dom().parseHTML(source) as unknown as { document: DomDocument }).document;
 }
 
 /**

@@ -1,7 +1,7 @@
 // A web page saved from a browser. Most of a saved page is not the article (navigation, related
 // links, comments, bios), so Readability picks the article out first and the shared converter
 // turns it into text; the page's <meta> tags give the title, author, date, language and address.
-import { Readability } from '@mozilla/readability';
+import { loadDom, loadReadability } from './libraries.js';
 import { htmlToText, parseDocument, prepareHtml, removeDropped, xhtmlAsHtml, type DomDocument, type DomNode } from './html-text.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 import { decodeText, sniffText } from './text.js';
@@ -112,6 +112,8 @@ export function withoutRepeats(text: string): string {
 }
 
 export async function readHtml(bytes: Uint8Array): Promise<ReadOutcome> {
+  await loadDom();
+  const { Readability } = await loadReadability();
   const decoded = decodeHtml(bytes);
   if ('error' in decoded) return decoded;
   const prepared = prepareHtml(decoded.text);

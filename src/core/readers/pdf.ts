@@ -3,7 +3,8 @@
 // rejoined, running headers, footers and page numbers dropped because they repeat at a page's edge,
 // and headings from the outline (bookmarks) or from clearly larger type. It emits the Markdown-ish
 // shape the cleaning pipeline reads: `# heading` lines and blank lines between paragraphs.
-import { getDocumentProxy } from 'unpdf';
+import type { getDocumentProxy } from 'unpdf';
+import { loadPdfJs } from './libraries.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 
 export interface PdfLimits {
@@ -59,6 +60,7 @@ interface RawItem {
 /** The reader's work, with limits a test can lower. */
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = LIMITS): Promise<ReadOutcome> {
   const { maxPages: MAX_PAGES, maxChars: MAX_CHARS } = limits;
+  const { getDocumentProxy } = await loadPdfJs();
   let doc;
   try {
     // A copy: pdf.js may take over the buffer it is given, and ingest keeps the file's bytes.
