@@ -84,6 +84,22 @@ describe('the HTML reader', () => {
     expect(read.text).not.toMatch(/Home About|Footer links|Riverside Library|Open daily/);
   });
 
+  it('drops a widget (a few words around buttons or a field) in any language, and keeps prose that holds a control', async () => {
+    const page = `<!doctype html><html><body><article><h1>Mending nets</h1>
+      <p>Mending a net starts at the torn mesh and works outward, one knot at a time, until the shape holds again.</p>
+      <div class="rate">Did this guide help you? <button>Yes</button> <button>No</button></div>
+      <div class="avis">Cet article vous a-t-il été utile ? <button>Oui</button> <button>Non</button></div>
+      <form><label>Get the weekly letter</label> <input type="email" placeholder="you@example.org"> <button>Sign up</button></form>
+      <p>The old hands keep a spare needle in the cap, and when the light fails they feel for the knots instead of looking; click <button>here</button> to hear one of them describe it.</p>
+      <p>A net mended this way lasts another season, sometimes two.</p>
+    </article></body></html>`;
+    const read = await readHtml(Buffer.from(page));
+    if ('error' in read) throw new Error(read.error);
+    expect(read.text).not.toMatch(/help you|utile|weekly letter|Sign up|Oui|Yes/);
+    expect(read.text).toContain('The old hands keep a spare needle in the cap');
+    expect(read.text).toContain('A net mended this way lasts another season, sometimes two.');
+  });
+
   it('reads an XHTML page, whose empty elements close themselves', async () => {
     const page = `<?xml version="1.0" encoding="utf-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Field notes</title></head><body><h2>Morning</h2><a id="start"/><p>The heron waited by the reeds for an hour.</p><h3 class="rule"/><p>Then it flew off without a catch.</p></body></html>`;
     const read = await readHtml(Buffer.from(page));

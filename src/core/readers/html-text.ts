@@ -115,11 +115,29 @@ export function parseDocument(html: string): DomDocument {
  * unless it holds the page's h1 (a post's own title block).
  */
 export function removeDropped(root: DomDocument | DomElement): void {
+  // A few words around a control are its label: "Was this article helpful? Yes No", a newsletter
+  // box, a cookie notice. The block holding them goes with the control, in any language.
+  for (const control of [...root.querySelectorAll(CONTROLS)]) {
+    const block = control.closest(WIDGET_BLOCKS);
+    if (block && wordsOutsideControls(block) <= WIDGET_MAX_WORDS) block.remove();
+  }
   for (const el of [...root.querySelectorAll('*')]) {
     const name = el.localName.toLowerCase();
     if (DROPPED.has(name) || isHidden(el)) el.remove();
     else if (name === 'header' && !el.closest('article, main, section') && !el.querySelector('h1')) el.remove();
   }
+}
+
+const CONTROLS = 'button, input, select, textarea';
+/** Blocks a widget sits in; never the article, main or section, which hold the text itself. */
+const WIDGET_BLOCKS = 'p, div, li, form, fieldset, aside, footer, header, dl, table';
+/** Longer than this, the words around a control are text that happens to contain one. */
+const WIDGET_MAX_WORDS = 12;
+
+function wordsOutsideControls(block: DomElement): number {
+  const clone = block.cloneNode(true) as DomElement;
+  for (const c of [...clone.querySelectorAll(CONTROLS)]) c.remove();
+  return (clone.textContent ?? '').split(/\s+/).filter(Boolean).length;
 }
 
 function isHidden(el: DomElement): boolean {
