@@ -45,6 +45,19 @@ describe('sponsor reads and calls to action in a podcast', () => {
   });
 });
 
+describe('interview questions that look like calls to action survive', () => {
+  it('keeps "tell us" and "give us" questions', () => {
+    const raw = `Host: Tell us about the first farm you worked on, and what it taught you.
+
+Devon Achebe: It was a dairy farm in the hills, and it taught me that soil is slow to forgive.
+
+Host: Give us an example of a mistake you would not make again.`;
+    const text = all(passages(raw, { kind: 'transcript' }));
+    expect(text).toContain('Tell us about the first farm you worked on, and what it taught you.');
+    expect(text).toContain('Give us an example of a mistake you would not make again.');
+  });
+});
+
 describe('editorial meta-text', () => {
   it('drops a live blog typo apology and keeps the updates', () => {
     const raw = `Please note that we are running these updates live from the hall, so please excuse any typos.
@@ -113,6 +126,9 @@ describe('prose that mentions sponsors, reviews and transcripts in passing survi
     'Prices at the market were 30% off by late afternoon, when the stalls began to close.',
     'Follow the river north and you reach the old mill within an hour.',
     'The committee said the report contained several errors in its cost estimates.',
+    'The program was funded by the state and supported by three local colleges.',
+    'You can use the code from the repository at github.com/example/tools to reproduce the results.',
+    'Like the show that preceded it, the new play runs for almost three hours.',
   ];
   for (const s of keep) {
     it(s, () => {

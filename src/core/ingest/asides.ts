@@ -13,28 +13,36 @@ const SHOW = String.raw`(?:episode|show|podcast|video|segment|program(?:me)?|bro
 // (a) Sponsor reads.
 /** "This episode is brought to you by X", "Today's show is sponsored in part by X". */
 const SPONSOR_FRAME = new RegExp(
-  String.raw`\b(?:this|today'?s|today’s|the|our|this week'?s|this week’s)\s+(?:\w+\s+)?${SHOW}\b[^.!?]{0,40}?\b(?:brought to you|sponsored|supported|presented|made possible|powered|underwritten|funded)\s+(?:in part\s+|today\s+)?by\b` +
+  String.raw`\b(?:this|today'?s|today’s|this week'?s|this week’s)\s+(?:\w+\s+)?${SHOW}\b[^.!?]{0,40}?\b(?:brought to you|sponsored|supported|presented|made possible|powered|underwritten)\s+(?:in part\s+|today\s+)?by\b` +
     String.raw`|\b(?:a|one)\s+(?:quick\s+|short\s+|brief\s+)?(?:word|message|break)\s+from\s+(?:our|today'?s|today’s|this week'?s)\s+sponsors?\b` +
     String.raw`|\b(?:thanks|thank you)\s+(?:again\s+)?to\s+(?:our|today'?s|today’s|this week'?s)\s+sponsors?\b` +
     String.raw`|\b(?:our|today'?s|today’s|this week'?s)\s+sponsors?\s+(?:is|are|today)\b`,
   'i',
 );
 /** An offer addressed to the listener: a promo code, a discount, a trial, a vanity address. */
-const OFFER_STRONG =
-  /\b(?:use|enter|with|apply)\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|offer\s+|discount\s+|coupon\s+|checkout\s+)?code\b|\b(?:promo|coupon|discount|offer)\s+code\b|\b[a-z0-9-]+\.(?:com|io|co|org|net|fm|app|ai|shop|store)\s*(?:\/|slash)\s*[a-z0-9]+/i;
+const OFFER_CODE = /\b(?:promo|coupon|discount|offer)\s+code\b|\b(?:use|enter|apply)\s+(?:the\s+)?code\s+["“']?([A-Za-z0-9]{3,})/i;
+/** A promo code is a shouted token ("use code FIELD"); "use the code from the repo" is not one. */
+const offerCode = (s: string) => {
+  const m = OFFER_CODE.exec(s);
+  return !!m && (m[1] === undefined || /^[A-Z0-9]+$/.test(m[1]));
+};
+/** Signals that carry a read already under way; a vanity address ("example.com/show") is one, as talks cite repositories too. */
 const OFFER_WEAK =
-  /\b\d{1,3}\s?%\s+off\b|\b\d{1,3}\s+percent\s+off\b|\bfree\s+trial\b|\bfirst\s+(?:month|box|order)\b|\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out|sign\s+up\s+at|download\s+\w+\s+at)\s+[a-z0-9-]+\.(?:com|io|co|org|net|fm|app|ai|shop|store)\b|\bsign\s+up\s+(?:today|now|for\s+free)\b|\b(?:try\s+it|get\s+started)\s+(?:today|now|for\s+free)\b|\blimited[- ]time\b|\bexclusive\s+(?:offer|deal|discount)\b/i;
+  /\b[a-z0-9-]+\.(?:com|io|co|org|net|fm|app|ai|shop|store)\s*(?:\/|\s+slash\s+)\s*[a-z0-9]+|\b\d{1,3}\s?%\s+off\b|\b\d{1,3}\s+percent\s+off\b|\bfree\s+trial\b|\bfirst\s+(?:month|box|order)\b|\b(?:visit|go\s+to|head\s+(?:over\s+)?to|check\s+out|sign\s+up\s+at|download\s+\w+\s+at)\s+[a-z0-9-]+\.(?:com|io|co|org|net|fm|app|ai|shop|store)\b|\bsign\s+up\s+(?:today|now|for\s+free)\b|\b(?:try\s+it|get\s+started)\s+(?:today|now|for\s+free)\b|\blimited[- ]time\b|\bexclusive\s+(?:offer|deal|discount)\b/i;
 /** The name in a sponsor frame ("brought to you by X", "our sponsor today is X"): a capitalised word or a domain. */
 const FRAME_BRAND = /\b(?:by|sponsors?\s+(?:today\s+)?(?:is|are))\s+((?:\p{Lu}[\p{L}\p{N}&'’.-]*|[a-z0-9-]+\.[a-z]{2,})(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2})/u;
 
 // (b) Calls to action about the show.
 /** Where a call may start: the sentence start, or after "please", "so", "if you ..., ", "be sure to". */
 const CTA_LEAD = String.raw`(?:^|[,;:—–-]\s*|\band\s+|\bplease\s+|\bso\s+|\bnow\s+)(?:(?:please|also|now|and|so)\s+)*(?:(?:be\s+sure|make\s+sure|don'?t\s+forget|don’t\s+forget|remember)\s+(?:to\s+|you\s+)|(?:why\s+not|feel\s+free\s+to)\s+)?`;
-const CTA_VERB = String.raw`(?:subscribe|rate|review|follow|share|leave|hit|smash|click|tap|like|tell|join|support|send|write|give)`;
+// "Tell us", "give us", "join us" open ordinary interview questions, so "us" alone is an object
+// only for the verbs that mean following the show.
+const CTA_VERB = String.raw`(?:subscribe|rate|review|follow|share|leave|hit|smash|click|tap|give|write)`;
 const CTA = new RegExp(`${CTA_LEAD}${CTA_VERB}\\b`, 'i');
+const CTA_US = new RegExp(`${CTA_LEAD}(?:subscribe\\s+to|rate|review|follow)\\s+us\\b`, 'i');
 /** What a call to action is about: the show itself, its ratings or where it is published. */
 const CTA_OBJECT = new RegExp(
-  String.raw`\b(?:us|the\s+${SHOW}|this\s+${SHOW}|our\s+${SHOW}|(?:a|five[- ]star|5[- ]star)\s+(?:review|rating)s?|(?:review|rating)s?\s+(?:on|in)\s+|five\s+stars|5\s+stars|the\s+(?:bell|notification\s+bell|like\s+button|subscribe\s+button)|notifications|(?:apple|google)\s+podcasts|spotify|itunes|youtube|patreon|wherever\s+you\s+(?:get|listen\s+to|find)\s+(?:your\s+)?(?:podcasts?|shows?)|(?:miss|catch)\s+(?:an?|the\s+next|another|future|new)\s+${SHOW}s?|new\s+${SHOW}s)\b`,
+  String.raw`\b(?:the\s+${SHOW}|this\s+${SHOW}|our\s+${SHOW}|(?:a|five[- ]star|5[- ]star)\s+(?:review|rating)s?|(?:review|rating)s?\s+(?:on|in)\s+|five\s+stars|5\s+stars|the\s+(?:bell|notification\s+bell|like\s+button|subscribe\s+button)|notifications|(?:apple|google)\s+podcasts|spotify|itunes|youtube|patreon|wherever\s+you\s+(?:get|listen\s+to|find)\s+(?:your\s+)?(?:podcasts?|shows?)|(?:miss|catch)\s+(?:an?|the\s+next|another|future|new)\s+${SHOW}s?|new\s+${SHOW}s|(?:a|your)\s+comments?\s+(?:below|down\s+below)|in\s+the\s+comments)\b`,
   'i',
 );
 const PODCAST_WHERE = /\bwherever\s+you\s+(?:get|listen\s+to|find|download)\s+(?:your\s+)?(?:podcasts?|shows?)\b/i;
@@ -63,16 +71,16 @@ export type AsideKind = 'sponsor' | 'call to action' | 'editorial';
 export function asideKind(sentence: string): AsideKind | undefined {
   const s = sentence.trim();
   if (s.length > 600) return undefined;
-  if (SPONSOR_FRAME.test(s) || OFFER_STRONG.test(s)) return 'sponsor';
+  if (SPONSOR_FRAME.test(s) || offerCode(s)) return 'sponsor';
   if (PODCAST_WHERE.test(s) || LIKE_SUBSCRIBE.test(s) || (s.length <= 120 && OUTRO.test(s))) return 'call to action';
-  if (CTA.test(s) && CTA_OBJECT.test(s) && s.split(/\s+/).length <= 40) return 'call to action';
+  if ((CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
   if (EDITED.test(s) || TYPO_APOLOGY.test(s) || OMITTED.test(s) || READER_NOTE.test(s)) return 'editorial';
   return undefined;
 }
 
 /** True for a sentence that carries on an advert already under way: an offer, or the brand named again. */
 function continuesAd(s: string, brands: string[]): boolean {
-  if (OFFER_STRONG.test(s) || OFFER_WEAK.test(s)) return true;
+  if (offerCode(s) || OFFER_WEAK.test(s)) return true;
   return brands.some((b) => new RegExp(`(?<![\\p{L}\\p{N}])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(s));
 }
 
