@@ -90,6 +90,27 @@ Priya Raman: Read the margins. The notes people scribble beside the text tell yo
   });
 });
 
+describe('one sentence asides of each kind', () => {
+  const junk = [
+    'Thanks to our sponsor, Northbeam, for supporting the show.',
+    'Be sure to hit the bell so you get notified.',
+    'If you like what you hear, leave us a five-star review on Apple Podcasts.',
+    'Please share this episode with a friend who would enjoy it.',
+    'Follow us on Instagram for behind the scenes photos.',
+    'This transcript has been lightly edited for clarity.',
+    'We apologize for any typos in this live blog.',
+    'Portions of this conversation were omitted for brevity.',
+    'The rest of this session was not transcribed.',
+  ];
+  const body = 'The orchard survived the late frost because the growers lit small fires between the rows all night.';
+  for (const j of junk) {
+    it(j, () => {
+      expect(passages(`${body}\n\n${j}`)).toEqual([body]);
+      expect(passages(`${j}\n\n${body}`)).toEqual([body]);
+    });
+  }
+});
+
 describe('show notes and chapter lists', () => {
   it('drops a link list and a chapter list under their labels', () => {
     const raw = `In this episode we talk about why libraries still matter in small towns, and what they cost to run.
@@ -129,6 +150,11 @@ describe('prose that mentions sponsors, reviews and transcripts in passing survi
     'The program was funded by the state and supported by three local colleges.',
     'You can use the code from the repository at github.com/example/tools to reproduce the results.',
     'Like the show that preceded it, the new play runs for almost three hours.',
+    'The interview was cut short when the fire alarm went off in the building.',
+    'The panel did not include any women, which drew criticism from the audience.',
+    'Thanks for listening to me ramble about compilers for so long, she laughed.',
+    'Please note that the museum is closed on Mondays and public holidays.',
+    'This research was supported by a grant from the Wellcome Trust in 2019.',
   ];
   for (const s of keep) {
     it(s, () => {

@@ -46,17 +46,21 @@ const CTA_OBJECT = new RegExp(
   'i',
 );
 const PODCAST_WHERE = /\bwherever\s+you\s+(?:get|listen\s+to|find|download)\s+(?:your\s+)?(?:podcasts?|shows?)\b/i;
-const OUTRO = new RegExp(String.raw`^(?:and\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?(?:\s+(?:again|everyone|all|folks))?\s+for\s+(?:listening|watching|tuning\s+in|joining\s+us(?:\s+(?:on|for)\s+(?:this|today'?s)\s+${SHOW})?)\b`, 'i');
+const OUTRO = new RegExp(String.raw`^(?:and\s+)?(?:thanks|thank\s+you)(?:\s+(?:so|very)\s+much)?(?:\s+(?:again|everyone|all|folks))?\s+for\s+(?:listening|watching|tuning\s+in|joining\s+us)(?:\s+(?:to|on|for)\s+(?:this|today'?s|the|our)\s+${SHOW})?(?=\s*(?:[.!,;]|$))`, 'i');
 const LIKE_SUBSCRIBE = /\b(?:be\s+sure|make\s+sure|don['’]?t\s+forget|remember)\s+to\s+subscribe\b|\blike\s+and\s+subscribe\b|\bsubscribe\s+(?:to\s+(?:the|our|this)\s+(?:channel|podcast|show|newsletter)|and\s+(?:rate|review|hit|follow))\b/i;
 
 // (d) Editorial meta-text: the document talking about itself.
-const DOC = String.raw`(?:transcripts?|transcription|post|live\s?blog|blog|recording|article|write-?up|text|interview|conversation|session|talk|panel|coverage|notes)`;
+/** The written document itself, and the events a transcript records (whose parts may be left out). */
+const DOC = String.raw`(?:transcripts?|transcription|post|live\s?blog|blog|recording|article|write-?up|text|notes|coverage)`;
+const EVENT = String.raw`(?:interview|conversation|session|talk|panel|discussion|episode|q&a|keynote|event|call|meeting)`;
 const EDITED = /\b(?:(?:lightly\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|been\s+)?(?:edited|condensed|abridged|shortened|trimmed)(?:\s+and\s+(?:edited|condensed))?\s+for\s+(?:length|clarity|brevity|space|readability)|(?:length|clarity|brevity)\s+and\s+(?:length|clarity|brevity))\b/i;
 const TYPO_APOLOGY =
   /\b(?:excuse|forgive|pardon|ignore|apolog(?:i[sz]e|ies)\s+for)\s+(?:any|the|our|all)?\s*(?:typos?|typographical errors|spelling(?:\s+(?:errors|mistakes))?|errors|mistakes|inaccuracies|grammar)\b|\b(?:typos?|errors|mistakes)\s+(?:are|may\s+be)\s+(?:likely|inevitable|possible|expected)\b/i;
+/** A part of the record as the subject: "this portion", "parts of this conversation", "the transcript". */
+const PART = String.raw`(?:(?:this|that|the\s+following)\s+(?:portion|part|section|segment|exchange|discussion|q&a|answer|question)s?|(?:portions?|parts?|sections?|segments?|some|the\s+rest|the\s+remainder)\s+of\s+(?:this|the|our)\s+(?:${DOC}|${EVENT})|the\s+${DOC})`;
 const OMITTED = new RegExp(
-  String.raw`\b(?:(?:this|that|the\s+following|the\s+rest\s+of\s+(?:this|the))\s+(?:portion|part|section|segment|exchange|discussion|q&a|answer|question)s?|the\s+${DOC})\b[^.!?]{0,80}\b(?:(?:was|were|is|are|has\s+been|have\s+been|been)\s+(?:omitted|removed|cut|excluded|not\s+(?:included|transcribed|recorded))|(?:does|do|did)\s*(?:n['’]t|\s+not)\s+(?:include|cover|contain)|(?:omits?|excludes?|leaves?\s+out|left\s+out)|(?:not|isn['’]t|aren['’]t)\s+(?:included|transcribed|available))\b` +
-    String.raw`|\b(?:due\s+to|because\s+of)\s+(?:space|time|length)\s+(?:limitations?|constraints?|limits?)\b[^.!?]{0,80}\b(?:not\s+include|omit|left\s+out|n['’]t\s+include|excluded|removed)`,
+  String.raw`\b${PART}\b[^.!?]{0,80}\b(?:(?:was|were|is|are|has\s+been|have\s+been|been)\s+(?:omitted|removed|edited\s+out|excluded|not\s+(?:included|transcribed|recorded))|(?:does|do|did)\s*(?:n['’]t|\s+not)\s+(?:include|cover|contain)|(?:omits?|excludes?|leaves?\s+out|left\s+out)|(?:not|isn['’]t|aren['’]t)\s+(?:included|transcribed|available))\b` +
+    String.raw`|\b(?:due\s+to|because\s+of)\s+(?:space|time|length)\s+(?:limitations?|constraints?|limits?)\b[^.!?]{0,80}\b(?:not\s+include|omit|left\s+out|n['’]t\s+include|excluded|removed|not\s+included|not\s+transcribed)`,
   'i',
 );
 /** "Please note that we are running these live ...": a note to the reader about how the text is made. */
