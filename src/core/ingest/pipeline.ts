@@ -1,7 +1,9 @@
-// The cleaning pipeline on one document's text: chrome, foreign lines, structure, sentences, and
-// clean verbatim for transcripts. Pure: same text and metadata in, same sentences out.
+// The cleaning pipeline on one document's text: show notes, chrome, foreign lines, structure,
+// sentences, clean verbatim for transcripts, and asides (sponsor reads, calls to action, editorial
+// notes). Pure: same text and metadata in, same sentences out.
 
 import type { DocumentMeta, Sentence } from '../corpus.js';
+import { dropAsides, removeShowNotes } from './asides.js';
 import { removeChrome } from './chrome.js';
 import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';
@@ -48,7 +50,7 @@ function unitsOf(p: Paragraph, meta: DocumentMeta): string[] {
 
 export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
   const transcript = meta.kind === 'transcript';
-  const chrome = removeChrome(normalizeText(raw).split('\n'), { transcript });
+  const chrome = removeChrome(removeShowNotes(normalizeText(raw).split('\n')), { transcript });
   const lines = removeForeignLines(chrome.lines, meta.language);
   const structure = buildStructure(lines, meta.kind, meta.speakers);
 
@@ -77,7 +79,9 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
     });
   }
   const titleGuess = chrome.headerTitle ?? structure.headings[0];
-  return titleGuess !== undefined ? { sentences, titleGuess } : { sentences };
+  // Asides go after segmentation: a sponsor read or a typo apology is a sentence or a run of them.
+  const kept = dropAsides(sentences);
+  return titleGuess !== undefined ? { sentences: kept, titleGuess } : { sentences: kept };
 }
 
 /** The whole cleaning, structure and segmentation pipeline on one document's text. */
