@@ -101,6 +101,10 @@ describe('kind from labelled turns', () => {
     const out = analyzeText(raw, meta({ kind: 'article' })).sentences.map((s) => s.text);
     expect(out.join(' ')).toMatch(/\bUm\b/);
   });
+  it('does not make a transcript of an FAQ page of Q: and A: lines', () => {
+    const raw = ['Q: How often do bees swarm?', 'A: Once a year, in spring.', 'Q: Do they sting?', 'A: Rarely, when calm.'].join('\n\n');
+    expect(guessKind(raw)).toBe('article');
+  });
   it('does not make a transcript of an article quoting one exchange', () => {
     const body = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of the report explains how the hives were moved in spring.`);
     const raw = [...body, 'Marta Quill: It was hard.', 'Ivo Brandt: It was worth it.'].join('\n\n');

@@ -260,7 +260,8 @@ function hasSpeakerTurns(content: string[]): boolean {
   let labelled = 0;
   for (const l of content) {
     const m = matchLabel(l.trim().replace(LEADING_TIME, ''), []);
-    if (!m) continue;
+    // "Q:" and "A:" alone also shape FAQ pages and edited print interviews, which read as articles.
+    if (!m || m.name === QUESTION_ROLE || m.name === ANSWER_ROLE) continue;
     labelled++;
     // "Nadia Brooks:" and later "Nadia:" are one person's turns.
     const key = slugName(m.name).split(' ')[0]!;
