@@ -34,6 +34,7 @@ describe('label styles', () => {
     ['00:12:34 Name:', (n: string, i: number) => `${ts(i)} ${n}:`],
     ['(12:34) Name:', (n: string, i: number) => `(1${i}:3${i}) ${n}:`],
     ['Name (Role):', (n: string) => `${n} (${n.startsWith('M') ? 'Host' : 'Guest'}):`],
+    ['Name (Organisation):', (n: string) => `${n} (${n.startsWith('M') ? 'Radio North' : 'Hive Trust'}):`],
     ['**Name:**', (n: string) => `**${n}:**`],
     ['**Role (Name):**', (n: string) => `**${n.startsWith('M') ? 'Host' : 'Guest'} (${n}):**`],
     ['Name [00:12:34]:', (n: string, i: number) => `${n} [${ts(i)}]:`],
@@ -60,6 +61,8 @@ describe('prose colons are not speakers', () => {
       'London: the council voted on Tuesday to close the bridge.',
       'Closing Thoughts: we did well, all told.',
       'The rule is simple: no phones at the table.',
+      'WASHINGTON (AP): The senate passed the bill late on Friday.',
+      'Paris (Reuters): Officials met again on Monday.',
     ].join('\n\n');
     expect(guessKind(raw)).toBe('article');
     expect(read(raw).every(([speaker]) => speaker === undefined)).toBe(true);

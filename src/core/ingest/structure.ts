@@ -121,8 +121,10 @@ function personOfRoleLabel(raw: string, known: string[]): string | undefined {
   const [outer, inner] = [m[1]!.trim(), m[2]!.trim()];
   const isKnown = (s: string) => known.some((k) => slugName(k) === slugName(s));
   if (ROLES.has(slugName(outer)) && (isKnown(inner) || isNameWords(inner))) return inner;
-  // "Name (Role)" or "Name (Acme Corp)": the words outside the brackets are the name.
-  if (isKnown(outer) || (isNameWords(outer) && inner.split(/\s+/).length <= 6)) return outer;
+  if (isKnown(outer) || (ROLES.has(slugName(inner)) && isNameWords(outer))) return outer;
+  // "Nadia Brooks (Acme Corp)": a person's two or three names, not a dateline ("WASHINGTON (AP)", "Paris (Reuters)").
+  const words = outer.split(/\s+/);
+  if (isNameWords(outer) && words.length >= 2 && words.length <= 3 && outer !== outer.toUpperCase() && inner.split(/\s+/).length <= 6) return outer;
   return undefined;
 }
 
