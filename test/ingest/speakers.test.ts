@@ -143,3 +143,11 @@ describe('askers', () => {
     for (let i = 1; i < s.length; i++) if (s[i]!.speaker !== s[i - 1]!.speaker) expect(s[i]!.paragraph).not.toBe(s[i - 1]!.paragraph);
   });
 });
+
+describe('hostile lines', () => {
+  it('reads a huge line that opens like an asker line quickly, as text', () => {
+    const raw = 'Question from ' + 'at of from, '.repeat(20000) + '\n\nIvo Brandt: Fine.';
+    const out = read(raw);
+    expect(out.at(-1)).toEqual(['Ivo Brandt', 'Fine.']);
+  });
+});

@@ -182,7 +182,7 @@ const TIMESTAMP_TAIL = /\s*(?:[-–—|@]\s*)?[(\[]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2
 /** "Speaker: Name" or "Speaker - Name" alone on its line names whoever talks next. */
 export function matchSpeakerLine(line: string, known: string[] = []): string | undefined {
   // "— Question, Lena Park at Acme" alone on its line: she asks what follows.
-  if (/^(?:[-–—]\s*)?(?:q|question|audience question)\b/i.test(line) && !/[:：?]/.test(line)) {
+  if (/^(?:[-–—]\s*)?(?:q|question|audience question)\b/i.test(line) && line.length <= 120 && !/[:：?]/.test(line)) {
     const asker = askerOf(line);
     if (asker) return ASKER_MARK + (known.find((k) => slugName(k) === slugName(asker)) ?? asker);
   }
