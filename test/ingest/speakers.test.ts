@@ -53,6 +53,14 @@ describe('label styles', () => {
   });
 });
 
+describe('timestamps without a name', () => {
+  it('removes an h:mm:ss time opening a line even in an article, but keeps a clock time in prose', () => {
+    const raw = '00:01:10\nThe hives were moved at dawn.\n\n00:02:15 The keepers counted the frames.\n\n10:30 was when the vote began.';
+    const out = analyzeText(raw, meta({ kind: 'article' })).sentences.map((s) => s.text);
+    expect(out).toEqual(['The hives were moved at dawn.', 'The keepers counted the frames.', '10:30 was when the vote began.']);
+  });
+});
+
 describe('prose colons are not speakers', () => {
   it('keeps Note:, Summary:, a place name and a one-off lead-in as the narrator’s', () => {
     const raw = [
