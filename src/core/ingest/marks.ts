@@ -100,6 +100,7 @@ const TS = '(?:\\d{1,2}:)?\\d{1,2}:\\d{2}(?:[.,]\\d{1,3})?';
 const BRACKETED_TS = new RegExp(`\\s*(?:\\[\\s*${TS}\\s*\\]|\\(\\s*${TS}\\s*\\))`, 'g');
 /** A timestamp opening a transcript line, bracketed or bare ("00:12:34 Speaker 1: ..."). */
 const LEADING_TS = new RegExp(`^(?:[\\[(]\\s*${TS}\\s*[\\])]|${TS}(?=\\s))\\s*(?:[-–—|]\\s*)?`);
+const LEADING_HMS = /^\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?(?=\s|$)\s*(?:[-–—|]\s*)?/;
 const CUE_LINE = new RegExp(`^${TS}\\s*-->\\s*${TS}(?:\\s.*)?$`);
 
 /** Sounds and events a transcriber notes in brackets; never words anyone said. */
@@ -120,11 +121,13 @@ const isStage = (inner: string) => inner.length <= 60 && STAGE_HINT.test(inner) 
 
 /**
  * Removes media timestamps and bracketed stage directions from a line. A bare timestamp at the
- * start of a line is removed in transcripts only: in an article "10:30" may begin a sentence.
+ * start of a line is removed in transcripts, and in articles only with seconds: "10:30" may begin a sentence.
  */
 export function stripTranscriptMarks(line: string, transcript: boolean): string {
   let t = line;
   if (transcript) t = t.replace(LEADING_TS, '');
+  // With hours, minutes and seconds it is a media time even in an article: clocks in prose stop at minutes.
+  else if (/^\d{1,2}:\d{2}:\d{2}/.test(t)) t = t.replace(LEADING_HMS, '');
   if (/[[(]/.test(t)) t = t.replace(BRACKETED, (m, sq?: string, par?: string) => (isStage(sq ?? par ?? '') ? '' : m)).replace(BRACKETED_TS, '');
   if (t === line) return line;
   return t

@@ -22,6 +22,8 @@ export interface StructureResult {
 
 const END_PUNCT = /[.!?。！？…]["'”’)\]]*$/;
 const QUESTION_ROLE = 'Question';
+/** Prefixes a speaker line's name when that person asks (a name never holds this character). */
+const ASKER_MARK = '\u0001';
 const ANSWER_ROLE = 'Answer';
 
 /** Roles that label a turn without naming a person. */
@@ -91,6 +93,39 @@ export interface LabelMatch {
   rest: string;
   /** A one-off 'Name: "quote"' in prose: it attributes its own paragraph, not the ones after it. */
   scoped?: boolean;
+  /** 'Question, Name at Org:': Name asks; the answer after it belongs to whoever answers. */
+  asker?: boolean;
+}
+
+const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+const isNameWords = (s: string) => {
+  const words = s.trim().split(/\s+/);
+  return words.length <= 4 && words.every((w, i) => (i > 0 && NAME_CONNECTORS.has(w.toLowerCase())) || NAME_WORD.test(w)) && !NOT_LABEL_FIRST.has(words[0]!.toLowerCase());
+};
+
+/**
+ * The person who asks, in "Question, Lena Park at Acme", "Question from Lena Park", "Q (Lena Park)",
+ * "Audience question - Lena Park": the role word is who they are, the name is who speaks.
+ */
+export function askerOf(raw: string): string | undefined {
+  const m = /^(?:[-–—]\s*)?(?:q|question|audience question|question from the audience)\s*(?:,|\bfrom\b|\(|[-–—])\s*([^,()]+?)\s*(?:(?:,|\bat\b|\bfrom\b|\bof\b|\()\s*[^()]*)?\)?\s*$/i.exec(raw.trim());
+  if (!m) return undefined;
+  const name = m[1]!.trim();
+  return isNameWords(name) ? titleCaseIfShouting(name) : undefined;
+}
+
+/** "Nadia Brooks (Host)" and "Host (Nadia Brooks)": the person, whichever side the role is on. */
+function personOfRoleLabel(raw: string, known: string[]): string | undefined {
+  const m = /^([^()]+?)\s*\(([^()]+)\)$/.exec(raw);
+  if (!m) return undefined;
+  const [outer, inner] = [m[1]!.trim(), m[2]!.trim()];
+  const isKnown = (s: string) => known.some((k) => slugName(k) === slugName(s));
+  if (ROLES.has(slugName(outer)) && (isKnown(inner) || isNameWords(inner))) return inner;
+  if (isKnown(outer) || (ROLES.has(slugName(inner)) && isNameWords(outer))) return outer;
+  // "Nadia Brooks (Acme Corp)": a person's two or three names, not a dateline ("WASHINGTON (AP)", "Paris (Reuters)").
+  const words = outer.split(/\s+/);
+  if (isNameWords(outer) && words.length >= 2 && words.length <= 3 && outer !== outer.toUpperCase() && inner.split(/\s+/).length <= 6) return outer;
+  return undefined;
 }
 
 /**
@@ -106,6 +141,10 @@ export function matchLabel(line: string, known: string[], recurring?: Set<string
   const raw = m[1]!.replace(/^[*_]+|[*_]+$/g, '').replace(TIMESTAMP_TAIL, '').trim();
   const rest = m[2]!.replace(/^[*_]+\s*/, '').trim();
   if (!raw || /^\d|https?$/i.test(raw)) return undefined;
+  const asker = askerOf(raw);
+  if (asker) return { name: known.find((k) => slugName(k) === slugName(asker)) ?? asker, rest, asker: true };
+  const person = personOfRoleLabel(raw, known);
+  if (person && person !== raw) return matchLabel(`${person}: ${rest}`, known, recurring);
   // Clock times and ratios ("10:30", "3:2") are not labels.
   if (/\d$/.test(raw) && /^\d/.test(rest)) return undefined;
   const lower = slugName(raw);
@@ -142,6 +181,11 @@ const TIMESTAMP_TAIL = /\s*(?:[-–—|@]\s*)?[(\[]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2
 
 /** "Speaker: Name" or "Speaker - Name" alone on its line names whoever talks next. */
 export function matchSpeakerLine(line: string, known: string[] = []): string | undefined {
+  // "— Question, Lena Park at Acme" alone on its line: she asks what follows.
+  if (/^(?:[-–—]\s*)?(?:q|question|audience question)\b/i.test(line) && line.length <= 120 && !/[:：?]/.test(line)) {
+    const asker = askerOf(line);
+    if (asker) return ASKER_MARK + (known.find((k) => slugName(k) === slugName(asker)) ?? asker);
+  }
   // Transcription exports put the name and the time on a line of their own: "Lisa Wong 0:03", "SPEAKER 2 [01:15]".
   const timed = /\d:\d\d/.test(line) ? TIMESTAMP_TAIL.exec(line) : null;
   if (timed && timed.index > 0 && /\d:\d\d/.test(timed[0])) {
@@ -205,11 +249,36 @@ export function isHardWrapped(lines: string[]): boolean {
   return nearWidth >= 0.5 && open >= 0.4;
 }
 
+/** A timestamp opening a line ("[00:12:34]", "(12:34)", "00:12:34"), which hides the label after it. */
+const LEADING_TIME = /^\s*(?:[\[(]\s*(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?\s*[\])]|(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?=\s))\s*(?:[-–—|]\s*)?/;
+
+/**
+ * Turns by named people: speaker labels opening several lines, at least two people each labelled
+ * more than once, and labels opening a fair share of the paragraphs (an article quoting one
+ * exchange is still an article).
+ */
+function hasSpeakerTurns(content: string[]): boolean {
+  const counts = new Map<string, number>();
+  let labelled = 0;
+  for (const l of content) {
+    const m = matchLabel(l.trim().replace(LEADING_TIME, ''), []);
+    // "Q:" and "A:" alone also shape FAQ pages and edited print interviews, which read as articles.
+    if (!m || m.name === QUESTION_ROLE || m.name === ANSWER_ROLE) continue;
+    labelled++;
+    // "Nadia Brooks:" and later "Nadia:" are one person's turns.
+    const key = slugName(m.name).split(' ')[0]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const people = [...counts.values()].filter((n) => n >= 2).length;
+  return labelled >= 4 && people >= 2 && labelled / content.length >= 0.3;
+}
+
 /** Transcript when there is no paragraph structure, or lines run on without punctuation, or fillers abound. */
 export function guessKind(text: string): DocKind {
   const lines = text.split('\n');
   const content = lines.filter((l) => l.trim());
   if (content.length === 0) return 'article';
+  if (hasSpeakerTurns(content)) return 'transcript';
   const blanks = lines.length - content.length;
   const open = content.filter((l) => l.length > 40 && !END_PUNCT.test(l.trim())).length / content.length;
   const words = text.split(/\s+/).length;
@@ -270,6 +339,8 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
     if (m) seen.set(slugName(m.name), (seen.get(slugName(m.name)) ?? 0) + 1);
   }
   const recurring = new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
+  // "Nadia:" once, where "Nadia Brooks:" labels turns elsewhere, is her too (merged below).
+  for (const short of shortNames([...seen.keys()].filter((k) => !ROLES.has(k)).concat(known.map(slugName)))) recurring.add(short);
 
   // Blocks of consecutive non-blank lines.
   const blocks: string[][] = [];
@@ -365,16 +436,24 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
     if (/\p{L}-$/u.test(para.text) && /^\p{Ll}/u.test(t)) para.text += t;
     else para.text += ' ' + t;
   };
-  const setSpeaker = (name: string) => {
+  // The named asker of a question: her question is hers, the unlabelled answer after it is not.
+  let asking = false;
+  const setSpeaker = (name: string, asker = false) => {
     labelled = true;
+    asking = asker;
+    if (asker) {
+      speaker = name;
+      return;
+    }
     if (name === ANSWER_ROLE) name = lastAnswerer ?? ANSWER_ROLE;
     else if (!ROLES.has(name.toLowerCase()) || ANSWERING_ROLES.has(name)) lastAnswerer = name;
     speaker = name;
   };
   // After a question, the next unlabelled paragraph is the answer: it never joins the question.
   const answerAfterQuestion = () => {
-    if (speaker !== QUESTION_ROLE || !para || !/\?["”’)]?$/.test(para.text)) return;
+    if ((speaker !== QUESTION_ROLE && !asking) || !para || !/\?["”’)]?$/.test(para.text)) return;
     flush();
+    asking = false;
     speaker = lastAnswerer ?? ANSWER_ROLE;
   };
 
@@ -387,11 +466,13 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
         section = line.heading;
         headings.push(line.heading);
         speaker = undefined; // a new section starts with the narrator until someone is labelled
+        asking = false;
         return;
       }
       if (line.speakerLine) {
         flush();
-        setSpeaker(line.speakerLine);
+        if (line.speakerLine.startsWith(ASKER_MARK)) setSpeaker(line.speakerLine.slice(1), true);
+        else setSpeaker(line.speakerLine);
         return;
       }
       if (line.label) {
@@ -405,7 +486,7 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
           speaker = before;
           return;
         }
-        setSpeaker(line.label.name);
+        setSpeaker(line.label.name, line.label.asker);
         if (line.label.rest) append(line.label.rest);
         return;
       }
@@ -413,10 +494,11 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
         // Someone else speaks, and nobody says who: crediting the last named speaker would be wrong.
         flush();
         speaker = undefined;
+        asking = false;
         append(line.text);
         return;
       }
-      if (speaker === QUESTION_ROLE && para) answerAfterQuestion();
+      if ((speaker === QUESTION_ROLE || asking) && para) answerAfterQuestion();
       const prev = block[li - 1];
       const continues =
         para !== undefined &&
@@ -429,5 +511,39 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
     });
   }
   flush();
-  return { paragraphs, headings, labelled };
+  return { paragraphs: mergeShortNames(paragraphs, known), headings, labelled };
+}
+
+/** The one-word names ("nadia", "brooks") that stand for exactly one of these full names. */
+function shortNames(names: string[]): Set<string> {
+  const owners = new Map<string, Set<string>>();
+  for (const n of names) {
+    const words = slugName(n).split(' ');
+    if (words.length < 2) continue;
+    for (const w of [words[0]!, words[words.length - 1]!]) {
+      if (NAME_CONNECTORS.has(w)) continue;
+      owners.set(w, (owners.get(w) ?? new Set()).add(slugName(n)));
+    }
+  }
+  return new Set([...owners].filter(([, o]) => o.size === 1).map(([w]) => w));
+}
+
+/**
+ * One person, one name: a first- or last-name-only speaker ("Nadia") becomes the one full name it
+ * belongs to ("Nadia Brooks", from a label or the metadata). Two full names sharing it leave it as is.
+ */
+function mergeShortNames(paragraphs: Paragraph[], known: string[]): Paragraph[] {
+  const full = new Map<string, string>();
+  for (const k of known) if (k.trim().includes(' ')) full.set(slugName(k), k);
+  for (const p of paragraphs) if (p.speaker?.includes(' ') && !ROLES.has(slugName(p.speaker))) if (!full.has(slugName(p.speaker))) full.set(slugName(p.speaker), p.speaker);
+  const owners = new Map<string, Set<string>>();
+  for (const key of full.keys()) {
+    const words = key.split(' ');
+    for (const w of new Set([words[0]!, words[words.length - 1]!])) owners.set(w, (owners.get(w) ?? new Set()).add(key));
+  }
+  return paragraphs.map((p) => {
+    if (!p.speaker || p.speaker.includes(' ') || ROLES.has(slugName(p.speaker))) return p;
+    const o = owners.get(slugName(p.speaker));
+    return o && o.size === 1 ? { ...p, speaker: full.get([...o][0]!)! } : p;
+  });
 }
