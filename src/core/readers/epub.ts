@@ -1,10 +1,11 @@
 // EPUB books: a zip of XHTML chapters listed, in reading order, by an OPF package file that also
 // holds the book's title, author and date. Every chapter is all content (no page chrome to find),
 // so chapters go straight through the shared HTML converter, each becoming a section.
-import { dom, loadDom } from './libraries.js';
-import { htmlToText, parseDocument, prepareHtml, xhtmlAsHtml, type DomDocument, type DomElement } from './html-text.js';
+import { loadDom } from './libraries.js';
+import { htmlToText, parseDocument, prepareHtml, xhtmlAsHtml, type DomDocument } from './html-text.js';
 import { pageDate } from './html.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
+import { elementsNamed, parseXml, textOf } from './xml.js';
 import { firstEntry, isZip, resolveEntry, unzipCapped } from './zip.js';
 
 const EPUB_MIMETYPE = 'application/epub+zip';
@@ -20,17 +21,6 @@ export function sniffEpub(bytes: Uint8Array): Sniffed {
 }
 
 const utf8 = (b: Uint8Array | undefined) => (b ? new TextDecoder().decode(b).replace(/^\uFEFF/, '') : undefined);
-
-function parseXml(text: string): DomDocument {
-  return new (dom().DOMParser)().parseFromString(text, 'text/xml') as unknown as DomDocument;
-}
-
-/** Elements by local name ("dc:title" is "title"): packages disagree on namespace prefixes. */
-function byName(root: DomDocument | DomElement, name: string): DomElement[] {
-  return [...root.querySelectorAll('*')].filter((el) => el.localName.replace(/^.*:/, '').toLowerCase() === name);
-}
-
-const textOf = (el: DomElement | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim() || undefined;
 
 function xhtmlToDocument(source: string, what: string): { doc: DomDocument; warnings: string[] } {
   const prepared = prepareHtml(source, what);
@@ -54,9 +44,9 @@ function tableOfContents(files: Map<string, Uint8Array>, navPath: string | undef
   if (ncxPath && titles.size === 0) {
     const source = utf8(files.get(ncxPath));
     if (source) {
-      for (const point of byName(parseXml(source), 'navpoint')) {
-        const src = byName(point, 'content')[0]?.getAttribute('src');
-        const title = textOf(byName(point, 'text')[0]);
+      for (const point of elementsNamed(parseXml(source), 'navpoint')) {
+        const src = elementsNamed(point, 'content')[0]?.getAttribute('src');
+        const title = textOf(elementsNamed(point, 'text')[0]);
         if (!src || !title) continue;
         const file = resolveEntry(ncxPath, src);
         if (!titles.has(file)) titles.set(file, title);
@@ -75,13 +65,13 @@ export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
   const files = unzipped.files;
   const container = utf8(files.get('META-INF/container.xml'));
   if (!container) return { error: 'is not a readable EPUB (META-INF/container.xml is missing)' };
-  const opfPath = byName(parseXml(container), 'rootfile')[0]?.getAttribute('full-path');
+  const opfPath = elementsNamed(parseXml(container), 'rootfile')[0]?.getAttribute('full-path');
   const opfSource = opfPath ? utf8(files.get(opfPath)) : undefined;
   if (!opfPath || !opfSource) return { error: 'is not a readable EPUB (its package file is missing)' };
   const opf = parseXml(opfSource);
 
   const manifest = new Map<string, { path: string; type: string; properties: string }>();
-  for (const item of byName(opf, 'item')) {
+  for (const item of elementsNamed(opf, 'item')) {
     const id = item.getAttribute('id');
     const href = item.getAttribute('href');
     if (id && href)
@@ -89,7 +79,7 @@ export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
   }
   const items = [...manifest.values()];
   const navPath = items.find((i) => /(?:^|\s)nav(?:\s|$)/.test(i.properties))?.path;
-  const spine = byName(opf, 'spine')[0];
+  const spine = elementsNamed(opf, 'spine')[0];
   const ncxId = spine?.getAttribute('toc');
   const ncxPath = (ncxId ? manifest.get(ncxId)?.path : undefined) ?? items.find((i) => i.type === 'application/x-dtbncx+xml')?.path;
   const toc = tableOfContents(files, navPath, ncxPath);
@@ -97,7 +87,7 @@ export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
   const warnings: string[] = [];
   const chapters: string[] = [];
   let missing = 0;
-  for (const ref of spine ? byName(spine, 'itemref') : []) {
+  for (const ref of spine ? elementsNamed(spine, 'itemref') : []) {
     const item = manifest.get(ref.getAttribute('idref') ?? '');
     if (!item || item.path === navPath) continue;
     const source = utf8(files.get(item.path));
@@ -119,17 +109,17 @@ export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
   if (missing) warnings.push(`${missing} chapter${missing === 1 ? ' is' : 's are'} listed but missing from the archive; skipped`);
   if (!chapters.length) return { error: 'has no readable chapters' };
 
-  const metadata = byName(opf, 'metadata')[0] ?? opf;
+  const metadata = elementsNamed(opf, 'metadata')[0] ?? opf;
   const fields: Record<string, unknown> = {};
-  const title = textOf(byName(metadata, 'title')[0]);
+  const title = textOf(elementsNamed(metadata, 'title')[0]);
   if (title) fields.title = title;
-  const creators = byName(metadata, 'creator').map(textOf).filter((c): c is string => !!c);
+  const creators = elementsNamed(metadata, 'creator').map(textOf).filter((c): c is string => !!c);
   if (creators.length) fields.author = creators.slice(0, 3).join(', ');
-  const date = pageDate(textOf(byName(metadata, 'date')[0]));
+  const date = pageDate(textOf(elementsNamed(metadata, 'date')[0]));
   if (date) fields.date = date;
-  const language = textOf(byName(metadata, 'language')[0])?.slice(0, 2).toLowerCase();
+  const language = textOf(elementsNamed(metadata, 'language')[0])?.slice(0, 2).toLowerCase();
   if (language && /^[a-z]{2}$/.test(language)) fields.language = language;
-  const publisher = textOf(byName(metadata, 'publisher')[0]);
+  const publisher = textOf(elementsNamed(metadata, 'publisher')[0]);
   if (publisher) fields.source = publisher;
   return { text: chapters.join('\n\n'), metadata: { where: 'EPUB package', fields }, warnings };
 }

@@ -27,6 +27,15 @@ export function firstEntry(bytes: Uint8Array): { name: string; data: Uint8Array 
   return { name, data: bytes.subarray(start, Math.min(bytes.length, start + compressedSize)) };
 }
 
+/** The names the archive's directory lists, without unpacking anything; undefined if it cannot be listed. */
+export function entryNames(bytes: Uint8Array): string[] | undefined {
+  try {
+    return listEntries(bytes).map((e) => e.name);
+  } catch {
+    return undefined;
+  }
+}
+
 class ZipRefused extends Error {}
 
 interface Entry {
