@@ -1,7 +1,9 @@
 // `npm run quality [-- --dir FOLDER]`: what the bot serves from the held-out messy documents
-// against their expectation files, as a table and totals. A measurement for tuning the cleaning
+// against their expectation files, as a table and totals; then who it credits in the bundled
+// documents against hand-labelled phrases. A measurement for tuning the cleaning
 // and speaker rules, never a gate: it exits 0 whatever the numbers are.
 import path from 'node:path';
+import { evaluateBundled } from '../tools/quality/bundled.js';
 import { evaluateFolder, type DocumentResult } from '../tools/quality/evaluate.js';
 import { HELDOUT_DIR } from '../tools/quality/make-binary.js';
 
@@ -52,5 +54,38 @@ console.log(
     `junk leaked ${t.junkLeaked}/${t.junkTotal}; phrases lost ${t.phrasesLost}/${t.phrasesTotal}; repeats ${t.repeats}/${t.onceTotal}; ` +
     `speakers: precision ${pct(t.speakerPrecision)} (${t.speakerCorrect} right of ${t.speakerAttributed} credited), ` +
     `coverage ${pct(t.speakerCoverage)} of ${t.speakerChecks} labelled phrases, ${t.strayPassages} passages under a name outside the set`,
+);
+
+// Second section: who the bot credits in the bundled documents, against phrases labelled by hand
+// (test/quality/bundled-speakers.json). Real transcripts nobody tuned on, so precision here is the
+// honest check of the speaker rules.
+const bundled = await evaluateBundled();
+const bRows = bundled.documents.map((d) => [
+  d.id,
+  d.kind ?? '-',
+  String(d.labelled),
+  String(d.found),
+  String(d.credited),
+  String(d.right),
+  d.credited ? pct(d.right / d.credited) : '-',
+  d.labelled ? pct(d.credited / d.labelled) : '-',
+  d.transcriptPassages ? `${d.transcriptAttributed}/${d.transcriptPassages}` : '-',
+]);
+const bHead = ['bundled speakers', 'kind', 'labelled', 'found', 'credited', 'right', 'precision', 'coverage', 'transcript attributed'];
+const bWidths = bHead.map((h, i) => Math.max(h.length, ...bRows.map((r) => r[i]!.length)));
+const bLine = (r: string[]) => r.map((c, i) => c.padEnd(bWidths[i]!)).join('  ');
+console.log(`\n${bLine(bHead)}`);
+console.log(bWidths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of bRows) console.log(bLine(r));
+if (verbose)
+  for (const d of bundled.documents) {
+    const problems = [...d.wrong.map((w) => `speaker: "${w.phrase}" credited to ${w.got} (expected ${w.expected})`), ...d.lost.map((l) => `not in any passage: ${l}`)];
+    if (problems.length) console.log(`\n${d.id}\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+const b = bundled.totals;
+console.log(
+  `\nbundled speakers: precision ${pct(b.precision)} (${b.right} right of ${b.credited} credited), ` +
+    `coverage ${pct(b.coverage)} of ${b.labelled} labelled phrases (${b.found} found in a served passage); ` +
+    `transcript passages attributed ${pct(b.transcriptAttributedShare)} (${b.transcriptAttributed}/${b.transcriptPassages})`,
 );
 if (!verbose) console.log('(--verbose lists every leak, loss and wrong name)');
