@@ -97,11 +97,11 @@ describe('bundled speaker scoring', () => {
     expect(creditIsRight('Ada Lovelace', 'ada lovelace', talkMeta)).toBe(true);
   });
 
-  it('counts found, credited and right per document, and the transcript passages attributed', () => {
+  it('counts found, credited and right per document, the transcript passages attributed and the passages with residue', () => {
     const passages = [
       passage('talk', 0, 'Welcome everyone to the session on engines and looms today.', 'Bo Chen'),
       passage('talk', 1, 'I built the analytical engine notes in the autumn of that year.', 'Bo Chen'),
-      passage('talk', 2, 'The loom was the model for every card we punched by hand.'),
+      passage('talk', 2, 'Yeah. Yeah. The loom was the model for every card we punched by hand.'),
       passage('blog', 0, 'This is much like what we do at our own office every week.', 'Example Outlet'),
       passage('blog', 1, 'The keynote said demand for compute grows fourfold every single year.', 'Example Outlet'),
     ];
@@ -137,5 +137,7 @@ describe('bundled speaker scoring', () => {
     expect(report.totals.precision).toBeCloseTo(2 / 4);
     expect(report.totals.coverage).toBeCloseTo(4 / 6);
     expect(report.totals.transcriptAttributedShare).toBeCloseTo(2 / 3);
+    expect([talk.residue, blog.residue, report.totals.residue]).toEqual([1, 0, 1]);
+    expect(talk.residueSamples[0]?.what).toBe('interjection run "Yeah. Yeah."');
   });
 });

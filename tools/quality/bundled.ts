@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { Corpus, DocumentMeta, Passage } from '../../src/core/corpus.js';
+import type { Corpus, DocumentMeta } from '../../src/core/corpus.js';
 import { loadCorpus } from '../../src/core/ingest/index.js';
 import { buildCorpus } from '../../src/core/ingest/passages.js';
-import { containsWords } from './evaluate.js';
+import { containsWords, residueIn } from './evaluate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLED_DIR = path.join(ROOT, 'data/corpus');
@@ -75,6 +75,9 @@ export interface BundledDocResult {
   transcriptPassages: number;
   transcriptAttributed: number;
   passages: number;
+  /** Passages with a leftover a reader would call junk (residue.ts), and the first few. */
+  residue: number;
+  residueSamples: { what: string; passage: string }[];
 }
 
 export interface BundledReport {
@@ -93,6 +96,7 @@ export interface BundledReport {
     /** transcriptAttributed / transcriptPassages. */
     transcriptAttributedShare: number;
     passages: number;
+    residue: number;
   };
 }
 
@@ -114,11 +118,16 @@ export function scoreBundled(corpus: Corpus, labels: BundledLabels): BundledRepo
       transcriptPassages: 0,
       transcriptAttributed: 0,
       passages: passages.length,
+      residue: 0,
+      residueSamples: [],
     };
     if (meta?.kind === 'transcript') {
       result.transcriptPassages = passages.length;
       result.transcriptAttributed = passages.filter((p) => p.speaker).length;
     }
+    const residue = residueIn(passages);
+    result.residue = residue.count;
+    result.residueSamples = residue.samples;
     for (const label of labels.docs[id] ?? []) {
       result.labelled++;
       const passage = passages.find((p) => containsWords(p.text, label.phrase));
@@ -153,6 +162,7 @@ export function scoreBundled(corpus: Corpus, labels: BundledLabels): BundledRepo
       transcriptAttributed,
       transcriptAttributedShare: transcriptPassages === 0 ? 0 : transcriptAttributed / transcriptPassages,
       passages: sum((d) => d.passages),
+      residue: sum((d) => d.residue),
     },
   };
 }
