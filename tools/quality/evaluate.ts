@@ -11,6 +11,7 @@ import { DOC_KINDS, type Corpus, type IngestResult, type Passage } from '../../s
 import { errorMessage } from '../../src/core/errors.js';
 import { loadCorpus } from '../../src/core/ingest/index.js';
 import { buildCorpus } from '../../src/core/ingest/passages.js';
+import { residueOf } from '../../src/core/ingest/residue.js';
 
 /** The kinds of messy document issue 12 names; the held-out set has at least one of each. */
 export const FORMS = [
@@ -94,6 +95,19 @@ export function junkMatches(text: string, junk: Junk): boolean {
   return typeof junk === 'string' ? containsWords(text, junk) : new RegExp(junk.re, 'iu').test(text);
 }
 
+/** Passages with residue (residue.ts), counted for any served set: the bundled and held-out reports share it. */
+export function residueIn(passages: readonly Passage[], samples = 3): { count: number; samples: { what: string; passage: string }[] } {
+  let count = 0;
+  const out: { what: string; passage: string }[] = [];
+  for (const p of passages) {
+    const what = residueOf(p.text);
+    if (what === undefined) continue;
+    count++;
+    if (out.length < samples) out.push({ what, passage: p.text });
+  }
+  return { count, samples: out };
+}
+
 export const junkLabel = (junk: Junk) => (typeof junk === 'string' ? junk : `/${junk.re}/`);
 
 const sameName = (a: string, b: string) => a.normalize('NFKC').trim().toLowerCase() === b.normalize('NFKC').trim().toLowerCase();
@@ -117,6 +131,8 @@ export interface DocumentResult {
   phrasesTotal: number;
   repeated: { phrase: string; times: number }[];
   onceTotal: number;
+  /** Passages with a leftover the residue lint names (src/core/ingest/residue.ts), whatever the expectations say. */
+  residue: number;
   speakers: {
     checks: number;
     attributed: number;
@@ -146,6 +162,8 @@ export interface QualityReport {
     phrasesTotal: number;
     repeats: number;
     onceTotal: number;
+    residue: number;
+    passages: number;
     speakerChecks: number;
     speakerAttributed: number;
     speakerCorrect: number;
@@ -245,6 +263,7 @@ export async function evaluateFolder(dir: string): Promise<QualityReport> {
       phrasesTotal: expect.mustSurvive.length,
       repeated,
       onceTotal: expect.once?.length ?? 0,
+      residue: residueIn(passages).count,
       speakers,
     });
   }
@@ -270,6 +289,8 @@ export async function evaluateFolder(dir: string): Promise<QualityReport> {
       phrasesTotal: sum((d) => d.phrasesTotal),
       repeats: sum((d) => d.repeated.length),
       onceTotal: sum((d) => d.onceTotal),
+      residue: sum((d) => d.residue),
+      passages: sum((d) => d.passages),
       speakerChecks: checks,
       speakerAttributed: attributed,
       speakerCorrect: correct,

@@ -5,13 +5,14 @@ import type { SkippedFile } from '../../bot/reply.js';
 import { QUOTABLE, type Library } from '../../core/library/library.js';
 import { stripControls } from '../../core/untrusted.js';
 import type { Passage } from '../../core/corpus.js';
+import { residueOf } from '../../core/ingest/residue.js';
 
 export interface PassageCounts {
   passages: number;
   /**
-   * Passages left once the pipeline has removed what it recognises as junk. Cleaning drops page
-   * chrome before passages are made and no passage carries a junk mark yet, so today this equals
-   * `passages`; it is its own figure so that a later junk mark is counted here and nowhere else.
+   * Passages with no leftover a reader would call junk (caption timings, sound tags, markup, links,
+   * widget text, transcript remnants), as the residue lint sees them by shape. The lint only looks,
+   * so this says how much of what is served still needs cleaning, not what was removed.
    */
   junkFree: number;
   withSpeaker: number;
@@ -37,7 +38,7 @@ function count(passages: readonly Passage[]): PassageCounts {
   const withSpeaker = passages.filter((p) => p.speaker).length;
   return {
     passages: passages.length,
-    junkFree: passages.length,
+    junkFree: passages.filter((p) => residueOf(p.text) === undefined).length,
     withSpeaker,
     speakerCoverage: passages.length ? withSpeaker / passages.length : 0,
     quotable: passages.filter((p) => p.quotability >= QUOTABLE).length,
@@ -52,7 +53,7 @@ export function passageStats(library: Library, docId?: string): PassageStats {
   return { documents, totals: { documents: docs.length, ...count(all) }, skipped: library.skipped };
 }
 
-export const STATS_HELP = `passages --stats: per document, "passages" served; "junk-free" those not marked as junk by the cleaning pipeline (page chrome is removed before passages are made and nothing marks a passage as junk yet, so today it equals passages); "speaker" passages with a known speaker and "coverage" their share; "quotable" passages good enough for /quote and daily posts (quotability >= ${QUOTABLE}). Then totals and the files not served, with why.`;
+export const STATS_HELP = `passages --stats: per document, "passages" served; "junk-free" those with no leftover a reader would call junk (caption timings or cue settings, sound tags like [Music], HTML or Markdown remnants, bare URLs or e-mail addresses, "Reply · Like (12)" widgets, a timestamp opening a sentence, "Yeah. Yeah." runs); "speaker" passages with a known speaker and "coverage" their share; "quotable" passages good enough for /quote and daily posts (quotability >= ${QUOTABLE}). Then totals and the files not served, with why.`;
 
 const ID_MAX = 40;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
