@@ -95,6 +95,11 @@ describe('bundled speaker scoring', () => {
     expect(creditIsRight(REPORTED, 'Example Outlet', blogMeta)).toBe(false);
     expect(creditIsRight(NARRATOR, 'OpenAI', blogMeta)).toBe(false);
     expect(creditIsRight('Ada Lovelace', 'ada lovelace', talkMeta)).toBe(true);
+    // The one asking in an interview is the host whether the label says Q, Question or Host; a named person is not.
+    expect(creditIsRight(HOST, 'Question', talkMeta)).toBe(true);
+    expect(creditIsRight(HOST, 'Q', talkMeta)).toBe(true);
+    expect(creditIsRight(HOST, 'Bo Chen', talkMeta)).toBe(false);
+    expect(creditIsRight('Bo Chen', 'Question', talkMeta)).toBe(false);
   });
 
   it('counts found, credited and right per document, the transcript passages attributed and the passages with residue', () => {

@@ -58,6 +58,8 @@ export function isNarratorSpeaker(speaker: string | undefined, meta: Pick<Docume
 export function creditIsRight(label: string, speaker: string, meta: Pick<DocumentMeta, 'source'>): boolean {
   if (label === NARRATOR) return isNarratorSpeaker(speaker, meta);
   if (label === REPORTED) return !isNarratorSpeaker(speaker, meta);
+  // "Q:" and "Host:" name the same person in an interview: the one asking, whose name is not given.
+  if (sameName(label, HOST) && /^(host|question|q|interviewer|moderator)$/i.test(speaker.trim())) return true;
   return sameName(label, speaker);
 }
 
