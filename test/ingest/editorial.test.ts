@@ -1,0 +1,95 @@
+// Emcee introductions, sign-offs and more editorial notes must never reach a passage, while the
+// talk, interview or post around them comes through word for word. Every document here is written
+// for this test, of the kinds a reading group brings (conference transcript, podcast, interview).
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/core/ingest/index.js';
+import { buildCorpus } from '../../src/core/ingest/passages.js';
+import type { DocumentMeta } from '../../src/core/corpus.js';
+import { meta } from './helpers.js';
+
+function passages(raw: string, over: Partial<DocumentMeta> = {}) {
+  const m = meta(over);
+  const { sentences } = analyzeText(raw, m);
+  return buildCorpus([{ meta: m, file: 'x.txt', hash: 'x', sentences }]).passages;
+}
+const all = (raw: string, over: Partial<DocumentMeta> = {}) => passages(raw, over).map((p) => p.text).join('\n');
+
+describe('emcee introductions', () => {
+  it('drops the welcome and the bio read before it, keeps the talk', () => {
+    const raw = `Emcee: Good afternoon. Our next speaker needs no introduction. Lena Okafor was previously the CTO of Brindle Labs, which she helped build from 6 to 300 employees. Before that she led the storage team at Corvid. Please join me in welcoming to the stage Lena Okafor!
+
+Lena Okafor: Thank you. I want to talk about why most caches are too big. When we measured our fleet, a third of the memory held keys nobody had read in a month.`;
+    const text = all(raw, { kind: 'transcript' });
+    for (const junk of ['needs no introduction', 'previously the CTO', 'helped build', 'led the storage team', 'join me in welcoming']) expect(text).not.toContain(junk);
+    expect(text).toContain('I want to talk about why most caches are too big.');
+    expect(text).toContain('When we measured our fleet, a third of the memory held keys nobody had read in a month.');
+  });
+
+  it('drops a panel introduction at the top of an unlabelled transcript', () => {
+    const raw = `We're joined next by Marco Vidal, CEO of Tessel, and Hana Sato, who leads research at Quarry. Marco co-founded Tessel in 2016 after eight years at a shipping firm. Let's give a warm welcome to Marco and Hana.
+
+So the first thing to understand about freight is that the trucks are never the bottleneck. The bottleneck is the paperwork at the border, and it has been for thirty years.`;
+    const text = all(raw, { kind: 'transcript' });
+    for (const junk of ['joined next by', 'co-founded Tessel', 'warm welcome']) expect(text).not.toContain(junk);
+    expect(text).toContain('So the first thing to understand about freight is that the trucks are never the bottleneck.');
+    expect(text).toContain('The bottleneck is the paperwork at the border, and it has been for thirty years.');
+  });
+
+  it('keeps a career profile that no introduction frames', () => {
+    const raw = `Lena Okafor was previously the CTO of Brindle Labs, which she helped build from 6 to 300 employees. Her view of caching was shaped by a single outage in 2019.`;
+    expect(all(raw)).toBe(raw);
+  });
+});
+
+describe('sign-offs and outros', () => {
+  const junk = [
+    "That's all for today.",
+    "Well, that's it for this week's episode.",
+    'Thanks for watching.',
+    'See you next week!',
+    'Until next time, take care.',
+    'This has been Field Notes.',
+    "You've been listening to The Long Table, a show about food and cities.",
+    "And that's all we have time for.",
+  ];
+  const body = 'The ferry stopped running in 1987, and the island lost half its families within a decade.';
+  for (const j of junk) {
+    it(j, () => {
+      expect(all(`${body}\n\n${j}`)).toBe(body);
+      expect(all(`${body} ${j}`, { kind: 'transcript' })).toBe(body);
+    });
+  }
+  const keep = [
+    "That's all the evidence the court needed to overturn the ruling.",
+    'See you in court, the lawyer told the landlord, and he meant it.',
+    'This has been a hard year for the farmers along the river.',
+    'Until next year the bridge stays closed to heavy trucks.',
+  ];
+  for (const k of keep) it(`keeps: ${k}`, () => expect(all(k)).toBe(k));
+});
+
+describe('more editorial meta-text', () => {
+  const junk = [
+    "[Editor's note: This interview took place before the merger was announced.]",
+    'Editor’s note: Some answers have been condensed.',
+    'Sorry for the typos, we are typing this from the press row.',
+    'Some portions have been omitted.',
+    'Due to space limitations, we have summarised the second half.',
+    'The audio cut out here for about a minute.',
+    'The following is a lightly edited transcript of a talk given at the Harbour Forum in May.',
+    'This transcript was automatically generated and may contain errors.',
+  ];
+  const body = 'The harbour authority spent four years and nine million pounds dredging a channel that silted up in two.';
+  for (const j of junk) {
+    it(j, () => {
+      expect(all(`${j}\n\n${body}`)).toBe(body);
+      expect(all(`${body}\n\n${j}`)).toBe(body);
+    });
+  }
+  const keep = [
+    'The following is a list of the towns that lost their rail link, which the report printed in full.',
+    'Due to time constraints, the council chose to repair the old bridge instead of building a new one.',
+    'The video went viral within a day, and the mayor apologised by evening.',
+  ];
+  for (const k of keep) it(`keeps: ${k}`, () => expect(all(k)).toBe(k));
+});
