@@ -149,6 +149,15 @@ function introductionRuns(sentences: Sentence[], kinds: (AsideKind | undefined)[
       if (kinds[j] === 'introduction' || isBio(t) || (t.length <= 80 && WELCOME.test(t))) drop.add(j);
       else break;
     }
+    // Between two frames of one introduction ("We're joined by X ... Please welcome X"), the emcee
+    // reads the guests' companies and careers: every third-person statement there belongs to it.
+    for (let j = i + 1; j < sentences.length && j - i <= 10 && same(sentences[j]!, s); j++) {
+      if (kinds[j] === 'introduction') {
+        for (let k = i + 1; k < j; k++) drop.add(k);
+        break;
+      }
+      if (FIRST_PERSON.test(sentences[j]!.text) || /\?["”’]?$/.test(sentences[j]!.text)) break;
+    }
   });
   return drop;
 }
