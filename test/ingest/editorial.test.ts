@@ -93,3 +93,33 @@ describe('more editorial meta-text', () => {
   ];
   for (const k of keep) it(`keeps: ${k}`, () => expect(all(k)).toBe(k));
 });
+
+describe('an editor note over several sentences', () => {
+  it('drops the whole bracketed note and keeps the interview', () => {
+    const raw = `[Editor's note: This interview took place in March, before the harbour closed. It has been condensed, and two answers were moved.]
+
+Interviewer: How long did the dredging take?
+
+Ola Brandt: Four years, and the channel silted up again in two.`;
+    const text = all(raw, { kind: 'transcript' });
+    expect(text).not.toMatch(/Editor|took place in March|condensed|answers were moved/);
+    expect(text).toContain('How long did the dredging take?');
+    expect(text).toContain('Four years, and the channel silted up again in two.');
+  });
+});
+
+describe('more introduction wordings', () => {
+  const talk = 'Thank you. The first bridge on this river was built of rope, and it lasted longer than the steel one that replaced it.';
+  const intros = [
+    "Ladies and gentlemen, it's my great pleasure to introduce Professor Amara Lind. She chairs the engineering faculty at Norbridge and is the author of three books on bridges.",
+    'Please welcome to the stage the head of design at Kestrel, Jonah Pike!',
+    'Our next speaker is the founder of Arcline. Before that, she spent ten years at the port authority. Give it up for Sofia Reyes!',
+    "I'm thrilled to introduce our keynote speaker, Dev Malhotra, who leads the river programme at Fenwick.",
+  ];
+  for (const intro of intros) {
+    it(intro.slice(0, 50), () => {
+      const raw = `Host: ${intro}\n\nGuest: ${talk}`;
+      expect(all(raw, { kind: 'transcript' })).toBe(talk);
+    });
+  }
+});

@@ -58,3 +58,15 @@ describe('a live blog narrator', () => {
     expect(ps.map((p) => p.speaker)).not.toContain('Rackside (live blog)');
   });
 });
+
+describe('what is not the narrator', () => {
+  it('keeps the US, roman numerals and reported first person with the talk', () => {
+    const raw = `The US market took most of the first shipments, Nimbus said.
+
+Phase I of the build finished in May, and Phase II starts next spring.
+
+"We will double capacity," according to the chief engineer.`;
+    const m = meta({ kind: 'live blog', source: 'Rackside' });
+    expect(analyzeText(raw, m).sentences.every((s) => s.speaker === undefined)).toBe(true);
+  });
+});

@@ -180,11 +180,23 @@ export function dropAsides(sentences: Sentence[]): Sentence[] {
   let prev: Sentence | undefined;
   const kinds = sentences.map((s) => asideKind(s.text));
   const intro = introductionRuns(sentences, kinds);
+  let noteClose: string | undefined;
   for (const [i, s] of sentences.entries()) {
     if (inAd && prev && (prev.speaker !== s.speaker || prev.section !== s.section)) inAd = false;
     prev = s;
     if (intro.has(i)) continue;
+    // A bracketed editor's note may run over several sentences: it ends at its closing bracket.
+    if (noteClose) {
+      if (s.text.includes(noteClose)) noteClose = undefined;
+      continue;
+    }
     const kind = kinds[i];
+    if (kind === 'editorial' && EDITOR_NOTE.test(s.text)) {
+      const open = /^\s*([\[(])/.exec(s.text)?.[1];
+      const close = open === '[' ? ']' : open === '(' ? ')' : undefined;
+      if (close && !s.text.includes(close)) noteClose = close;
+      continue;
+    }
     if (kind === 'sponsor') {
       if (!inAd) brands = [];
       inAd = true;
