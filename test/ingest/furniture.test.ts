@@ -163,3 +163,23 @@ describe('cookie banners in several languages', () => {
     expect(all(s)).toBe(s);
   });
 });
+
+describe('tables of contents', () => {
+  const C1 = 'The canal was dug by hand between 1791 and 1796, by gangs of men who moved from one job to the next across the country.';
+  const C2 = 'Families lived aboard the narrowboats, and children were often born, raised and married without ever living on land.';
+  const C3 = 'By 1950 the canal carried almost nothing, and volunteers cleared it lock by lock over the next thirty years.';
+  const body = (h: (s: string) => string) =>
+    `${h('Digging the cut')}\n\n${C1}\n\n${h('The boat people')}\n\n${C2}\n\n${h('Decline and rescue')}\n\n${C3}`;
+  const tocs = {
+    numbered: '1. Digging the cut\n2. The boat people\n3. Decline and rescue',
+    'dot leaders': 'Digging the cut ........ 3\nThe boat people ........ 9\nDecline and rescue ..... 14',
+  };
+  for (const [name, toc] of Object.entries(tocs)) {
+    for (const [style, h] of [['plain', (s: string) => s], ['markdown', (s: string) => `## ${s}`]] as const) {
+      it(`${name}, ${style} headings`, () => {
+        const text = all(`A Short History of the Canal\n\n${toc}\n\n${body(h)}`);
+        expect(text).toBe([C1, C2, C3].join('\n'));
+      });
+    }
+  }
+});

@@ -346,8 +346,16 @@ export function removeChrome(input: string[], opts: { transcript: boolean }): Ch
 /** Spaces, punctuation and quote marks: what differs between two copies of one line. A plain class compiles much faster than \p{L}. */
 const PUNCT_RUN = /[\s"'“”‘’„«»‹›.,;:!?()[\]{}—–\-_*/\\|…]+/g;
 
+// A contents line may carry a page number behind a dot leader ("The boat people ..... 9"), and the
+// heading it names may be written as a Markdown heading.
 const tocKey = (s: string) =>
-  s.replace(/^(?:[-*•●▪◦‣]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)])\s+/, '').toLowerCase().replace(PUNCT_RUN, ' ').trim();
+  s
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/(?:\s*(?:\.\s?){2,}|\s*…+|\s{2,}|\t+)\s*(?:\d{1,4}|[ivxlc]{1,6})$/i, '')
+    .replace(/^(?:[-*•●▪◦‣]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)])\s+/, '')
+    .toLowerCase()
+    .replace(PUNCT_RUN, ' ')
+    .trim();
 
 /**
  * A table of contents without a label: a block of short lines most of which come back later as
