@@ -183,3 +183,50 @@ describe('tables of contents', () => {
     }
   }
 });
+
+describe('a news page with WordPress and Disqus furniture', () => {
+  const F1 = 'The river festival returned this year after a four-year gap, and the organisers counted more than eight thousand visitors on the Saturday alone.';
+  const F2 = 'Most of the stalls were run by people from the villages upstream, who had not been part of the festival when it last ran.';
+  it('keeps the two paragraphs and nothing else', () => {
+    const raw = `${F1}
+
+${F2}
+
+Share this:
+Click to share on Twitter (Opens in new window)
+Click to share on Facebook (Opens in new window)
+Like this:
+Like Loading...
+
+Sign up for our weekly newsletter
+The best local stories, every Friday morning.
+Email address
+Sign up
+
+We value your privacy
+We and our partners store and access information on your device, such as cookies, and process personal data for ads and content measurement. You may accept or manage your choices.
+I Accept
+Show Purposes
+
+Related Posts
+River festival organisers seek volunteers
+June 2, 2024
+The new footbridge opens in August
+May 28, 2024
+
+Discussion
+
+riverrat_77 · 5h
+Best year yet, the food stalls were miles better than before.
+42 points · Reply
+
+Hannah O.
+•
+3 years ago
+Shame about the parking though, we circled for an hour.
+12
+Reply
+Share ›`;
+    expect(all(raw)).toBe(`${F1} ${F2}`);
+  });
+});

@@ -158,6 +158,8 @@ export function isChromeLine(line: string): boolean {
   if (networkCount(t) >= 2) return true;
   if (isNavLine(t)) return true;
   if (b.length <= 60 && LIVE_UI.test(b)) return true;
+  // A like button still loading: "Like Loading...".
+  if (/^(?:like|likes|share|comments?)?\s*loading\s*(?:\.{1,3}|…)?$/i.test(t)) return true;
   if (t.length <= 200 && isTranscriptNote(t)) return true;
   if (isCueLine(t)) return true;
   if (CAPTION_MARK.test(t) && t.length <= 200) return true;
@@ -578,9 +580,36 @@ function isTagsLine(t: string): boolean {
   return items.length >= 1 && items.every((x) => wordsOf(x).length <= 4 && !/[.!?]$/.test(x.replace(/\.$/, '')) && x.length <= 40) && !/[.!?]\s+\p{Lu}/u.test(m[1]!);
 }
 
+/** An address field: "Email address", "Your email", "Enter your e-mail". */
+const EMAIL_FIELD = /^(?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?$|^enter\s+your\s+e-?mail\b/i;
+/**
+ * A newsletter box is one short block: a pitch, a tagline, an address field, a button. When a block
+ * holds both a sign-up line and an address field, its tagline goes with it.
+ */
+function removeSignupBoxes(lines: string[]): void {
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]) {
+      i++;
+      continue;
+    }
+    let e = i;
+    while (e < lines.length && lines[e]) e++;
+    const block = lines.slice(i, e).map((l) => l.trim());
+    if (
+      block.length <= 8 &&
+      block.join(' ').length <= 600 &&
+      block.some((l) => EMAIL_FIELD.test(l)) &&
+      block.some((l) => l.length <= 200 && (NEWSLETTER.test(l) || NEWSLETTER_BOX.test(l) || /\b(?:newsletter|inbox|subscribe)\b/i.test(l)))
+    )
+      for (let k = i; k < e; k++) lines[k] = '';
+    i = e;
+  }
+}
+
 /** Furniture of a saved page: comment threads, bio boxes, tags lines. Removed lines become blank lines. */
 export function removeFurniture(lines: string[]): void {
   removeComments(lines);
   removeAuthorBio(lines);
+  removeSignupBoxes(lines);
   for (let i = 0; i < lines.length; i++) if (lines[i] && isTagsLine(lines[i]!)) lines[i] = '';
 }
