@@ -123,3 +123,25 @@ describe('more introduction wordings', () => {
     });
   }
 });
+
+describe('a podcast opened and closed by its host', () => {
+  const raw = `[00:00:02] Priya Das: Hello and welcome to Quiet Rooms, the show about the buildings we forget. I'm Priya Das.
+[00:00:09] Priya Das: Joining us today is Tom Ellison, an architect who has spent twenty years restoring railway stations. Tom previously ran the conservation office at Northrail and has advised councils across the north. Tom, welcome to the show.
+[00:00:25] Tom Ellison: Thanks, Priya. It's good to be here.
+[00:00:29] Priya Das: Why railway stations?
+[00:00:33] Tom Ellison: Because they were built to impress people who had never travelled before. Every station was a promise that the town mattered.
+[00:12:40] Priya Das: Tom, thank you so much.
+[00:12:43] Tom Ellison: Thank you for having me.
+[00:12:46] Priya Das: And that's our show for this week. You've been listening to Quiet Rooms. If you liked this episode, tell a friend. Until next time, keep looking up.`;
+  it('keeps only the conversation', () => {
+    const text = all(raw, { kind: 'transcript' });
+    for (const junk of ['welcome', 'Quiet Rooms', 'Joining us', 'conservation office', 'thank you so much', 'having me', "that's our show", 'tell a friend', 'Until next time'])
+      expect(text.toLowerCase()).not.toContain(junk.toLowerCase());
+    expect(text).toContain('Why railway stations?');
+    expect(text).toContain('Because they were built to impress people who had never travelled before. Every station was a promise that the town mattered.');
+  });
+  it('keeps travel writing that welcomes the reader to a place', () => {
+    const s = 'Welcome to Marseille, a port that has traded with the whole Mediterranean for two and a half thousand years.';
+    expect(all(s)).toBe(s);
+  });
+});

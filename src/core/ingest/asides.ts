@@ -104,7 +104,26 @@ const THIS_HAS_BEEN = /^(?:[Aa]nd\s+)?[Tt]his\s+has\s+been\s+(?:another\s+(?:epi
 
 // (f) The emcee introducing the guests: a frame that hands over the stage.
 const INTRO =
-  /\b(?:we(?:['’]re|\s+are)\s+(?:(?:so|very|really)\s+)?(?:joined|lucky\s+to\s+be\s+joined|delighted\s+to\s+be\s+joined)\s+(?:next\s+|now\s+|today\s+|tonight\s+|this\s+(?:morning|afternoon|evening)\s+|here\s+|on\s+stage\s+)*by|joining\s+us\s+(?:next\s+|now\s+|today\s+|tonight\s+|on\s+(?:the\s+)?stage\s+)*(?:is|are)|please\s+join\s+me\s+in\s+(?:welcoming|giving|a\s+warm\s+welcome)|(?:please|let['’]?s|let\s+us)\s+(?:all\s+)?(?:welcome|give\s+(?:a\s+(?:warm|big|huge|round\s+of)\s+\w*|it\s+up)|put\s+your\s+hands\s+together)|give\s+it\s+up\s+for|a\s+(?:warm|big|huge)\s+(?:welcome|round\s+of\s+applause)\s+(?:to|for)|(?:welcome|welcoming)\s+(?:\w+\s+){0,6}?to\s+the\s+stage|(?:our|the)\s+next\s+(?:speaker|guest|panel(?:ist)?s?|presenter|keynote(?:\s+speaker)?)\s+(?:needs|need|is|are|has|comes|joins)|needs?\s+no\s+introduction|(?:it['’]?s|it\s+is)\s+(?:my|our|a)\s+(?:great\s+|real\s+|distinct\s+)?(?:pleasure|honou?r|privilege)\s+to\s+(?:introduce|welcome|present)|(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+(?:so\s+|very\s+|really\s+)?(?:delighted|pleased|thrilled|excited|honou?red|happy|proud)\s+to\s+(?:introduce|welcome|present)|without\s+further\s+ado)\b/i;
+  /\b(?:welcome\s+(?:back\s+)?to\s+(?:the|our)\s+(?:show|podcast|program(?:me)?|stage|studio|panel|conversation)|we(?:['’]re|\s+are)\s+(?:(?:so|very|really)\s+)?(?:joined|lucky\s+to\s+be\s+joined|delighted\s+to\s+be\s+joined)\s+(?:next\s+|now\s+|today\s+|tonight\s+|this\s+(?:morning|afternoon|evening)\s+|here\s+|on\s+stage\s+)*by|joining\s+us\s+(?:next\s+|now\s+|today\s+|tonight\s+|on\s+(?:the\s+)?stage\s+)*(?:is|are)|please\s+join\s+me\s+in\s+(?:welcoming|giving|a\s+warm\s+welcome)|(?:please|let['’]?s|let\s+us)\s+(?:all\s+)?(?:welcome|give\s+(?:a\s+(?:warm|big|huge|round\s+of)\s+\w*|it\s+up)|put\s+your\s+hands\s+together)|give\s+it\s+up\s+for|a\s+(?:warm|big|huge)\s+(?:welcome|round\s+of\s+applause)\s+(?:to|for)|(?:welcome|welcoming)\s+(?:\w+\s+){0,6}?to\s+the\s+stage|(?:our|the)\s+next\s+(?:speaker|guest|panel(?:ist)?s?|presenter|keynote(?:\s+speaker)?)\s+(?:needs|need|is|are|has|comes|joins)|needs?\s+no\s+introduction|(?:it['’]?s|it\s+is)\s+(?:my|our|a)\s+(?:great\s+|real\s+|distinct\s+)?(?:pleasure|honou?r|privilege)\s+to\s+(?:introduce|welcome|present)|(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+(?:so\s+|very\s+|really\s+)?(?:delighted|pleased|thrilled|excited|honou?red|happy|proud)\s+to\s+(?:introduce|welcome|present)|without\s+further\s+ado)\b/i;
+/** "Hello and welcome to Quiet Rooms": the host opening the show. */
+const SHOW_OPENING =
+  /^(?:(?:hello|hi|hey|good\s+(?:morning|afternoon|evening))(?:\s+(?:everyone|everybody|folks|all|there))?[,!.]?\s+)?(?:and\s+)?welcome\s+(?:back\s+)?(?:everyone\s+|everybody\s+)?to\s+(?:another\s+episode\s+of\s+|episode\s+\d+\s+of\s+|this\s+week['’]?s\s+|the\s+)?(\p{L})/iu;
+/** The show's name is capitalised ("welcome to Quiet Rooms"), unlike "welcome to the neighbourhood". */
+const showOpening = (s: string) => {
+  const m = SHOW_OPENING.exec(s);
+  if (!m || m[1] !== m[1]!.toUpperCase() || m[1] === m[1]!.toLowerCase()) return false;
+  // "Welcome to Marseille" opens travel writing too: a greeting, "back", an episode or the show named as one.
+  return /^(?:hello|hi|hey|good)\b|\bwelcome\s+back\b|\bepisode\b/i.test(s) || new RegExp(String.raw`\b(?:the|a|our|this)\s+(?:\w+\s+)?${SHOW}\b`, 'i').test(s);
+};
+/** Thanks that say nothing else: "Tom, thank you so much.", "Thanks for having me." */
+const BARE_THANKS =
+  /^(?:(?:and|well|so|okay|great)[,]?\s+)?(?:\p{Lu}[\p{L}'’-]*,\s+)?(?:thank\s+you|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+(?:again|both|all))?(?:,?\s+\p{Lu}[\p{L}'’-]*)?(?:\s+for\s+(?:having\s+me|having\s+us|joining\s+(?:us|me)|coming(?:\s+on)?|being\s+(?:here|with\s+us|on\s+the\s+show)|your\s+time)(?:\s+(?:today|tonight|on\s+the\s+show))?)?(?:,?\s+\p{Lu}[\p{L}'’-]*)?[.!]?$/iu;
+/** "If you enjoyed this episode, ...": the lead of a call to pass the show on. */
+const IF_YOU_ENJOYED =
+  /^(?:and\s+|so\s+)?if\s+you\s+(?:have\s+)?(?:liked|enjoyed|like|enjoy|found\s+\w+\s+(?:useful|helpful|interesting))\s+(?:this|today['’]?s|the|our)\s+(?:episode|show|podcast|video|post|article|newsletter|conversation|interview|content)\b/i;
+/** "I'm Priya Das.": the host's own name, right after the opening. */
+const SELF_NAME = /^(?:and\s+)?I['’]?m\s+(?:your\s+host,?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}[.!]?$/u;
+
 /** Third-person career facts, the stuff of a bio read out before a welcome. */
 const BIO =
   /\b(?:ceo|cto|cfo|coo|cpo|chief\s+\w+\s+officer|founder|co-?founder|president|chair(?:man|woman|person)?|partner|director|professor|head\s+of|vp|vice\s+president|board|fellow|author\s+of|previously|prior\s+to\s+(?:that|joining)|before\s+(?:that|joining)|joined|founded|co-?founded|served\s+as|helped\s+(?:build|grow|found|start|lead)|led|leads|graduated|ph\.?d|degree|holds?\s+an?|employees|spent\s+\w+\s+years)\b/i;
@@ -124,7 +143,8 @@ export function asideKind(sentence: string): AsideKind | undefined {
   if (SORRY_TYPOS.test(s) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || AUTO_TRANSCRIPT.test(s) || EDITOR_NOTE.test(s)) return 'editorial';
   if (s.length <= 300 && AUDIO_GAP.test(s)) return 'editorial';
   if (s.length <= 160 && (SIGN_OFF.test(s) || THIS_HAS_BEEN.test(s))) return 'sign-off';
-  if (s.length <= 400 && INTRO.test(s)) return 'introduction';
+  if (s.length <= 400 && (INTRO.test(s) || showOpening(s))) return 'introduction';
+  if (s.length <= 300 && IF_YOU_ENJOYED.test(s)) return 'call to action';
   return undefined;
 }
 
@@ -146,7 +166,7 @@ function introductionRuns(sentences: Sentence[], kinds: (AsideKind | undefined)[
     for (let j = i - 1, n = 0; j >= 0 && n < 8 && same(sentences[j]!, s) && isBio(sentences[j]!.text); j--, n++) drop.add(j);
     for (let j = i + 1, n = 0; j < sentences.length && n < 8 && same(sentences[j]!, s); j++, n++) {
       const t = sentences[j]!.text;
-      if (kinds[j] === 'introduction' || isBio(t) || (t.length <= 80 && WELCOME.test(t))) drop.add(j);
+      if (kinds[j] === 'introduction' || isBio(t) || (t.length <= 80 && (WELCOME.test(t) || SELF_NAME.test(t)))) drop.add(j);
       else break;
     }
     // Between two frames of one introduction ("We're joined by X ... Please welcome X"), the emcee
@@ -181,10 +201,18 @@ export function dropAsides(sentences: Sentence[]): Sentence[] {
   const kinds = sentences.map((s) => asideKind(s.text));
   const intro = introductionRuns(sentences, kinds);
   let noteClose: string | undefined;
+  // Thanks exchanged at the very end ("Tom, thank you so much." "Thank you for having me.") are the
+  // goodbye, not the conversation; the same words at the start or in the middle may answer something.
+  const closing = new Set<number>();
+  for (let j = sentences.length - 1; j >= 0; j--) {
+    const t = sentences[j]!.text;
+    if (kinds[j] === 'sign-off' || kinds[j] === 'call to action' || (t.length <= 80 && BARE_THANKS.test(t))) closing.add(j);
+    else break;
+  }
   for (const [i, s] of sentences.entries()) {
     if (inAd && prev && (prev.speaker !== s.speaker || prev.section !== s.section)) inAd = false;
     prev = s;
-    if (intro.has(i)) continue;
+    if (intro.has(i) || closing.has(i)) continue;
     // A bracketed editor's note may run over several sentences: it ends at its closing bracket.
     if (noteClose) {
       if (s.text.includes(noteClose)) noteClose = undefined;
