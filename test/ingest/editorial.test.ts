@@ -145,3 +145,20 @@ describe('a podcast opened and closed by its host', () => {
     expect(all(s)).toBe(s);
   });
 });
+
+describe('a conversation that winds down', () => {
+  it('drops the goodbye and the small talk inside it, keeps the last real answer', () => {
+    const raw = `Interviewer: What would you build next?
+
+Ola Brandt: A lock that fills from the river itself, with no pumps at all. We know how, we just need the money. I think that's a good place to leave it. Thank you all very much. That was fun. Yeah.`;
+    const text = all(raw, { kind: 'transcript' });
+    expect(text).toContain('A lock that fills from the river itself, with no pumps at all. We know how, we just need the money.');
+    for (const junk of ['good place to leave it', 'Thank you all', 'That was fun', 'Yeah']) expect(text).not.toContain(junk);
+  });
+  it('keeps a short last answer when no goodbye follows it', () => {
+    const raw = `Interviewer: Would you do it again?
+
+Ola Brandt: Yes. Every time.`;
+    expect(all(raw, { kind: 'transcript' })).toContain('Every time.');
+  });
+});

@@ -94,6 +94,8 @@ const SIGN_OFF = new RegExp(
     String.raw`|that['’]?s\s+all\s+we\s+have\s+time\s+for|that['’]?s\s+our\s+${SHOW}` +
     String.raw`|(?:see|catch|talk\s+to|hear\s+from)\s+(?:you|y['’]?all|everyone|everybody)\s+(?:all\s+|guys\s+)?(?:next\s+(?:week|time|month|episode|year|season)|in\s+the\s+next\s+(?:one|episode|video|${SHOW})|on\s+the\s+next\s+(?:one|episode|${SHOW})|soon|then|again\s+soon|around)` +
     String.raw`|until\s+next\s+(?:time|week|month|episode)` +
+    String.raw`|(?:i\s+think\s+)?(?:that['’]?s|this\s+is|that\s+(?:is|seems\s+like))\s+an?\s+(?:good|great|nice|perfect)\s+(?:place|point|note|spot)\s+to\s+(?:leave\s+it|stop|end|wrap(?:\s+(?:it\s+)?up)?|finish|close)` +
+    String.raw`|(?:let['’]?s|we['’]?ll|we\s+will|we\s+have\s+to|we['’]?re\s+going\s+to)\s+(?:have\s+to\s+)?(?:leave\s+it\s+there|wrap\s+(?:it\s+)?up\s+there|stop\s+there|end\s+it\s+there|call\s+it\s+a\s+day)` +
     String.raw`|you['’]?(?:ve|\s+have)\s+been\s+(?:listening\s+to|watching)\b` +
     String.raw`|(?:take\s+care|bye\s+for\s+now|goodbye|good\s*night),?\s+(?:everyone|everybody|all|folks|and\s+see\s+you)` +
     `)`,
@@ -117,7 +119,10 @@ const showOpening = (s: string) => {
 };
 /** Thanks that say nothing else: "Tom, thank you so much.", "Thanks for having me." */
 const BARE_THANKS =
-  /^(?:(?:and|well|so|okay|great)[,]?\s+)?(?:\p{Lu}[\p{L}'’-]*,\s+)?(?:thank\s+you|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+(?:again|both|all))?(?:,?\s+\p{Lu}[\p{L}'’-]*)?(?:\s+for\s+(?:having\s+me|having\s+us|joining\s+(?:us|me)|coming(?:\s+on)?|being\s+(?:here|with\s+us|on\s+the\s+show)|your\s+time)(?:\s+(?:today|tonight|on\s+the\s+show))?)?(?:,?\s+\p{Lu}[\p{L}'’-]*)?[.!]?$/iu;
+  /^(?:(?:and|well|so|okay|great)[,]?\s+)?(?:\p{Lu}[\p{L}'’-]*,\s+)?(?:thank\s+you|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+(?:again|both|all|guys|everyone|everybody|folks|you\s+two))?(?:\s+(?:so|very)\s+much)?(?:\s+again)?(?:,?\s+\p{Lu}[\p{L}'’-]*)?(?:\s+for\s+(?:having\s+me|having\s+us|joining\s+(?:us|me)|coming(?:\s+on)?|being\s+(?:here|with\s+us|on\s+the\s+show)|your\s+time)(?:\s+(?:today|tonight|on\s+the\s+show))?)?(?:,?\s+\p{Lu}[\p{L}'’-]*)?[.!]?$/iu;
+/** Small talk that carries no content: "Yeah.", "Okay, bye!", "That was fun." */
+const PHATIC =
+  /^(?:(?:yeah|yes|yep|okay|ok|alright|all\s+right|great|cool|awesome|bye(?:-bye)?|cheers|thanks|likewise|you\s+too|my\s+pleasure|of\s+course|absolutely|wonderful|perfect)[,!.]?\s*)+$|^(?:that|it|this)\s+was\s+(?:(?:so|really|such)\s+)?(?:a\s+lot\s+of\s+)?(?:fun|great|awesome|wonderful|a\s+pleasure|a\s+blast|a\s+treat)[.!]?$/i;
 /** "If you enjoyed this episode, ...": the lead of a call to pass the show on. */
 const IF_YOU_ENJOYED =
   /^(?:and\s+|so\s+)?if\s+you\s+(?:have\s+)?(?:liked|enjoyed|like|enjoy|found\s+\w+\s+(?:useful|helpful|interesting))\s+(?:this|today['’]?s|the|our)\s+(?:episode|show|podcast|video|post|article|newsletter|conversation|interview|content)\b/i;
@@ -203,12 +208,15 @@ export function dropAsides(sentences: Sentence[]): Sentence[] {
   let noteClose: string | undefined;
   // Thanks exchanged at the very end ("Tom, thank you so much." "Thank you for having me.") are the
   // goodbye, not the conversation; the same words at the start or in the middle may answer something.
+  // Short remarks among them ("That was fun." "Yeah.") go too, but never open the goodbye.
   const closing = new Set<number>();
+  let first = sentences.length;
   for (let j = sentences.length - 1; j >= 0; j--) {
     const t = sentences[j]!.text;
-    if (kinds[j] === 'sign-off' || kinds[j] === 'call to action' || (t.length <= 80 && BARE_THANKS.test(t))) closing.add(j);
-    else break;
+    if (kinds[j] === 'sign-off' || kinds[j] === 'call to action' || (t.length <= 80 && BARE_THANKS.test(t))) first = j;
+    else if (!PHATIC.test(t)) break;
   }
+  for (let j = first; j < sentences.length; j++) closing.add(j);
   for (const [i, s] of sentences.entries()) {
     if (inAd && prev && (prev.speaker !== s.speaker || prev.section !== s.section)) inAd = false;
     prev = s;
