@@ -78,6 +78,9 @@ describe('more editorial meta-text', () => {
     'The audio cut out here for about a minute.',
     'The following is a lightly edited transcript of a talk given at the Harbour Forum in May.',
     'This transcript was automatically generated and may contain errors.',
+    'Apologies for the delay, the Wi-Fi in the hall keeps dropping.',
+    'This post will be updated as the session goes on.',
+    'Stay tuned for more updates from the show floor.',
   ];
   const body = 'The harbour authority spent four years and nine million pounds dredging a channel that silted up in two.';
   for (const j of junk) {
@@ -90,6 +93,8 @@ describe('more editorial meta-text', () => {
     'The following is a list of the towns that lost their rail link, which the report printed in full.',
     'Due to time constraints, the council chose to repair the old bridge instead of building a new one.',
     'The video went viral within a day, and the mayor apologised by evening.',
+    'The railway apologised for the delays and promised new trains by spring.',
+    'The timetable will be updated in May, when the summer service begins.',
   ];
   for (const k of keep) it(`keeps: ${k}`, () => expect(all(k)).toBe(k));
 });

@@ -83,6 +83,13 @@ const DOC_INTRO = new RegExp(
 );
 const AUTO_TRANSCRIPT =
   /\b(?:transcripts?|transcription|captions?|subtitles?)\s+(?:was|were|is|are|has\s+been|have\s+been|may\s+(?:be|have\s+been))\s+(?:automatically\s+|machine[- ]|computer[- ]|auto[- ]|ai[- ])(?:generated|produced|created|transcribed)\b|\b(?:transcripts?|transcription|captions?)\s+may\s+(?:contain|include|have)\s+(?:errors|mistakes|inaccuracies|typos)\b/i;
+/** A live blog talking about its own making: the delay, the Wi-Fi, the updates still to come. */
+const LIVE_NOTE = new RegExp(
+  String.raw`\b(?:sorry|apologies|apologi[sz]e)\s+(?:in\s+advance\s+)?(?:for|about)\s+(?:the|any|our|these)?\s*(?:delays?|lag|gaps?|late\s+updates?|slow\s+updates?|connectivity|connection|wi-?fi|(?:photo|image|picture)\s+quality|blurry\s+(?:photos|images|pictures|slides))\b` +
+    String.raw`|\b(?:this|the)\s+(?:post|page|article|live\s?blog|story|${DOC})\s+(?:will\s+be|is\s+being|may\s+be|gets)\s+updated\b` +
+    String.raw`|\bstay\s+tuned\s+for\s+(?:more\s+)?(?:updates|coverage)\b|\bwe['’]?ll\s+(?:keep\s+)?updat(?:e|ing)\s+(?:this|the)\s+(?:post|page|article|live\s?blog|story)\b|\bcheck\s+back\s+(?:later|soon|shortly)\s+for\b|\brefresh\s+(?:the\s+page\s+|this\s+page\s+)?for\s+(?:the\s+latest|updates|more)\b`,
+  'i',
+);
 /** A bracketed or labelled note from the editor: "[Editor's note: ...]", "Ed. note: ...". */
 const EDITOR_NOTE = /^[\[(]?\s*(?:editor['’]?s['’]?\s+note|editorial\s+note|ed\.?\s+note|note\s+from\s+the\s+editors?|note\s+to\s+readers)\s*[:—–-]/i;
 
@@ -146,7 +153,7 @@ export function asideKind(sentence: string): AsideKind | undefined {
   if ((CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
   if (EDITED.test(s) || TYPO_APOLOGY.test(s) || OMITTED.test(s) || READER_NOTE.test(s)) return 'editorial';
   if (SORRY_TYPOS.test(s) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || AUTO_TRANSCRIPT.test(s) || EDITOR_NOTE.test(s)) return 'editorial';
-  if (s.length <= 300 && AUDIO_GAP.test(s)) return 'editorial';
+  if (s.length <= 300 && (AUDIO_GAP.test(s) || LIVE_NOTE.test(s))) return 'editorial';
   if (s.length <= 160 && (SIGN_OFF.test(s) || THIS_HAS_BEEN.test(s))) return 'sign-off';
   if (s.length <= 400 && (INTRO.test(s) || showOpening(s))) return 'introduction';
   if (s.length <= 300 && IF_YOU_ENJOYED.test(s)) return 'call to action';
