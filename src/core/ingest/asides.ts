@@ -1,5 +1,6 @@
 // Asides: text a show or a post says about itself rather than about its subject (sponsor reads,
-// calls to subscribe or review, show notes and chapter lists, editorial notes about the transcript).
+// calls to subscribe or review, show notes and chapter lists, editorial notes about the transcript,
+// the emcee's introduction of the guests, the host's opening and goodbye).
 // A reader never wants these quoted, so they are dropped before passages are built. Each rule is
 // the SHAPE of the genre (an advertising frame, an imperative addressed to the listener about the
 // show, a sentence whose subject is the document itself), never wording copied from a known file,

@@ -1,6 +1,6 @@
 // The cleaning pipeline on one document's text: show notes, chrome, foreign lines, structure,
-// sentences, clean verbatim for transcripts, and asides (sponsor reads, calls to action, editorial
-// notes). Pure: same text and metadata in, same sentences out.
+// sentences, clean verbatim for transcripts, asides (sponsor reads, calls to action, editorial
+// notes) and a live blog's narrator. Pure: same text and metadata in, same sentences out.
 
 import type { DocumentMeta, Sentence } from '../corpus.js';
 import { dropAsides, removeShowNotes } from './asides.js';
