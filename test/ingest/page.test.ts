@@ -146,7 +146,7 @@ describe('titles', () => {
     expect(out.map((s) => [s.section, s.text])).toEqual([['Live from NeurIPS: Building inference at planet scale', PROSE]]);
   });
   it('does not take a first labelled line for a title', () => {
-    const out = ingestText('Host: Welcome to the show\n\nThanks for having me.', meta({ kind: 'transcript' }));
+    const out = ingestText('Host: Today we talk about bees\n\nThanks for having me.', meta({ kind: 'transcript' }));
     expect(out[0]!.speaker).toBe('Host');
   });
 });

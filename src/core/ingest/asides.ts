@@ -1,5 +1,6 @@
 // Asides: text a show or a post says about itself rather than about its subject (sponsor reads,
-// calls to subscribe or review, show notes and chapter lists, editorial notes about the transcript).
+// calls to subscribe or review, show notes and chapter lists, editorial notes about the transcript,
+// the emcee's introduction of the guests, the host's opening and goodbye).
 // A reader never wants these quoted, so they are dropped before passages are built. Each rule is
 // the SHAPE of the genre (an advertising frame, an imperative addressed to the listener about the
 // show, a sentence whose subject is the document itself), never wording copied from a known file,
@@ -69,7 +70,80 @@ const READER_NOTE = new RegExp(
   'i',
 );
 
-export type AsideKind = 'sponsor' | 'call to action' | 'editorial';
+/** More notes on how the record was made: "sorry for the typos", "the audio cut out here", "The following is a transcript of ...". */
+const SORRY_TYPOS =
+  /\b(?:sorry|apologies|apologi[sz]e|we\s+apologi[sz]e)\s+(?:in\s+advance\s+)?(?:for|about)\s+(?:any|the|our|all)?\s*(?:typos?|typographical\s+errors|spelling(?:\s+(?:errors|mistakes))?|errors|mistakes|inaccuracies|formatting)\b/i;
+const PARTS_OMITTED = /^(?:some\s+|certain\s+)?(?:portions|parts|sections|segments|questions|answers|passages)\s+(?:have|has|were|was)\s+been\s+(?:omitted|removed|edited\s+out|cut)\b|^(?:some\s+|certain\s+)?(?:portions|parts|sections|segments|passages)\s+(?:have|has|were|was)\s+(?:omitted|removed|edited\s+out|cut)\b/i;
+/** "Due to space limitations, ...": only a written text has space to lack. */
+const SPACE_LIMITS = /^(?:due\s+to|because\s+of|owing\s+to|for\s+reasons\s+of)\s+(?:space|length)(?:\s+(?:limitations?|constraints?|limits?|reasons))?\b/i;
+const AUDIO_GAP =
+  /\b(?:the\s+|our\s+|my\s+|your\s+)?(?:audio|recording|sound|feed|stream|video|connection|livestream|mic(?:rophone)?)\s+(?:briefly\s+|then\s+)?(?:cut|cuts|cutting|dropped|drops|went|goes|cut\s+off|was\s+(?:lost|garbled|inaudible|unclear)|is\s+(?:garbled|inaudible|unclear))(?:\s+(?:out|off))?\b[^.!?]{0,40}\b(?:here|at\s+this\s+point|for\s+(?:a|about|several|the\s+next)\b|briefly|momentarily)/i;
+const DOC_INTRO = new RegExp(
+  String.raw`^(?:the\s+following|what\s+follows|below|this)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:lightly|heavily)\s+)?(?:(?:edited|full|partial|complete|rough|unedited|automated|machine[- ]generated|condensed|abridged|official)\s+)*(?:${DOC}|excerpts?|recap|summary|highlights|translation)\s+(?:of|from)\b`,
+  'i',
+);
+const AUTO_TRANSCRIPT =
+  /\b(?:transcripts?|transcription|captions?|subtitles?)\s+(?:was|were|is|are|has\s+been|have\s+been|may\s+(?:be|have\s+been))\s+(?:automatically\s+|machine[- ]|computer[- ]|auto[- ]|ai[- ])(?:generated|produced|created|transcribed)\b|\b(?:transcripts?|transcription|captions?)\s+may\s+(?:contain|include|have)\s+(?:errors|mistakes|inaccuracies|typos)\b/i;
+/** A live blog talking about its own making: the delay, the Wi-Fi, the updates still to come. */
+const LIVE_NOTE = new RegExp(
+  String.raw`\b(?:sorry|apologies|apologi[sz]e)\s+(?:in\s+advance\s+)?(?:for|about)\s+(?:the|any|our|these)?\s*(?:delays?|lag|gaps?|late\s+updates?|slow\s+updates?|connectivity|connection|wi-?fi|(?:photo|image|picture)\s+quality|blurry\s+(?:photos|images|pictures|slides))\b` +
+    String.raw`|\b(?:this|the)\s+(?:post|page|article|live\s?blog|story|${DOC})\s+(?:will\s+be|is\s+being|may\s+be|gets)\s+updated\b` +
+    String.raw`|\bstay\s+tuned\s+for\s+(?:more\s+)?(?:updates|coverage)\b|\bwe['’]?ll\s+(?:keep\s+)?updat(?:e|ing)\s+(?:this|the)\s+(?:post|page|article|live\s?blog|story)\b|\bcheck\s+back\s+(?:later|soon|shortly)\s+for\b|\brefresh\s+(?:the\s+page\s+|this\s+page\s+)?for\s+(?:the\s+latest|updates|more)\b`,
+  'i',
+);
+/** A bracketed or labelled note from the editor: "[Editor's note: ...]", "Ed. note: ...". */
+const EDITOR_NOTE = /^[\[(]?\s*(?:editor['’]?s['’]?\s+note|editorial\s+note|ed\.?\s+note|note\s+from\s+the\s+editors?|note\s+to\s+readers)\s*[:—–-]/i;
+
+// (e) Sign-offs: the host closing the show rather than saying anything about its subject.
+const SIGN_OFF = new RegExp(
+  String.raw`^(?:(?:and|so|well|okay|ok|alright|all\s+right|anyway|right)[,!.]?\s+)*(?:` +
+    String.raw`that['’]?s\s+(?:all|it|about\s+it|everything|our\s+${SHOW}|all\s+(?:we|the\s+time\s+we)\s+have(?:\s+time)?(?:\s+for)?)(?:\s+(?:for|from)\s+(?:today|tonight|now|us|me|this\s+(?:week|time|episode|one|hour|month|edition)|(?:this|today['’]?s)\s+${SHOW}))` +
+    String.raw`|that['’]?s\s+(?:all|it|our\s+${SHOW})\s+(?:we\s+have\s+)?(?:for\s+)?(?:today|tonight|this\s+week)` +
+    String.raw`|that['’]?s\s+all\s+we\s+have\s+time\s+for|that['’]?s\s+our\s+${SHOW}` +
+    String.raw`|(?:see|catch|talk\s+to|hear\s+from)\s+(?:you|y['’]?all|everyone|everybody)\s+(?:all\s+|guys\s+)?(?:next\s+(?:week|time|month|episode|year|season)|in\s+the\s+next\s+(?:one|episode|video|${SHOW})|on\s+the\s+next\s+(?:one|episode|${SHOW})|soon|then|again\s+soon|around)` +
+    String.raw`|until\s+next\s+(?:time|week|month|episode)` +
+    String.raw`|(?:i\s+think\s+)?(?:that['’]?s|this\s+is|that\s+(?:is|seems\s+like))\s+an?\s+(?:good|great|nice|perfect)\s+(?:place|point|note|spot)\s+to\s+(?:leave\s+it|stop|end|wrap(?:\s+(?:it\s+)?up)?|finish|close)` +
+    String.raw`|(?:let['’]?s|we['’]?ll|we\s+will|we\s+have\s+to|we['’]?re\s+going\s+to)\s+(?:have\s+to\s+)?(?:leave\s+it\s+there|wrap\s+(?:it\s+)?up\s+there|stop\s+there|end\s+it\s+there|call\s+it\s+a\s+day)` +
+    String.raw`|you['’]?(?:ve|\s+have)\s+been\s+(?:listening\s+to|watching)\b` +
+    String.raw`|(?:take\s+care|bye\s+for\s+now|goodbye|good\s*night),?\s+(?:everyone|everybody|all|folks|and\s+see\s+you)` +
+    `)`,
+  'iu',
+);
+/** "This has been Field Notes": a show's name, capitalised, so case matters here. */
+const THIS_HAS_BEEN = /^(?:[Aa]nd\s+)?[Tt]his\s+has\s+been\s+(?:another\s+(?:episode|edition)\s+of\s+|an?\s+\p{Lu}[\p{L}'’-]*\s+production\b|\p{Lu})/u;
+
+// (f) The emcee introducing the guests: a frame that hands over the stage.
+const INTRO =
+  /\b(?:welcome\s+(?:back\s+)?to\s+(?:the|our)\s+(?:show|podcast|program(?:me)?|stage|studio|panel|conversation)|we(?:['’]re|\s+are)\s+(?:(?:so|very|really)\s+)?(?:joined|lucky\s+to\s+be\s+joined|delighted\s+to\s+be\s+joined)\s+(?:next\s+|now\s+|today\s+|tonight\s+|this\s+(?:morning|afternoon|evening)\s+|here\s+|on\s+stage\s+)*by|joining\s+us\s+(?:next\s+|now\s+|today\s+|tonight\s+|on\s+(?:the\s+)?stage\s+)*(?:is|are)|please\s+join\s+me\s+in\s+(?:welcoming|giving|a\s+warm\s+welcome)|(?:please|let['’]?s|let\s+us)\s+(?:all\s+)?(?:welcome|give\s+(?:a\s+(?:warm|big|huge|round\s+of)\s+\w*|it\s+up)|put\s+your\s+hands\s+together)|give\s+it\s+up\s+for|a\s+(?:warm|big|huge)\s+(?:welcome|round\s+of\s+applause)\s+(?:to|for)|(?:welcome|welcoming)\s+(?:\w+\s+){0,6}?to\s+the\s+stage|(?:our|the)\s+next\s+(?:speaker|guest|panel(?:ist)?s?|presenter|keynote(?:\s+speaker)?)\s+(?:needs|need|is|are|has|comes|joins)|needs?\s+no\s+introduction|(?:it['’]?s|it\s+is)\s+(?:my|our|a)\s+(?:great\s+|real\s+|distinct\s+)?(?:pleasure|honou?r|privilege)\s+to\s+(?:introduce|welcome|present)|(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+(?:so\s+|very\s+|really\s+)?(?:delighted|pleased|thrilled|excited|honou?red|happy|proud)\s+to\s+(?:introduce|welcome|present)|without\s+further\s+ado)\b/i;
+/** "Hello and welcome to Quiet Rooms": the host opening the show. */
+const SHOW_OPENING =
+  /^(?:(?:hello|hi|hey|good\s+(?:morning|afternoon|evening))(?:\s+(?:everyone|everybody|folks|all|there))?[,!.]?\s+)?(?:and\s+)?welcome\s+(?:back\s+)?(?:everyone\s+|everybody\s+)?to\s+(?:another\s+episode\s+of\s+|episode\s+\d+\s+of\s+|this\s+week['’]?s\s+|the\s+)?(\p{L})/iu;
+/** The show's name is capitalised ("welcome to Quiet Rooms"), unlike "welcome to the neighbourhood". */
+const showOpening = (s: string) => {
+  const m = SHOW_OPENING.exec(s);
+  if (!m || m[1] !== m[1]!.toUpperCase() || m[1] === m[1]!.toLowerCase()) return false;
+  // "Welcome to Marseille" opens travel writing too: a greeting, "back", an episode or the show named as one.
+  return /^(?:hello|hi|hey|good)\b|\bwelcome\s+back\b|\bepisode\b/i.test(s) || new RegExp(String.raw`\b(?:the|a|our|this)\s+(?:\w+\s+)?${SHOW}\b`, 'i').test(s);
+};
+/** Thanks that say nothing else: "Tom, thank you so much.", "Thanks for having me." */
+const BARE_THANKS =
+  /^(?:(?:and|well|so|okay|great)[,]?\s+)?(?:\p{Lu}[\p{L}'’-]*,\s+)?(?:thank\s+you|thanks)(?:\s+(?:so|very)\s+much)?(?:\s+(?:again|both|all|guys|everyone|everybody|folks|you\s+two))?(?:\s+(?:so|very)\s+much)?(?:\s+again)?(?:,?\s+\p{Lu}[\p{L}'’-]*)?(?:\s+for\s+(?:having\s+me|having\s+us|joining\s+(?:us|me)|coming(?:\s+on)?|being\s+(?:here|with\s+us|on\s+the\s+show)|your\s+time)(?:\s+(?:today|tonight|on\s+the\s+show))?)?(?:,?\s+\p{Lu}[\p{L}'’-]*)?[.!]?$/iu;
+/** Small talk that carries no content: "Yeah.", "Okay, bye!", "That was fun." */
+const PHATIC =
+  /^(?:(?:yeah|yes|yep|okay|ok|alright|all\s+right|great|cool|awesome|bye(?:-bye)?|cheers|thanks|likewise|you\s+too|my\s+pleasure|of\s+course|absolutely|wonderful|perfect)[,!.]?\s*)+$|^(?:that|it|this)\s+was\s+(?:(?:so|really|such)\s+)?(?:a\s+lot\s+of\s+)?(?:fun|great|awesome|wonderful|a\s+pleasure|a\s+blast|a\s+treat)[.!]?$/i;
+/** "If you enjoyed this episode, ...": the lead of a call to pass the show on. */
+const IF_YOU_ENJOYED =
+  /^(?:and\s+|so\s+)?if\s+you\s+(?:have\s+)?(?:liked|enjoyed|like|enjoy|found\s+\w+\s+(?:useful|helpful|interesting))\s+(?:this|today['’]?s|the|our)\s+(?:episode|show|podcast|video|post|article|newsletter|conversation|interview|content)\b/i;
+/** "I'm Priya Das.": the host's own name, right after the opening. */
+const SELF_NAME = /^(?:and\s+)?I['’]?m\s+(?:your\s+host,?\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}[.!]?$/u;
+
+/** Third-person career facts, the stuff of a bio read out before a welcome. */
+const BIO =
+  /\b(?:ceo|cto|cfo|coo|cpo|chief\s+\w+\s+officer|founder|co-?founder|president|chair(?:man|woman|person)?|partner|director|professor|head\s+of|vp|vice\s+president|board|fellow|author\s+of|previously|prior\s+to\s+(?:that|joining)|before\s+(?:that|joining)|joined|founded|co-?founded|served\s+as|helped\s+(?:build|grow|found|start|lead)|led|leads|graduated|ph\.?d|degree|holds?\s+an?|employees|spent\s+\w+\s+years)\b/i;
+const FIRST_PERSON = /\b(?:I|I['’](?:m|ve|d|ll)|my|me|we|our|us)\b/;
+const isBio = (s: string) => s.length <= 400 && BIO.test(s) && !FIRST_PERSON.test(s.replace(/\bwe['’]?re\s+joined\b|\bjoin\s+me\b/gi, '')) && !/\?["”’]?$/.test(s);
+
+export type AsideKind = 'sponsor' | 'call to action' | 'editorial' | 'sign-off' | 'introduction';
 
 /** Which aside a sentence is on its own, if any (a sponsor read's continuation needs the run, see dropAsides). */
 export function asideKind(sentence: string): AsideKind | undefined {
@@ -79,7 +153,46 @@ export function asideKind(sentence: string): AsideKind | undefined {
   if (PODCAST_WHERE.test(s) || LIKE_SUBSCRIBE.test(s) || (s.length <= 120 && OUTRO.test(s))) return 'call to action';
   if ((CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
   if (EDITED.test(s) || TYPO_APOLOGY.test(s) || OMITTED.test(s) || READER_NOTE.test(s)) return 'editorial';
+  if (SORRY_TYPOS.test(s) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || AUTO_TRANSCRIPT.test(s) || EDITOR_NOTE.test(s)) return 'editorial';
+  if (s.length <= 300 && (AUDIO_GAP.test(s) || LIVE_NOTE.test(s))) return 'editorial';
+  if (s.length <= 160 && (SIGN_OFF.test(s) || THIS_HAS_BEEN.test(s))) return 'sign-off';
+  if (s.length <= 400 && (INTRO.test(s) || showOpening(s))) return 'introduction';
+  if (s.length <= 300 && IF_YOU_ENJOYED.test(s)) return 'call to action';
   return undefined;
+}
+
+/** "Welcome, Dana and Tomas!": the greeting that closes an introduction. */
+const WELCOME = /^(?:a\s+(?:warm\s+|big\s+)?)?welcome\b[^.!?]{0,60}[.!]?$/i;
+
+/**
+ * An emcee's introduction is a run: the bio read out just before the welcome and the career facts
+ * just after it belong to the introduction, and are dropped with it only when they are attached to
+ * one (the same voice, the same section, no first person), so a profile elsewhere in a text stays.
+ */
+function introductionRuns(sentences: Sentence[], kinds: (AsideKind | undefined)[]): Set<number> {
+  const drop = new Set<number>();
+  const same = (a: Sentence, b: Sentence) => a.speaker === b.speaker && a.section === b.section;
+  kinds.forEach((k, i) => {
+    if (k !== 'introduction') return;
+    drop.add(i);
+    const s = sentences[i]!;
+    for (let j = i - 1, n = 0; j >= 0 && n < 8 && same(sentences[j]!, s) && isBio(sentences[j]!.text); j--, n++) drop.add(j);
+    for (let j = i + 1, n = 0; j < sentences.length && n < 8 && same(sentences[j]!, s); j++, n++) {
+      const t = sentences[j]!.text;
+      if (kinds[j] === 'introduction' || isBio(t) || (t.length <= 80 && (WELCOME.test(t) || SELF_NAME.test(t)))) drop.add(j);
+      else break;
+    }
+    // Between two frames of one introduction ("We're joined by X ... Please welcome X"), the emcee
+    // reads the guests' companies and careers: every third-person statement there belongs to it.
+    for (let j = i + 1; j < sentences.length && j - i <= 10 && same(sentences[j]!, s); j++) {
+      if (kinds[j] === 'introduction') {
+        for (let k = i + 1; k < j; k++) drop.add(k);
+        break;
+      }
+      if (FIRST_PERSON.test(sentences[j]!.text) || /\?["”’]?$/.test(sentences[j]!.text)) break;
+    }
+  });
+  return drop;
 }
 
 /** True for a sentence that carries on an advert already under way: an offer, or the brand named again. */
@@ -98,10 +211,36 @@ export function dropAsides(sentences: Sentence[]): Sentence[] {
   let inAd = false;
   let brands: string[] = [];
   let prev: Sentence | undefined;
-  for (const s of sentences) {
+  const kinds = sentences.map((s) => asideKind(s.text));
+  const intro = introductionRuns(sentences, kinds);
+  let noteClose: string | undefined;
+  // Thanks exchanged at the very end ("Tom, thank you so much." "Thank you for having me.") are the
+  // goodbye, not the conversation; the same words at the start or in the middle may answer something.
+  // Short remarks among them ("That was fun." "Yeah.") go too, but never open the goodbye.
+  const closing = new Set<number>();
+  let first = sentences.length;
+  for (let j = sentences.length - 1; j >= 0; j--) {
+    const t = sentences[j]!.text;
+    if (kinds[j] === 'sign-off' || kinds[j] === 'call to action' || (t.length <= 80 && BARE_THANKS.test(t))) first = j;
+    else if (!PHATIC.test(t)) break;
+  }
+  for (let j = first; j < sentences.length; j++) closing.add(j);
+  for (const [i, s] of sentences.entries()) {
     if (inAd && prev && (prev.speaker !== s.speaker || prev.section !== s.section)) inAd = false;
     prev = s;
-    const kind = asideKind(s.text);
+    if (intro.has(i) || closing.has(i)) continue;
+    // A bracketed editor's note may run over several sentences: it ends at its closing bracket.
+    if (noteClose) {
+      if (s.text.includes(noteClose)) noteClose = undefined;
+      continue;
+    }
+    const kind = kinds[i];
+    if (kind === 'editorial' && EDITOR_NOTE.test(s.text)) {
+      const open = /^\s*([\[(])/.exec(s.text)?.[1];
+      const close = open === '[' ? ']' : open === '(' ? ')' : undefined;
+      if (close && !s.text.includes(close)) noteClose = close;
+      continue;
+    }
     if (kind === 'sponsor') {
       if (!inAd) brands = [];
       inAd = true;

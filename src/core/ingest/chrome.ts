@@ -36,7 +36,10 @@ const UI_LINES = new Set(
     'manage settings', 'accept cookies', 'accept and close', 'aceptar', 'acepto', 'aceptar todo', 'aceptar todas',
     'rechazar', 'configurar', 'configurar cookies', 'accepter', "j'accepte", 'tout accepter', 'refuser', 'tout refuser',
     'paramètres', 'personnaliser', 'akzeptieren', 'alle akzeptieren', 'ablehnen', 'einstellungen', 'zustimmen',
-    'accetta', 'accetto', 'rifiuta', 'impostazioni', 'aceitar', 'rejeitar',
+    'accetta', 'accetto', 'rifiuta', 'impostazioni', 'aceitar', 'rejeitar', 'accepteren', 'alles accepteren',
+    'weigeren', 'alles weigeren', 'akkoord', 'instellingen', 'cookie-instellingen', 'voorkeuren', 'alle ablehnen',
+    'rechazar todo', 'rechazar todas', 'tout rejeter', 'reject all cookies', 'accept all cookies', 'only necessary',
+    'necessary only', 'nur notwendige', 'solo necesarias', 'alleen noodzakelijk',
   ].map((s) => s.toLowerCase()),
 );
 
@@ -74,15 +77,19 @@ const COMMENT_FORM =
 const NEWSLETTER =
   /^(?:subscribe|sign up|join|get)\b.{0,80}\b(?:newsletter|inbox|updates|mailing list)\b|^subscribe (?:now|today|to)\b|\bsubscribe to our\b|\bsign up for our\b/i;
 
+/** The rest of a newsletter box: the address field, the promise, the inbox pitch. */
+const NEWSLETTER_BOX =
+  /^(?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?$|^enter\s+your\s+e-?mail\b|\b(?:straight|directly|right)\s+(?:to|in|into)\s+your\s+inbox\b|\bdelivered\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+inbox\b|^no\s+spam\b|\bunsubscribe\s+(?:at\s+)?any\s*time\b/i;
+
 const READ_MORE = /^(?:read more|continue reading|related(?: posts| articles| stories)?|see also|more from|recommended|you might also like|also read|read next|read also)\s*[:»›→>…]/i;
 
 /** Cookie notices: the word cookie plus the vocabulary such notices are written in. */
 const COOKIE = /\bcookies?\b/i;
 const COOKIE_NOTICE =
-  /\b(?:browser|consent|accept|necessary|essential|privacy|website|this site|our site|we use|login|authenticat|tracking|third[- ]party|preferences|settings|analytics|experience|policy|allow|utilizamos|usamos|acepta\w*|consentimiento|naveg\w+|nous utilisons|accept\w*|consentement|navigation|wir verwenden|wir nutzen|akzeptier\w*|einwillig\w*|zustimm\w*|utilizziamo|usiamo|accett\w*|consenso|navigazione|utilizamos|aceit\w*)\b/i;
+  /\b(?:browser|consent|accept|necessary|essential|privacy|website|this site|our site|we use|login|authenticat|tracking|third[- ]party|preferences|settings|analytics|experience|policy|allow|utilizamos|usamos|acepta\w*|consentimiento|naveg\w+|nous utilisons|accept\w*|consentement|navigation|wir verwenden|wir nutzen|akzeptier\w*|einwillig\w*|zustimm\w*|utilizziamo|usiamo|accett\w*|consenso|navigazione|utilizamos|aceit\w*|wij gebruiken|we gebruiken|gebruikt|accepteren|akkoord|toestemming|weigeren|website|webseite|sitio web|site web|sito web)\b/i;
 /** A paragraph written as a cookie notice (not an article that mentions cookies), in English and the commonest other languages. */
 const COOKIE_BLOCK =
-  /\b(?:we|this (?:site|website|browser)|our|utilizamos|usamos|nous utilisons|wir verwenden|wir nutzen|utilizziamo|usiamo)\b.{0,80}\bcookies?\b|\bcookies?\b.{0,80}\b(?:browser|consent|accept|necessary|privacy policy|login|authentication|acepta\w*|consentimiento|naveg\w+|accept\w*|consentement|navigation|akzeptier\w*|einwillig\w*|zustimm\w*|accett\w*|consenso|navigazione)\b/i;
+  /\b(?:we|this (?:site|website|browser)|our|utilizamos|usamos|nous utilisons|wir verwenden|wir nutzen|utilizziamo|usiamo)\b.{0,80}\bcookies?\b|\bcookies?\b.{0,80}\b(?:browser|consent|accept|necessary|privacy policy|login|authentication|acepta\w*|consentimiento|naveg\w+|accept\w*|consentement|navigation|akzeptier\w*|einwillig\w*|zustimm\w*|accett\w*|consenso|navigazione)\b|\b(?:wij|deze (?:website|site)|website|webseite|diese (?:website|seite)|sitio web|este sitio|ce site|site web|questo sito)\b.{0,80}\bcookies?\b|\bcookies?\b.{0,80}\b(?:einverst\w*|toestemming|akkoord|accepteren|weigeren|voorkeuren|verwend\w*|utilis\w*|utiliz\w*)\b/i;
 
 const IMAGE_FILE = /^(?:\S+\.(?:webp|jpe?g|png|gif|bmp|svg|tiff?|avif|heic|ico)(?:\?\S*)?\s*)+$/i;
 const PAGE_CAPTION = /^\S.{0,100}?[_-](?:page|slide|p|pg|img|image|fig)[_-]?\d+[a-z]?$/i;
@@ -138,7 +145,7 @@ export function isChromeLine(line: string): boolean {
   if (t.length <= 80 && (DATELINE.test(t) || (AGO.test(t) && t.split(/\s+/).length <= 8))) return true;
   if (t.length <= 160 && COPYRIGHT.test(t)) return true;
   if (COMMENT_FORM.test(t) && t.length <= 200) return true;
-  if (t.length <= 200 && NEWSLETTER.test(t)) return true;
+  if (t.length <= 200 && (NEWSLETTER.test(t) || NEWSLETTER_BOX.test(t))) return true;
   if (t.length <= 160 && READ_MORE.test(t)) return true;
   if (IMAGE_FILE.test(t)) return true;
   if (PAGE_CAPTION.test(t) && !END_PUNCT.test(t)) return true;
@@ -151,6 +158,8 @@ export function isChromeLine(line: string): boolean {
   if (networkCount(t) >= 2) return true;
   if (isNavLine(t)) return true;
   if (b.length <= 60 && LIVE_UI.test(b)) return true;
+  // A like button still loading: "Like Loading...".
+  if (/^(?:like|likes|share|comments?)?\s*loading\s*(?:\.{1,3}|…)?$/i.test(t)) return true;
   if (t.length <= 200 && isTranscriptNote(t)) return true;
   if (isCueLine(t)) return true;
   if (CAPTION_MARK.test(t) && t.length <= 200) return true;
@@ -233,6 +242,8 @@ function rewriteLines(input: string[], transcript: boolean): string[] {
 export function removeChrome(input: string[], opts: { transcript: boolean }): ChromeResult {
   const lines = rewriteLines(input, opts.transcript);
   let headerTitle: string | undefined;
+  // Comments first: a commenter's dateline must not be taken for the post's own header.
+  if (!opts.transcript) removeFurniture(lines);
 
   // Post header: author, badge and title above a dateline at the very top of a forum or blog post.
   const firstContent: number[] = [];
@@ -337,8 +348,16 @@ export function removeChrome(input: string[], opts: { transcript: boolean }): Ch
 /** Spaces, punctuation and quote marks: what differs between two copies of one line. A plain class compiles much faster than \p{L}. */
 const PUNCT_RUN = /[\s"'“”‘’„«»‹›.,;:!?()[\]{}—–\-_*/\\|…]+/g;
 
+// A contents line may carry a page number behind a dot leader ("The boat people ..... 9"), and the
+// heading it names may be written as a Markdown heading.
 const tocKey = (s: string) =>
-  s.replace(/^(?:[-*•●▪◦‣]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)])\s+/, '').toLowerCase().replace(PUNCT_RUN, ' ').trim();
+  s
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/(?:\s*(?:\.\s?){2,}|\s*…+|\s{2,}|\t+)\s*(?:\d{1,4}|[ivxlc]{1,6})$/i, '')
+    .replace(/^(?:[-*•●▪◦‣]|\d{1,2}(?:\.\d{1,2})*[.)]?|[IVXLC]{1,6}[.)])\s+/, '')
+    .toLowerCase()
+    .replace(PUNCT_RUN, ' ')
+    .trim();
 
 /**
  * A table of contents without a label: a block of short lines most of which come back later as
@@ -413,4 +432,184 @@ function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
     });
   }
   for (const i of drop) lines[i] = '';
+}
+
+// Page furniture in a page saved as plain text, where no HTML tells the article from what the site
+// wraps around it: reader comments, the author's bio box, the tags line. Each is found by the shape
+// of the block (a name and a date above a comment, an action bar below it), not by any site's words.
+
+/** The action bar under a comment: "Reply", "Like (12)", "Reply · Like (4)", "3 replies", "Load more comments". */
+const ACTION = String.raw`(?:reply|replies|like|likes|unlike|dislike|report|flag|share|upvote|downvote|vote|permalink|edit|delete|quote|(?:like|likes|upvote|upvotes|reply|replies|vote|votes|points?)\s*[(\[]\d+[)\]]|\d+\s+(?:likes?|repl(?:y|ies)|points?|upvotes?|votes?)|(?:view|show|hide|see)\s+(?:all\s+|more\s+)?(?:\d+\s+)?(?:repl(?:y|ies)|comments?)|(?:load|show|view|see)\s+(?:more|older|newer|all)\s+(?:comments|replies|responses)|[↑↓▲▼👍👎♥❤]\s*\d*)`;
+const ACTION_LINE = new RegExp(String.raw`^${ACTION}(?:\s*[·•|,/–—-]?\s*${ACTION})*$`, 'i');
+/** "14 Comments", "Comments (14)", "Join the discussion", "3 thoughts on ...": the head of a thread. */
+const THREAD_LABEL =
+  /^(?:\d+\s+(?:comments?|responses?|replies|thoughts?\s+on\b.{0,100})|(?:comments?|responses|discussion)\s*[(\[]\d+[)\]]|(?:join|start)\s+the\s+(?:discussion|conversation)|reader\s+comments|comments?|discussion|(?:leave|post|add)\s+a\s+(?:reply|comment))$/i;
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const CLOCK_AT = String.raw`(?:\s*(?:at|,|·|-|@)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?`;
+/** A comment's date: "March 14, 2024 at 9:12 am", "14 Mar 2024", "2024-03-14", "3 days ago". */
+const DATE_LINE = new RegExp(
+  String.raw`^(?:(?:on|posted|commented)\s+)?(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+${MONTH}\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})${CLOCK_AT}$`,
+  'i',
+);
+const isDateLine = (t: string) => t.length <= 60 && (DATE_LINE.test(t) || (AGO.test(t) && wordsOf(t).length <= 6) || DATELINE.test(t));
+/** A commenter's name: a handle or a few words, no sentence punctuation. */
+const isNameLine = (t: string) =>
+  t.length <= 40 && wordsOf(t).length <= 4 && !END_PUNCT.test(t) && !/[:,;]$/.test(t) && /^[\p{L}\p{N}@_]/u.test(t) && !/^by\s/i.test(t);
+/** "Margaret Dunn · March 14, 2024", "Pete_K 3 days ago", "Anna says:" on one line. */
+function isNameDateLine(t: string): boolean {
+  if (t.length > 90) return false;
+  if (/^[\p{L}\p{N}@_][^!?]{0,40}\s+(?:says|said|wrote|writes|commented)\s*:?$/u.test(t)) return true;
+  const m = /^(.{1,40}?)\s*(?:[·•|,–—-]|\bon\b)?\s+((?:\d|(?:an?|one)\s|just\s+now|yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).*)$/i.exec(t);
+  return !!m && isNameLine(m[1]!.trim()) && isDateLine(m[2]!.trim());
+}
+
+/** Index of the next non-blank line from i going by step, or -1. */
+function nextContent(lines: string[], i: number, step: number, limit = 3): number {
+  for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < limit; j += step, n++) if (lines[j]) return j;
+  return -1;
+}
+
+/** The header of a comment at i: its first line, if a name and a date start there. */
+function commentHeaderAt(lines: string[], i: number): number | undefined {
+  const t = lines[i]!;
+  if (isNameDateLine(t)) return i;
+  if (!isNameLine(t)) return undefined;
+  const n = nextContent(lines, i, 1, 2);
+  return n !== -1 && isDateLine(lines[n]!) ? i : undefined;
+}
+
+/** Reader comments: from each comment's header (name, date) or the thread label to its action bar. */
+function removeComments(lines: string[]): void {
+  const actions: number[] = [];
+  // "Share" or "Edit" alone are also page controls; a comment's bar lets readers answer or vote.
+  const isBar = (t: string) => t.length <= 80 && ACTION_LINE.test(t) && /reply|repl(?:y|ies)|like|vote|points|comments|[↑↓▲▼👍👎♥❤]/i.test(t);
+  for (let i = 0; i < lines.length; i++) if (lines[i] && isBar(lines[i]!.trim())) actions.push(i);
+  // One "Reply" alone could be a menu; a thread has an action bar with a count or more than one bar.
+  const counted = actions.some((i) => /\d/.test(lines[i]!)) || actions.length >= 2;
+  if (!counted) return;
+  let thread = false;
+  let prevEnd = -1;
+  for (const t of actions) {
+    let start: number | undefined;
+    for (let j = t - 1; j > prevEnd && t - j <= 20; j--) {
+      if (!lines[j]) continue;
+      if (commentHeaderAt(lines, j) !== undefined) {
+        start = j;
+        break;
+      }
+      if (THREAD_LABEL.test(bare(lines[j]!))) {
+        start = j;
+        break;
+      }
+    }
+    // Within a thread, the comment after an action bar runs up to the next bar.
+    if (start === undefined && thread && prevEnd >= 0 && t - prevEnd <= 20) start = prevEnd + 1;
+    // A comment is short: a long stretch between a byline and a share bar is the article itself.
+    const body = start === undefined ? [] : lines.slice(start, t).filter(Boolean);
+    if (start !== undefined && (body.length > 14 || body.join(' ').length > 2000)) start = undefined;
+    if (start !== undefined) {
+      for (let k = start; k <= t; k++) lines[k] = '';
+      thread = true;
+      // The thread label above the first comment goes with it.
+      const above = nextContent(lines, start, -1);
+      if (above !== -1 && THREAD_LABEL.test(bare(lines[above]!))) lines[above] = '';
+    } else if (thread) lines[t] = '';
+    prevEnd = t;
+  }
+  // A last comment without an action bar: a header right after the thread, up to the next blank line.
+  if (thread) {
+    for (let i = prevEnd + 1; i < lines.length; i++) {
+      if (!lines[i]) continue;
+      if (commentHeaderAt(lines, i) === undefined) break;
+      let e = i;
+      while (e < lines.length && (lines[e] || (e + 1 < lines.length && lines[e + 1] && isDateLine(lines[e + 1]!)))) e++;
+      for (let k = i; k < e; k++) lines[k] = '';
+      i = e;
+    }
+  }
+}
+
+/** "About the author", "About the writer", "Author bio": the label of a bio box. */
+const BIO_LABEL = /^(?:about\s+the\s+(?:authors?|writers?|reporters?|contributors?|editors?)|about\s+me|author\s+bio(?:graphy)?|the\s+author|meet\s+the\s+author)$/i;
+/** "Tom Harlowe is a writer based in ...": a person introduced by their trade in the third person. */
+const BIO_LEAD =
+  /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\p{L}-]+,?\s+){0,6}?(?:writer|journalist|editor|reporter|correspondent|author|contributor|columnist|freelancer|critic|photographer|producer|novelist|poet|historian|blogger|designer|developer|engineer|researcher|illustrator)s?\b/u;
+/** The signs of a bio box: how to follow or reach the person, where they live, what else they wrote. */
+const BIO_SIGN =
+  /\b(?:follow\s+(?:him|her|them|me)|find\s+(?:him|her|them|me)\s+on|(?:reach|contact)\s+(?:him|her|them|me)|(?:based|lives)\s+in|(?:his|her|their)\s+(?:new|latest|first|debut)\s+(?:book|novel|collection)|is\s+the\s+author\s+of)\b|(?:^|\s)@[A-Za-z0-9_]{2,}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b/i;
+
+const FOLLOW_SIGN = /\b(?:follow\s+(?:him|her|them|me)|find\s+(?:him|her|them|me)\s+on|(?:reach|contact)\s+(?:him|her|them|me))\b|(?:^|\s)@[A-Za-z0-9_]{2,}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b/i;
+
+function removeAuthorBio(lines: string[]): void {
+  const blockEnd = (i: number) => {
+    let e = i;
+    while (e < lines.length && lines[e]) e++;
+    return e;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]) continue;
+    const t = lines[i]!.trim();
+    if (t.length <= 40 && BIO_LABEL.test(bare(t))) {
+      lines[i] = '';
+      // The bio under its label: the rest of the label's block, or the next block if it is short.
+      let j = i + 1;
+      if (j < lines.length && !lines[j]) j = nextContent(lines, i, 1, 3);
+      if (j === -1 || j >= lines.length) continue;
+      const e = blockEnd(j);
+      if (lines.slice(j, e).join(' ').length <= 800) for (let k = j; k < e; k++) lines[k] = '';
+      continue;
+    }
+    // A bio without its label: a short block that opens like one and says how to follow the person.
+    // Where the person lives is a sign only at the foot of the page; a handle or "follow her" anywhere.
+    if ((i === 0 || !lines[i - 1]) && BIO_LEAD.test(t)) {
+      const e = blockEnd(i);
+      const block = lines.slice(i, e).join(' ');
+      const after = lines.slice(e).filter(Boolean).join(' ').length;
+      const foot = after < 1500 && lines.slice(0, i).filter(Boolean).join(' ').length > 3 * after;
+      if (block.length <= 600 && (FOLLOW_SIGN.test(block) || (foot && BIO_SIGN.test(block)))) for (let k = i; k < e; k++) lines[k] = '';
+    }
+  }
+}
+
+/** "Tags: a, b, c", "Filed under: x | y": a line of short labels. */
+const TAGS_LINE = /^(?:tags?|tagged(?:\s+(?:with|as|in))?|topics?|filed\s+(?:under|in)|categor(?:y|ies)|labels?|keywords|posted\s+in)\s*[:：]\s*(.{1,300})$/i;
+function isTagsLine(t: string): boolean {
+  const m = TAGS_LINE.exec(t.trim());
+  if (!m) return false;
+  const items = m[1]!.split(/\s*[,;|•·/]\s*|\s+#/).map((x) => x.trim().replace(/^#/, '')).filter(Boolean);
+  return items.length >= 1 && items.every((x) => wordsOf(x).length <= 4 && !/[.!?]$/.test(x.replace(/\.$/, '')) && x.length <= 40) && !/[.!?]\s+\p{Lu}/u.test(m[1]!);
+}
+
+/** An address field: "Email address", "Your email", "Enter your e-mail". */
+const EMAIL_FIELD = /^(?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?$|^enter\s+your\s+e-?mail\b/i;
+/**
+ * A newsletter box is one short block: a pitch, a tagline, an address field, a button. When a block
+ * holds both a sign-up line and an address field, its tagline goes with it.
+ */
+function removeSignupBoxes(lines: string[]): void {
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]) {
+      i++;
+      continue;
+    }
+    let e = i;
+    while (e < lines.length && lines[e]) e++;
+    const block = lines.slice(i, e).map((l) => l.trim());
+    if (
+      block.length <= 8 &&
+      block.join(' ').length <= 600 &&
+      block.some((l) => EMAIL_FIELD.test(l)) &&
+      block.some((l) => l.length <= 200 && (NEWSLETTER.test(l) || NEWSLETTER_BOX.test(l) || /\b(?:newsletter|inbox|subscribe)\b/i.test(l)))
+    )
+      for (let k = i; k < e; k++) lines[k] = '';
+    i = e;
+  }
+}
+
+/** Furniture of a saved page: comment threads, bio boxes, tags lines. Removed lines become blank lines. */
+export function removeFurniture(lines: string[]): void {
+  removeComments(lines);
+  removeAuthorBio(lines);
+  removeSignupBoxes(lines);
+  for (let i = 0; i < lines.length; i++) if (lines[i] && isTagsLine(lines[i]!)) lines[i] = '';
 }

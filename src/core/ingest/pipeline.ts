@@ -1,10 +1,11 @@
 // The cleaning pipeline on one document's text: show notes, chrome, foreign lines, structure,
-// sentences, clean verbatim for transcripts, and asides (sponsor reads, calls to action, editorial
-// notes). Pure: same text and metadata in, same sentences out.
+// sentences, clean verbatim for transcripts, asides (sponsor reads, calls to action, editorial
+// notes) and a live blog's narrator. Pure: same text and metadata in, same sentences out.
 
 import type { DocumentMeta, Sentence } from '../corpus.js';
 import { dropAsides, removeShowNotes } from './asides.js';
 import { removeChrome } from './chrome.js';
+import { attributeNarrator } from './narrator.js';
 import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';
 import { finishSentence, segmentSentences, splitLongRun, splitLowercaseStarts } from './sentences.js';
@@ -80,7 +81,9 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
   }
   const titleGuess = chrome.headerTitle ?? structure.headings[0];
   // Asides go after segmentation: a sponsor read or a typo apology is a sentence or a run of them.
-  const kept = dropAsides(sentences);
+  const cleaned = dropAsides(sentences);
+  // A live blog's own first-person asides are the blogger's, not the reported speaker's.
+  const kept = meta.kind === 'live blog' ? attributeNarrator(cleaned, meta) : cleaned;
   return titleGuess !== undefined ? { sentences: kept, titleGuess } : { sentences: kept };
 }
 
