@@ -10,7 +10,7 @@ const MIN_WORDS = 3;
 
 type Draft = Omit<Passage, 'id' | 'position' | 'prevId' | 'nextId' | 'groupId' | 'quotability'>;
 
-const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker;
+const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker && !a.asks === !b.asks;
 const joinedLength = (s: string[]) => s.reduce((n, x) => n + x.length, 0) + Math.max(0, s.length - 1);
 
 /** Groups a document's sentences into passage drafts, never splitting a sentence. */
@@ -21,7 +21,9 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
   const flush = () => {
     if (!cur.length) return;
     const texts = cur.map((s) => s.text);
-    drafts.push({ docId, text: texts.join(' '), sentences: texts, section: cur[0]!.section, speaker: cur[0]!.speaker });
+    const d: Draft = { docId, text: texts.join(' '), sentences: texts, section: cur[0]!.section, speaker: cur[0]!.speaker };
+    if (cur[0]!.asks) d.asks = true;
+    drafts.push(d);
     cur = [];
   };
 
@@ -49,6 +51,7 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
       d.text.length < PASSAGE_MIN &&
       p.section === d.section &&
       p.speaker === d.speaker &&
+      !p.asks === !d.asks &&
       p.text.length + 1 + d.text.length <= PASSAGE_MAX &&
       p.sentences.length + d.sentences.length <= PASSAGE_MAX_SENTENCES
     ) {

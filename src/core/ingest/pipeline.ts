@@ -75,6 +75,7 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
       const s: Sentence = { text, paragraph };
       if (p.section !== undefined) s.section = p.section;
       if (p.speaker !== undefined) s.speaker = p.speaker;
+      if (p.asks) s.asks = true;
       sentences.push(s);
     });
   }
