@@ -9,7 +9,7 @@ import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';
 import { finishSentence, segmentSentences, splitLongRun, splitLowercaseStarts } from './sentences.js';
 import { buildStructure, type Paragraph } from './structure.js';
-import { cleanVerbatim } from './verbatim.js';
+import { cleanVerbatim, dropInterjections } from './verbatim.js';
 
 /** Unlabelled transcript text is cut into pseudo-paragraphs of about this size so passages stay short. */
 const TRANSCRIPT_PARAGRAPH_CHARS = 1000;
@@ -81,7 +81,7 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
   }
   const titleGuess = chrome.headerTitle ?? structure.headings[0];
   // Asides go after segmentation: a sponsor read or a typo apology is a sentence or a run of them.
-  const kept = dropAsides(sentences);
+  const kept = dropAsides(transcript ? dropInterjections(sentences) : sentences);
   return titleGuess !== undefined ? { sentences: kept, titleGuess } : { sentences: kept };
 }
 
