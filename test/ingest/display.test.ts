@@ -98,6 +98,11 @@ describe('half-words and caption artefacts', () => {
       'What we did next was wait.',
     ]);
     expect(sentences('We were go- going to sell the old wheel. Then the buyer we were go-')).toEqual(['We were going to sell the old wheel.', 'Then the buyer we were.']);
+    expect(sentences('And e even then the glaze ran. So sorry, th the kiln was late.')).toEqual(['And even then the glaze ran.', 'So sorry, the kiln was late.']);
+  });
+
+  it('removes a word doubled across a caption line join', () => {
+    expect(sentences('We drove the clay down to the\nthe harbour every Monday,\nMonday and Thursday.')).toEqual(['We drove the clay down to the harbour every Monday and Thursday.']);
   });
 
   it('keeps real short words, short names and suspended hyphens', () => {

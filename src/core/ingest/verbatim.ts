@@ -72,8 +72,8 @@ const SHORT_WORDS = new Set(
 
 /**
  * Half-words left where a captioner cut or a speaker restarted: "U we are" (one capital letter that
- * is no word), "Th the" (two letters that are no word, restarted), "I- I think", "Wh- what" (a cut
- * before its restart), and a word cut off at the end of a unit ("we were go-").
+ * is no word), "Th the" and "and e even" (letters that are no word, restarted), "I- I think",
+ * "Wh- what" (a cut before its restart), and a word cut off at the end of a unit ("we were go-").
  */
 export function removeHalfWords(text: string): string {
   let t = text.replace(/^(["“‘(]*)(\p{L}{1,6})-\s+(?=(\p{L}+))/u, (m, pre: string, frag: string, next: string) =>
@@ -85,7 +85,11 @@ export function removeHalfWords(text: string): string {
     // A two-letter token may be a name ("Ed said"): only its restart ("Th the") shows it is cut.
     return word.length === 1 || (next.startsWith(word) && next !== word) ? pre : m;
   });
-  // Inside a unit, only a restart shows the cut ("we were go- going"); "pre- and post-training" stays.
+  // Inside a unit, only a restart shows the cut: "and e even then", "we were go- going";
+  // "pre- and post-training" and real short words ("so sorry", "a apple") stay.
+  t = t.replace(/(^|\s)(\p{Ll}{1,2})\s+(?=(\p{L}+))/gu, (m, sp: string, frag: string, next: string) =>
+    !SHORT_WORDS.has(frag) && next.length > frag.length && next.toLowerCase().startsWith(frag) ? sp : m,
+  );
   t = t.replace(/(^|\s)(\p{L}+)-\s+(?=(\p{L}+))/gu, (m, sp: string, frag: string, next: string) =>
     next.toLowerCase().startsWith(frag.toLowerCase()) ? sp : m,
   );
