@@ -78,5 +78,7 @@ describe('attribution of questions', () => {
     const asked = corpus.passages.filter((p) => p.asks);
     expect(asked.map((p) => [p.speaker, p.text])).toEqual([['Lena Park', 'Did the salt water ruin the first prototype, or was it the cold?']]);
     expect(corpus.passages.filter((p) => p.text.includes('salt.')).every((p) => p.speaker === 'Mara Oduya' && !p.asks)).toBe(true);
+    // Her question is not served as a quotation, as a host's would not be.
+    expect(asked[0]!.quotability).toBeLessThan(0.5);
   });
 });

@@ -70,15 +70,17 @@ export const QUESTION_SPEAKERS = /^(host|question|q|interviewer|moderator|audien
 const VIEW_WORDS = /\b(i think|i believe|we believe|the key|the most|important|lesson|always|never|the real|what matters|the point)\b/i;
 
 /** 0..1: how well a passage stands alone as something worth quoting. */
-export function quotability(p: Pick<Passage, 'text' | 'speaker' | 'sentences'>, kind: DocumentMeta['kind']): number {
+export function quotability(p: Pick<Passage, 'text' | 'speaker' | 'sentences' | 'asks'>, kind: DocumentMeta['kind']): number {
   const t = p.text;
   let score = 0.5;
   if (t.length < 60) score -= 0.35;
   else if (t.length >= 120 && t.length <= 420) score += 0.15;
   if (DANGLING_START.test(t)) score -= 0.2;
   if (/[?]\s*$/.test(t) || p.sentences.filter((s) => s.trim().endsWith('?')).length * 2 > p.sentences.length) score -= 0.35;
-  if (p.speaker && QUESTION_SPEAKERS.test(p.speaker)) score -= 0.4;
-  if (p.speaker && !QUESTION_SPEAKERS.test(p.speaker)) score += 0.1;
+  // A named asker's question ("Question, Lena Park at Acme:") is a question like the host's.
+  const asker = p.asks === true || (p.speaker !== undefined && QUESTION_SPEAKERS.test(p.speaker));
+  if (asker) score -= 0.4;
+  if (p.speaker && !asker) score += 0.1;
   if (VIEW_WORDS.test(t)) score += 0.15;
   if (!/^[\p{Lu}\p{N}"“‘']/u.test(t)) score -= 0.1;
   if (!/[.!?…]["”’']?$/.test(t)) score -= 0.15;
