@@ -1,8 +1,11 @@
 // Transcript text as a reader sees it: acknowledgement runs, half-words, transcriber's tags and
 // block-quote markers gone, every other word kept. Documents written for these tests.
 
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/core/ingest/index.js';
+import { analyzeText, loadCorpus } from '../../src/core/ingest/index.js';
 import { guessKind } from '../../src/core/ingest/structure.js';
 import { meta } from './helpers.js';
 
@@ -148,5 +151,27 @@ describe('block quotes', () => {
     const out = analyzeText('Ines Moreau: The clay came from the river.\n>> Where exactly on the river?\n>> Near the old mill.', meta({ kind: 'transcript' })).sentences;
     expect(out.map((s) => s.text)).toEqual(['The clay came from the river.', 'Where exactly on the river?', 'Near the old mill.']);
     expect(out[1]!.speaker).toBeUndefined();
+  });
+
+  it('leaves no marker in what .md and .txt files serve, quoted speech included', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quotes-'));
+    const body = [
+      'The potters met at dawn to open the kiln together and see what had survived.',
+      '',
+      '> Ines Moreau: We never saw the celadon come out that clear again, not once.',
+      '> > Tomas Reyes said the river clay was the reason, and he was probably right.',
+      '',
+      'Later firings were good, but none matched that morning in the old shed.',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'notes.md'), `# Kiln notes\n\n${body}\n`);
+    fs.writeFileSync(path.join(dir, 'notes.txt'), `${body}\n`);
+    const { documents } = await loadCorpus(dir);
+    expect(documents).toHaveLength(2);
+    for (const d of documents) {
+      const texts = d.sentences.map((s) => s.text);
+      expect(texts.some((t) => t.includes('celadon'))).toBe(true);
+      expect(texts.join('\n')).not.toMatch(/(^|\n)\W*>/);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
