@@ -122,6 +122,9 @@ describe('half-words and caption artefacts', () => {
       'Then the valve stuck at noon.',
       'We laughed and it [the valve] opened again an hour later.',
     ]);
+    expect(sentences('The mic was fine (noise reduction was on) and she sighed [sighs heavily] at the end.')).toEqual([
+      'The mic was fine (noise reduction was on) and she sighed at the end.',
+    ]);
   });
 });
 

@@ -66,8 +66,8 @@ export function capitalizeStart(text: string): string {
  * two-letter token outside this list that opens a unit is a half-word the captioner cut ("U we are").
  */
 const SHORT_WORDS = new Set(
-  ('a i o ad ah am an as at aw ax be by do eh go ha he hi hm ho id if in is it ma me mr ms my no of oh ok on or ow ox ' +
-    'pa so to uh um up us we ye yo dr st vs').split(' '),
+  ('a i o ad ah am an as at aw ax be by do eh ex go ha he hi hm ho id if in is it lo ma me mr ms my no of oh ok on or ow ox ' +
+    'pa pi so to uh um up us we ye yo dr st vs').split(' '),
 );
 
 /**
@@ -96,9 +96,13 @@ export function removeHalfWords(text: string): string {
   return t.replace(/\s+\p{L}+-$/u, '');
 }
 
-/** Transcriber's tags left inside a sentence: "[inaudible]", "[crosstalk 00:12:31]", "(laughs)". */
+/**
+ * Transcriber's tags left inside a sentence: "[inaudible]", "[crosstalk 00:12:31]", "(laughs
+ * nervously)". Only the tag's own shape (its word, a time, one adverb) is taken, so a bracket that
+ * says something ("(noise reduction was on)") stays.
+ */
 const TAG =
-  /\s*[\[(](?:inaudible|unintelligible|indiscernible|incomprehensible|crosstalk|cross-talk|cross talk|overlapping(?: speech| voices)?|laughs?|laughter|laughing|chuckles?|applause|music|silence|pause|noise|background noise|coughs?|sighs?|unclear|audio cuts? out|audio glitch|foreign language|speaks? [a-z]+|no audio|beep)\b[^\])\n]{0,40}[\])]\s*/gi;
+  /\s*[\[(](?:inaudible|unintelligible|indiscernible|incomprehensible|crosstalk|cross-talk|cross talk|overlapping(?: speech| voices)?|laughs?|laughter|laughing|chuckles?|applause|music|silence|pause|noise|background noise|coughs?|sighs?|unclear|audio cuts? out|audio glitch|foreign language|speaks? [a-z]+|no audio|beep)(?:\s+(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d+)?|\s+[a-z]+ly)?[.…]?[\])]\s*/gi;
 
 export function removeTags(text: string): string {
   return text.replace(TAG, ' ');
