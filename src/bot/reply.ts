@@ -11,6 +11,8 @@ export interface ReplyPassage {
   highlights: Range[];
   doc: { id: string; title: string; kind: DocKind; url?: string; date?: string; author?: string };
   speaker?: string;
+  /** The speaker is a named person asking a question, not the one answering. */
+  asks?: boolean;
   section?: string;
   /** For a context view: the sentences around the passage. */
   before?: string;

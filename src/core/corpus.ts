@@ -30,6 +30,8 @@ export interface Sentence {
   section?: string;
   /** Who says it, where a speaker label made that known. */
   speaker?: string;
+  /** The speaker is a named person asking a question, not the one answering. */
+  asks?: boolean;
   /** Index of the paragraph / speaker turn it belongs to; passages never cross a paragraph. */
   paragraph: number;
 }
@@ -62,6 +64,8 @@ export interface Passage {
   text: string;
   section?: string;
   speaker?: string;
+  /** The speaker is a named person asking a question, not the one answering. */
+  asks?: boolean;
   /** 0-based order of the passage within its document. */
   position: number;
   prevId?: string;

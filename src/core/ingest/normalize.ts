@@ -32,8 +32,23 @@ export function normalizeText(raw: string): string {
   });
   return s
     .split('\n')
-    .map((l) => l.replace(/ {2,}/g, ' ').trim())
+    .map((l) => unquoteLine(l.replace(/ {2,}/g, ' ').trim()))
     .join('\n');
+}
+
+/**
+ * A line without its Markdown or e-mail block-quote markers (`> `, `> > `, a bare `>`): they are
+ * quotation markup, never words, in every kind of document. Two kept cases: `>> words`, the caption
+ * and TV-transcript mark of a new speaker, which structure reads as a turn; and a comparison that
+ * opens a line (">50% of the fleet", ">= 3"), where `>` is a word.
+ */
+export function unquoteLine(line: string): string {
+  if (!line.startsWith('>')) return line;
+  if (/^>>+[ \t]*[^\s>]/.test(line)) return line;
+  const marks = /^(?:>[ \t]*)+/.exec(line)![0];
+  const rest = line.slice(marks.length);
+  if (marks === '>' && /^[\d=<>+\-.,%$€£]/.test(rest)) return line;
+  return rest;
 }
 
 /** Inline markup that a .md file or an HTML scrape leaves inside otherwise good prose. */

@@ -10,7 +10,7 @@ const MIN_WORDS = 3;
 
 type Draft = Omit<Passage, 'id' | 'position' | 'prevId' | 'nextId' | 'groupId' | 'quotability'>;
 
-const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker;
+const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker && !a.asks === !b.asks;
 const joinedLength = (s: string[]) => s.reduce((n, x) => n + x.length, 0) + Math.max(0, s.length - 1);
 
 /** Groups a document's sentences into passage drafts, never splitting a sentence. */
@@ -21,7 +21,9 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
   const flush = () => {
     if (!cur.length) return;
     const texts = cur.map((s) => s.text);
-    drafts.push({ docId, text: texts.join(' '), sentences: texts, section: cur[0]!.section, speaker: cur[0]!.speaker });
+    const d: Draft = { docId, text: texts.join(' '), sentences: texts, section: cur[0]!.section, speaker: cur[0]!.speaker };
+    if (cur[0]!.asks) d.asks = true;
+    drafts.push(d);
     cur = [];
   };
 
@@ -49,6 +51,7 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
       d.text.length < PASSAGE_MIN &&
       p.section === d.section &&
       p.speaker === d.speaker &&
+      !p.asks === !d.asks &&
       p.text.length + 1 + d.text.length <= PASSAGE_MAX &&
       p.sentences.length + d.sentences.length <= PASSAGE_MAX_SENTENCES
     ) {
@@ -67,15 +70,17 @@ export const QUESTION_SPEAKERS = /^(host|question|q|interviewer|moderator|audien
 const VIEW_WORDS = /\b(i think|i believe|we believe|the key|the most|important|lesson|always|never|the real|what matters|the point)\b/i;
 
 /** 0..1: how well a passage stands alone as something worth quoting. */
-export function quotability(p: Pick<Passage, 'text' | 'speaker' | 'sentences'>, kind: DocumentMeta['kind']): number {
+export function quotability(p: Pick<Passage, 'text' | 'speaker' | 'sentences' | 'asks'>, kind: DocumentMeta['kind']): number {
   const t = p.text;
   let score = 0.5;
   if (t.length < 60) score -= 0.35;
   else if (t.length >= 120 && t.length <= 420) score += 0.15;
   if (DANGLING_START.test(t)) score -= 0.2;
   if (/[?]\s*$/.test(t) || p.sentences.filter((s) => s.trim().endsWith('?')).length * 2 > p.sentences.length) score -= 0.35;
-  if (p.speaker && QUESTION_SPEAKERS.test(p.speaker)) score -= 0.4;
-  if (p.speaker && !QUESTION_SPEAKERS.test(p.speaker)) score += 0.1;
+  // A named asker's question ("Question, Lena Park at Acme:") is a question like the host's.
+  const asker = p.asks === true || (p.speaker !== undefined && QUESTION_SPEAKERS.test(p.speaker));
+  if (asker) score -= 0.4;
+  if (p.speaker && !asker) score += 0.1;
   if (VIEW_WORDS.test(t)) score += 0.15;
   if (!/^[\p{Lu}\p{N}"“‘']/u.test(t)) score -= 0.1;
   if (!/[.!?…]["”’']?$/.test(t)) score -= 0.15;

@@ -10,7 +10,7 @@ import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';
 import { finishSentence, segmentSentences, splitLongRun, splitLowercaseStarts } from './sentences.js';
 import { buildStructure, type Paragraph } from './structure.js';
-import { cleanVerbatim } from './verbatim.js';
+import { cleanVerbatim, dropInterjections } from './verbatim.js';
 
 /** Unlabelled transcript text is cut into pseudo-paragraphs of about this size so passages stay short. */
 const TRANSCRIPT_PARAGRAPH_CHARS = 1000;
@@ -76,12 +76,13 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
       const s: Sentence = { text, paragraph };
       if (p.section !== undefined) s.section = p.section;
       if (p.speaker !== undefined) s.speaker = p.speaker;
+      if (p.asks) s.asks = true;
       sentences.push(s);
     });
   }
   const titleGuess = chrome.headerTitle ?? structure.headings[0];
   // Asides go after segmentation: a sponsor read or a typo apology is a sentence or a run of them.
-  const cleaned = dropAsides(sentences);
+  const cleaned = dropAsides(transcript ? dropInterjections(sentences) : sentences);
   // A live blog's own first-person asides are the blogger's, not the reported speaker's.
   const kept = meta.kind === 'live blog' ? attributeNarrator(cleaned, meta) : cleaned;
   return titleGuess !== undefined ? { sentences: kept, titleGuess } : { sentences: kept };

@@ -9,6 +9,8 @@ export interface Paragraph {
   text: string;
   section?: string;
   speaker?: string;
+  /** The speaker is a named person asking ("Question, Lena Park at Acme:"), not answering. */
+  asks?: boolean;
   /** Character offsets in `text` where a source line ended (caption breaks are split hints). */
   breaks: number[];
 }
@@ -429,6 +431,7 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
     if (!t) return;
     if (!para) {
       para = { text: t, section, speaker, breaks: [] };
+      if (asking && speaker !== undefined) para.asks = true;
       return;
     }
     para.breaks.push(para.text.length);

@@ -126,7 +126,7 @@ function claimScore(sentence: string, phrases: string[]): number {
 }
 
 function voice(p: Passage, doc: DocumentMeta): string {
-  if (p.speaker && !/^(host|question|q)$/i.test(p.speaker)) return p.speaker;
+  if (p.speaker && !p.asks && !/^(host|question|q)$/i.test(p.speaker)) return p.speaker;
   if (doc.kind === 'transcript') return 'The speaker';
   if (doc.kind === 'live blog') return 'The talk';
   return 'The article';

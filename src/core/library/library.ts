@@ -280,6 +280,7 @@ export class Library {
       highlights,
       doc: { id: d.id, title: d.title, kind: d.kind, url: d.url, date: d.date, ...(d.author ? { author: d.author } : {}) },
       speaker: p.speaker,
+      ...(p.asks ? { asks: true } : {}),
       section: p.section,
     };
   }

@@ -136,6 +136,7 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
   const quotability = new Uint8Array(n);
   const section = new Uint32Array(n);
   const speaker = new Uint32Array(n);
+  const asks = new Uint8Array(n);
   const sentenceCounts = new Uint16Array(n);
   const sentenceLengths: number[] = [];
   const ids: string[] = [];
@@ -151,6 +152,7 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
     quotability[i] = Math.round(p.quotability * 100);
     section[i] = nameOf(p.section);
     speaker[i] = nameOf(p.speaker);
+    asks[i] = p.asks ? 1 : 0;
     sentenceCounts[i] = p.sentences.length;
     for (const s of p.sentences) sentenceLengths.push(s.length);
     ids.push(p.id);
@@ -177,6 +179,7 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
     ['quotability', bytesOf(quotability)],
     ['section', bytesOf(section)],
     ['speaker', bytesOf(speaker)],
+    ['asks', bytesOf(asks)],
     ['sentenceCounts', bytesOf(sentenceCounts)],
     ['sentenceLengths', bytesOf(Uint32Array.from(sentenceLengths))],
     ['terms', Buffer.from(p.terms.join('\n'), 'utf8')],
@@ -276,6 +279,7 @@ export async function decodeSnapshot(buf: Buffer, key: string, pause: Pause = ()
   const quotability = typed('quotability', Uint8Array, n);
   const section = typed('section', Uint32Array, n);
   const speaker = typed('speaker', Uint32Array, n);
+  const asks = typed('asks', Uint8Array, n);
   const sentenceCounts = typed('sentenceCounts', Uint16Array, n);
   const sentenceLengths = typed('sentenceLengths', Uint32Array);
   const name = (i: number) => (i === 0 ? undefined : m.names[i]);
@@ -302,6 +306,7 @@ export async function decodeSnapshot(buf: Buffer, key: string, pause: Pause = ()
       sentences,
       section: name(section[i]!),
       speaker: name(speaker[i]!),
+      asks: asks[i] ? true : undefined,
       id: ids[i]!,
       position: 0,
       groupId: '',

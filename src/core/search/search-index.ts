@@ -161,7 +161,7 @@ export class SearchIndex {
     this.groupOf = new Uint32Array(this.passages.length);
     this.passages.forEach((p, i) => {
       // An interviewer's question carries the topic's words, but the answer is what people want.
-      docBoost[i] = p.speaker && QUESTION_SPEAKERS.test(p.speaker) ? 0.7 : 1;
+      docBoost[i] = p.asks || (p.speaker && QUESTION_SPEAKERS.test(p.speaker)) ? 0.7 : 1;
       let g = firstOfGroup.get(p.groupId);
       if (g === undefined) firstOfGroup.set(p.groupId, (g = i));
       this.groupOf[i] = g;

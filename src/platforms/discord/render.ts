@@ -13,6 +13,7 @@ import {
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
 import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { speakerWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, stripControlsIn, withoutControls } from '../../core/untrusted.js';
 
 /** Discord's documented message limits. */
@@ -89,8 +90,9 @@ function passageMarkdown(p: ReplyPassage, max: number): string {
   }
 }
 
+/** The footer under the embed, whose title is the document: who speaks, then the section. */
 function attribution(p: ReplyPassage): string {
-  return [p.speaker, p.section].filter(Boolean).join(' · ') || p.doc.kind;
+  return [speakerWords(p)?.who, p.section].filter(Boolean).join(' · ') || p.doc.kind;
 }
 
 function passageEmbed(p: ReplyPassage, descriptionMax: number = LIMITS.description): APIEmbed {

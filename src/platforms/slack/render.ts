@@ -4,6 +4,7 @@
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
 import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
 /** Slack's documented Block Kit limits. */
@@ -71,7 +72,8 @@ function attribution(p: ReplyPassage): string {
   // A url that is not plain http(s) could close the link early and ping the channel: no link then.
   const url = safeUrl(p.doc.url);
   const title = url ? `<${escapeSlack(url)}|${escapeSlack(docLabel(p))}>` : escapeSlack(docLabel(p));
-  return ['—', [p.speaker && escapeSlack(p.speaker), title, p.section && escapeSlack(p.section)].filter(Boolean).join(' · ')].join(' ');
+  const where = p.section ? ` · ${escapeSlack(p.section)}` : '';
+  return `— ${attributionWords(p, title, ' · ', escapeSlack)}${where}`;
 }
 
 function passageBlocks(p: ReplyPassage, n?: number): SlackBlock[] {

@@ -88,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
           text: p.text,
           source: { id: p.docId, title: library.doc(p.docId).title },
           speaker: p.speaker ?? null,
+          // The speaker asks rather than answers ("Question, Lena Park at Acme:").
+          asks: p.asks === true,
           section: p.section ?? null,
           position: p.position,
           groupId: p.groupId,

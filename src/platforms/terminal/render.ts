@@ -3,6 +3,7 @@
 // characters in document or user text are removed, so only the renderer's own codes reach the TTY.
 import { continuedCommand } from '../../../commands/index.js';
 import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
 export interface RenderOptions {
@@ -107,9 +108,8 @@ const show = (w: Word, color: boolean) =>
   color && w.bold ? `${w.text.slice(0, w.bold[0])}${BOLD}${w.text.slice(...w.bold)}${RESET}${w.text.slice(w.bold[1])}` : w.text;
 
 function attribution(p: ReplyPassage): string {
-  const who = p.speaker ? `${p.speaker}, ` : '';
   const where = p.section ? ` · ${p.section}` : '';
-  return `— ${who}${docLabel(p)}${where}`;
+  return `— ${attributionWords(p, docLabel(p))}${where}`;
 }
 
 function renderPassage(p: ReplyPassage, o: RenderOptions, indent: string): string[] {
