@@ -32,6 +32,8 @@ export interface Sentence {
   speaker?: string;
   /** Index of the paragraph / speaker turn it belongs to; passages never cross a paragraph. */
   paragraph: number;
+  /** Speaker turn in a transcript without labels (speaker or not): passages never cross one. */
+  turn?: number;
 }
 
 export interface IngestedDocument {

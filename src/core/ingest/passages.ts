@@ -10,18 +10,21 @@ const MIN_WORDS = 3;
 
 type Draft = Omit<Passage, 'id' | 'position' | 'prevId' | 'nextId' | 'groupId' | 'quotability'>;
 
-const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker;
+const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker && a.turn === b.turn;
 const joinedLength = (s: string[]) => s.reduce((n, x) => n + x.length, 0) + Math.max(0, s.length - 1);
 
 /** Groups a document's sentences into passage drafts, never splitting a sentence. */
 export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
   const drafts: Draft[] = [];
+  // The turn of each draft, kept beside it: a passage does not carry it, but folding must respect it.
+  const turns: (number | undefined)[] = [];
   let cur: Sentence[] = [];
 
   const flush = () => {
     if (!cur.length) return;
     const texts = cur.map((s) => s.text);
     drafts.push({ docId, text: texts.join(' '), sentences: texts, section: cur[0]!.section, speaker: cur[0]!.speaker });
+    turns.push(cur[0]!.turn);
     cur = [];
   };
 
@@ -49,12 +52,14 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
       d.text.length < PASSAGE_MIN &&
       p.section === d.section &&
       p.speaker === d.speaker &&
+      turns[i - 1] === turns[i] &&
       p.text.length + 1 + d.text.length <= PASSAGE_MAX &&
       p.sentences.length + d.sentences.length <= PASSAGE_MAX_SENTENCES
     ) {
       p.sentences.push(...d.sentences);
       p.text = p.sentences.join(' ');
       drafts.splice(i, 1);
+      turns.splice(i, 1);
     }
   }
   // A lone "Thank you." or "Yeah." that found no neighbour to join says nothing on its own.

@@ -9,6 +9,7 @@ import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';
 import { finishSentence, segmentSentences, splitLongRun, splitLowercaseStarts } from './sentences.js';
 import { buildStructure, type Paragraph } from './structure.js';
+import { inferTurns } from './turns.js';
 import { cleanVerbatim } from './verbatim.js';
 
 /** Unlabelled transcript text is cut into pseudo-paragraphs of about this size so passages stay short. */
@@ -76,6 +77,14 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
       if (p.section !== undefined) s.section = p.section;
       if (p.speaker !== undefined) s.speaker = p.speaker;
       sentences.push(s);
+    });
+  }
+  if (transcript && !structure.labelled) {
+    // No labels: turns and speakers come from what is said (introductions, hand-overs by name).
+    inferTurns(sentences, meta.speakers).forEach((t, i) => {
+      const s = sentences[i]!;
+      s.turn = t.turn;
+      if (t.speaker !== undefined && s.speaker === undefined) s.speaker = t.speaker;
     });
   }
   const titleGuess = chrome.headerTitle ?? structure.headings[0];
