@@ -169,10 +169,11 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
     if (greetingOnly[i - 1]) mark(i, 'hard', true);
     // Thanks, then an acknowledgement: the thanked one replies.
     if (thanks[i - 1] && (ACK.test(texts[i]!) || ACK_START.test(texts[i]!))) mark(i, 'hard', true);
-    if (q[i - 1] && !q[i]) {
-      const reply = ACK.test(texts[i]!) || ACK_START.test(texts[i]!);
-      const addressed = addressedTo(texts[i - 1]!);
-      mark(i, reply ? 'hard' : 'soft', reply || (addressed && !CONTINUES.test(texts[i]!)));
+    // "... where's the customer? And it took us five years": a question answered by its own
+    // speaker, who goes on with "and" or "but"; anyone else would not open with them.
+    if (q[i - 1] && !q[i] && !CONTINUES.test(texts[i]!)) {
+      const reply = ACK.test(texts[i]!) || ACK_START.test(texts[i]!) || /^(?:thanks|thank you)\b/i.test(texts[i]!);
+      mark(i, reply ? 'hard' : 'soft', reply || addressedTo(texts[i - 1]!));
     }
   }
   // A run of questions closing a stretch of talk was asked by someone who took the floor there.
@@ -191,23 +192,29 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
       while (runStart > start && q[runStart - 1]) runStart--;
       // Before anyone has been asked anything, the talk leading to the first question is the asker's.
       if (runStart > start && start > 0) {
-        // The acknowledgement or announced question closest to the questions is where the asker began.
+        // An announced question ("you mentioned", "I am curious") closest to the questions is where
+        // the asker began, with any acknowledgement just before it; a bare "Yeah" is too often the
+        // answerer's own.
         let lead = -1;
         // A reply says something before the floor changes again: not its opening acknowledgement or first sentence.
         const firstSaid = ACK.test(texts[start]!) ? start + 1 : start;
         for (let j = runStart - 1; j > firstSaid; j--) {
-          if (LEAD_IN.test(texts[j]!) || ACK.test(texts[j]!)) {
+          if (LEAD_IN.test(texts[j]!) || ASKING.test(texts[j]!)) {
             lead = j;
             break;
           }
         }
+        // Calling on someone by name takes the floor too ("Thanks. Owen, how do ...?").
+        if (lead < 0 && runStart > firstSaid && handed.slice(runStart, end).some(Boolean)) lead = runStart;
         if (lead > start) {
           while (lead - 1 > start && ACK.test(texts[lead - 1]!)) lead--;
           mark(lead, 'hard', true);
           asks[lead] = true;
         } else {
-          mark(runStart, 'soft', false);
-          for (let j = start; j < runStart; j++) tainted[j] = true;
+          // Where the asker began is unknown: no boundary is invented, but the questions are
+          // nobody's for certain, and who answers them does not follow from who began.
+          for (let j = runStart; j < end; j++) tainted[j] = true;
+          if (end < n) trusted[end] = false;
         }
       }
     }
@@ -267,7 +274,7 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
           else if (even !== e0) ok = false;
         }
       }
-      if (ok && even !== undefined) for (let s = c; s <= e; s++) if (!who[s] && !tainted[segStart[s]!]) who[s] = (s - c) % 2 === 0 ? even : other(even);
+      if (ok && even !== undefined) for (let s = c; s <= e; s++) if (!who[s]) who[s] = (s - c) % 2 === 0 ? even : other(even);
       c = e + 1;
     }
   }
@@ -343,7 +350,7 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
     const firstSaid = ACK.test(texts[from]!) ? from + 1 : from;
     for (let i = from + 1; i < to; i++) {
       const t = texts[i]!;
-      const asking = who[s] !== host && (ASKS_YOU.test(t) || (q[i] && addressedTo(t)));
+      const asking = who[s] !== host && (ASKS_YOU.test(t) || LEAD_IN.test(t) || ASKING.test(t) || (q[i] && addressedTo(t)));
       if (asking || ((ACK.test(t) || ACK_START.test(t)) && i > firstSaid)) {
         stopAt[s] = i;
         break;
@@ -357,7 +364,7 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
   for (let i = 0; i < n; i++) {
     const s = segOf[i]!;
     if (i > 0 && segStart[s] === i && !(who[s] && who[s - 1] === who[s])) turn++;
-    out.push(who[s] && i < stopAt[s]! && i >= startAt[s]! ? { turn, speaker: who[s] } : { turn });
+    out.push(who[s] && !tainted[i] && i < stopAt[s]! && i >= startAt[s]! ? { turn, speaker: who[s] } : { turn });
   }
   return out;
 }
