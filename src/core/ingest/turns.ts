@@ -358,12 +358,16 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
     }
   }
 
-  // Turn indexes: a new turn at every boundary, except between two segments known to be one person.
+  // Turn indexes for passages, which never cross one.
   const out: TurnInfo[] = [];
   let turn = 0;
   for (let i = 0; i < n; i++) {
     const s = segOf[i]!;
-    if (i > 0 && segStart[s] === i && !(who[s] && who[s - 1] === who[s])) turn++;
+    // A turn ends where a spoken cue says so and someone is credited on one side of it. A boundary
+    // guessed from a question mark alone, between two unknown voices, stays a paragraph break (the
+    // pipeline's): a one-line reply then keeps the question it answers beside it.
+    const cued = boundary[i] === 'hard' && (!!who[s] || !!who[s - 1]);
+    if (i > 0 && segStart[s] === i && cued && who[s - 1] !== who[s]) turn++;
     out.push(who[s] && !tainted[i] && i < stopAt[s]! && i >= startAt[s]! ? { turn, speaker: who[s] } : { turn });
   }
   return out;
