@@ -34,6 +34,8 @@ export interface Sentence {
   asks?: boolean;
   /** Index of the paragraph / speaker turn it belongs to; passages never cross a paragraph. */
   paragraph: number;
+  /** Speaker turn in a transcript without labels (speaker or not): passages never cross one. */
+  turn?: number;
 }
 
 export interface IngestedDocument {

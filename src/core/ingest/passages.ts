@@ -10,12 +10,14 @@ const MIN_WORDS = 3;
 
 type Draft = Omit<Passage, 'id' | 'position' | 'prevId' | 'nextId' | 'groupId' | 'quotability'>;
 
-const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker && !a.asks === !b.asks;
+const sameVoice = (a: Sentence, b: Sentence) => a.section === b.section && a.speaker === b.speaker && !a.asks === !b.asks && a.turn === b.turn;
 const joinedLength = (s: string[]) => s.reduce((n, x) => n + x.length, 0) + Math.max(0, s.length - 1);
 
 /** Groups a document's sentences into passage drafts, never splitting a sentence. */
 export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
   const drafts: Draft[] = [];
+  // The turn of each draft, kept beside it: a passage does not carry it, but folding must respect it.
+  const turns: (number | undefined)[] = [];
   let cur: Sentence[] = [];
 
   const flush = () => {
@@ -24,6 +26,7 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
     const d: Draft = { docId, text: texts.join(' '), sentences: texts, section: cur[0]!.section, speaker: cur[0]!.speaker };
     if (cur[0]!.asks) d.asks = true;
     drafts.push(d);
+    turns.push(cur[0]!.turn);
     cur = [];
   };
 
@@ -52,12 +55,14 @@ export function draftPassages(docId: string, sentences: Sentence[]): Draft[] {
       p.section === d.section &&
       p.speaker === d.speaker &&
       !p.asks === !d.asks &&
+      turns[i - 1] === turns[i] &&
       p.text.length + 1 + d.text.length <= PASSAGE_MAX &&
       p.sentences.length + d.sentences.length <= PASSAGE_MAX_SENTENCES
     ) {
       p.sentences.push(...d.sentences);
       p.text = p.sentences.join(' ');
       drafts.splice(i, 1);
+      turns.splice(i, 1);
     }
   }
   // A lone "Thank you." or "Yeah." that found no neighbour to join says nothing on its own.

@@ -10,6 +10,7 @@ import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';
 import { finishSentence, segmentSentences, splitLongRun, splitLowercaseStarts } from './sentences.js';
 import { buildStructure, type Paragraph } from './structure.js';
+import { inferTurns } from './turns.js';
 import { cleanVerbatim, dropInterjections } from './verbatim.js';
 
 /** Unlabelled transcript text is cut into pseudo-paragraphs of about this size so passages stay short. */
@@ -78,6 +79,14 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
       if (p.speaker !== undefined) s.speaker = p.speaker;
       if (p.asks) s.asks = true;
       sentences.push(s);
+    });
+  }
+  if (transcript && !structure.labelled) {
+    // No labels: turns and speakers come from what is said (introductions, hand-overs by name).
+    inferTurns(sentences, meta.speakers).forEach((t, i) => {
+      const s = sentences[i]!;
+      s.turn = t.turn;
+      if (t.speaker !== undefined && s.speaker === undefined) s.speaker = t.speaker;
     });
   }
   const titleGuess = chrome.headerTitle ?? structure.headings[0];
