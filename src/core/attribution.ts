@@ -41,7 +41,8 @@ export function speakerWords(p: Speaking): SpeakerWords | undefined {
   if (!speaker) return undefined;
   const role = ROLE_WORDS[speaker.toLowerCase().replace(/\s+/g, ' ')];
   if (role) return { who: asksSomething(p.text) ? role.asking : role.saying, role: true };
-  if (p.asks) return { who: `${speaker} (question)`, role: true };
+  // An asker's remark that asks nothing (an interviewer's lead-in) is simply theirs.
+  if (p.asks && asksSomething(p.text)) return { who: `${speaker} (question)`, role: true };
   return { who: speaker, role: false };
 }
 

@@ -59,6 +59,9 @@ describe('attribution of questions', () => {
     expect(slack(answer)).toContain(`— Mara Oduya · ${TITLE}`);
     expect(discordFooter(answer)).toBe('Mara Oduya');
     expect(attributionWords({ text: 'x' }, TITLE)).toBe(TITLE);
+    // The interviewer's lead-in that asks nothing is simply theirs, not labelled a question.
+    const remark = passage('We first met at a summer camp, and it was extremely memorable.', { speaker: 'Lena Park', asks: true });
+    expect(terminal(remark)).toContain(`— Lena Park, ${TITLE}`);
   });
 
   it('marks the passage of a named asker from a transcript, and not the answer after it', () => {

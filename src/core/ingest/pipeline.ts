@@ -86,7 +86,10 @@ export function analyzeText(raw: string, meta: DocumentMeta): Analysis {
     inferTurns(sentences, meta.speakers).forEach((t, i) => {
       const s = sentences[i]!;
       s.turn = t.turn;
-      if (t.speaker !== undefined && s.speaker === undefined) s.speaker = t.speaker;
+      if (t.speaker !== undefined && s.speaker === undefined) {
+        s.speaker = t.speaker;
+        if (t.asks) s.asks = true;
+      }
     });
   }
   const titleGuess = chrome.headerTitle ?? structure.headings[0];

@@ -13,6 +13,8 @@ export interface TurnInfo {
   /** Index of the speaker turn; consecutive sentences with the same index are one voice. */
   turn: number;
   speaker?: string;
+  /** Said by the one who asks (the host), whose words lead to an answer rather than stand as one. */
+  asks?: boolean;
 }
 
 const NAME = "\\p{Lu}[\\p{Ll}'’-]+";
@@ -370,5 +372,64 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
     if (i > 0 && segStart[s] === i && cued && who[s - 1] !== who[s]) turn++;
     out.push(who[s] && !tainted[i] && i < stopAt[s]! && i >= startAt[s]! ? { turn, speaker: who[s] } : { turn });
   }
+  if (host && people.length === 2) creditAnswers(texts, q, out, host, people.find((p) => p !== host)!);
+  // The host's turns are the asking side of the conversation: quoted and ranked like a labelled asker's.
+  if (host) for (const o of out) if (o.speaker === host) o.asks = true;
   return out;
+}
+
+/** A question the speaker tells as their own thought or someone else's words ("and I thought, why ...?"). */
+const TOLD = /\b(?:i|we|he|she|they|people|someone|everyone)\s+(?:thought|think|wondered|wonder|asked|asks|said|says|was like|were like|kept asking)(?:\s*[,:"“]|\s+(?:how|what|why|whether|where|who|when)\b)/i;
+/** Short enough to be a reaction before a question ("That's a lovely detail.") rather than the end of an answer. */
+const REACTION_WORDS = 8;
+
+/**
+ * An interview between a host and one guest: whatever follows a question is the guest's (their
+ * answer, or their own talk going on after a question they asked themselves), up to the point
+ * where the host may have taken the floor again: a sentence asking or addressing the guest, a bare
+ * reaction, or a short sentence right before the next question, since a host's reaction
+ * ("That's a lovely detail.") has no other shape. A question announced as one ("I want to ask
+ * about ...") is the host's with its announcement; other questions stay as they were.
+ */
+function creditAnswers(texts: string[], q: boolean[], out: TurnInfo[], host: string, guest: string): void {
+  const n = texts.length;
+  const speaker = out.map((o) => o.speaker);
+  // A question told as a thought, or one its own speaker goes on from with "and" or "but", is theirs.
+  const ownQuestion = texts.map((t, i) => q[i]! && (TOLD.test(t) || (i + 1 < n && CONTINUES.test(texts[i + 1]!))));
+  const asked = texts.map((t, i) => q[i]! && !ownQuestion[i]);
+  const floorTaken = (t: string) => ASKS_YOU.test(t) || LEAD_IN.test(t) || ASKING.test(t) || ACK.test(t);
+  const short = (t: string) => words(t) <= REACTION_WORDS;
+  for (let i = 0; i < n; i++) {
+    if (!asked[i] || (i + 1 < n && asked[i + 1])) continue;
+    // Announced: "I want to ask about the volunteers. Who are they, mostly?"
+    let r = i;
+    while (r > 0 && asked[r - 1]) r--;
+    if (r > 0 && (LEAD_IN.test(texts[r - 1]!) || ASKING.test(texts[r - 1]!)) && speaker.slice(r - 1, i + 1).every((x) => x === undefined || x === host))
+      for (let j = r - 1; j <= i; j++) speaker[j] = host;
+    // i closes a run of questions: the guest's stretch runs from i + 1 to the next sign of the host.
+    let k = i + 1;
+    while (k < n && speaker[k] === undefined && !asked[k] && !(k > i + 1 && floorTaken(texts[k]!))) k++;
+    // Stopped at a question or the host's sign: the lead-in before it (anything addressing the
+    // guest, or a reaction) is left to nobody.
+    let end = k;
+    if (k < n && speaker[k] !== guest) {
+      while (end > i + 1 && addressedTo(texts[end - 1]!)) end--;
+      if (end > i + 1 && short(texts[end - 1]!)) end--;
+    }
+    for (let j = i + 1; j < end; j++) speaker[j] = guest;
+  }
+  // The stretches credited before may run into the host's lead-in too: it is trimmed the same way.
+  for (let i = 1; i < n; i++) {
+    if (!asked[i] || asked[i - 1] || speaker[i - 1] !== guest || speaker[i] === guest) continue;
+    let j = i;
+    while (j > 0 && speaker[j - 1] === guest && addressedTo(texts[j - 1]!)) speaker[--j] = undefined;
+    if (j > 0 && speaker[j - 1] === guest && short(texts[j - 1]!)) speaker[j - 1] = undefined;
+  }
+  // A new turn wherever the credited voice changes, so no passage holds two.
+  const before = out.map((o) => o.turn);
+  let turn = before[0] ?? 0;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && (before[i] !== before[i - 1] || speaker[i] !== speaker[i - 1])) turn++;
+    out[i] = speaker[i] === undefined ? { turn } : { turn, speaker: speaker[i]! };
+  }
 }

@@ -1,0 +1,78 @@
+// A two-person interview without labels, as captions give it: the guest's answers are most of the
+// text, and a group wants them credited, while a question, a host's lead-in or a reaction must
+// never be put in the guest's mouth. The conversation is written for this test with who says what
+// kept beside it, so every credited sentence is checked against the truth.
+
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../src/core/ingest/index.js';
+import { draftPassages } from '../../src/core/ingest/passages.js';
+import { meta } from './helpers.js';
+
+const HOST = 'Maya Okafor';
+const GUEST = 'Lars Berg';
+
+/** Who says what, in order; the test joins it into unlabelled caption lines. */
+const TURNS: [string, string][] = [
+  [HOST, 'Hi Lars.'],
+  [GUEST, 'Hi.'],
+  [HOST, 'Thanks for joining us on such short notice.'],
+  [GUEST, 'Of course, happy to be here.'],
+  [HOST, "So you've been planting fruit trees on city land for almost twenty years now. How did that start?"],
+  [GUEST, "It started with a single pear tree behind a bus depot. Nobody had planted it on purpose, it had just grown from a core someone threw away. Every autumn the drivers would pick the pears on their breaks, and I thought, why is this the only one? If you walk around any city you see hundreds of corners where nothing grows at all. So I wrote to the council and asked for one corner."],
+  [HOST, 'And they said yes?'],
+  [GUEST, "Not at first. They worried about fallen fruit on the pavement and wasps and who would be liable if someone slipped. It took three years of letters before they gave us a trial site. What changed their minds was a petition from the bus drivers themselves, which I had nothing to do with."],
+  [HOST, "That's a lovely detail. What do you say to people who worry about the mess?"],
+  [GUEST, "The mess is real, I will not pretend otherwise. But the mess is a sign that nobody is picking, and the answer to that is a picking rota, not fewer trees. We publish a map of every tree with the week its fruit is ripe, and volunteers sign up for a street. The pavements have been cleaner since the rota began than they were before we planted."],
+  [HOST, 'I want to ask about the volunteers. Who are they, mostly?'],
+  [GUEST, "Retired people and teenagers, oddly, and very few in between. The teenagers come because a school counts it as community service, and some of them stay for years. The retired volunteers bring the knowledge: grafting, pruning, which old varieties cope with salt from the roads. Does that surprise you? It surprised me. I expected families with small children, and they come to the harvest days but not to the work."],
+  [HOST, 'Looking ahead, what would you do differently if you started again tomorrow?'],
+  [GUEST, "I would plant fewer varieties. We put in forty kinds of apple in the first five years because each one had a champion, and half of them hate this climate. A smaller list of trees that thrive would have saved us a decade of replanting. I would also get the soil tested before the first hole is dug, every single time."],
+];
+
+const RAW = TURNS.map(([, t]) => t)
+  .join(' ')
+  // Caption lines: about sixty characters each, cut without regard for sentences.
+  .replace(/(.{50,70}?)\s/g, '$1\n');
+
+const truthOf = (sentence: string) => {
+  const hits = TURNS.filter(([, t]) => t.includes(sentence.replace(/\s+/g, ' ')));
+  return hits.length === 1 ? hits[0]![0] : undefined;
+};
+
+describe('a two-person interview where only the greeting names anyone', () => {
+  const sentences = analyzeText(RAW, meta({ kind: 'transcript', speakers: [HOST, GUEST] })).sentences;
+  const credited = sentences.filter((s) => s.speaker);
+
+  it('credits nobody wrongly', () => {
+    const wrong = credited.filter((s) => truthOf(s.text) !== s.speaker).map((s) => `${s.speaker}: ${s.text}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it("credits most of the guest's answers to the guest", () => {
+    const guestSentences = sentences.filter((s) => truthOf(s.text) === GUEST && s.text.split(/\s+/).length > 3);
+    const toGuest = guestSentences.filter((s) => s.speaker === GUEST);
+    expect(toGuest.length / guestSentences.length).toBeGreaterThanOrEqual(0.7);
+    for (const phrase of ['a single pear tree behind a bus depot', 'The mess is real', 'I would plant fewer varieties'])
+      expect(sentences.find((s) => s.text.includes(phrase))?.speaker).toBe(GUEST);
+  });
+
+  it("credits the host's announced question to the host, and a bare question to the host or nobody", () => {
+    // A question put to "you" with nothing announcing it has the shape of the guest's own
+    // rhetorical one ("Does that surprise you?"), so it may stay unattributed; never the guest's.
+    expect(sentences.find((s) => s.text.includes('Who are they, mostly'))?.speaker).toBe(HOST);
+    for (const phrase of ['What do you say to people who worry', 'what would you do differently'])
+      expect([HOST, undefined]).toContain(sentences.find((s) => s.text.includes(phrase))?.speaker);
+  });
+
+  it("keeps the guest's own questions and reported questions with the guest or nobody", () => {
+    for (const phrase of ['why is this the only one', 'Does that surprise you'])
+      expect([GUEST, undefined]).toContain(sentences.find((s) => s.text.includes(phrase))?.speaker);
+  });
+
+  it('never puts two people in one passage', () => {
+    for (const p of draftPassages('t', sentences)) {
+      const voices = new Set(p.sentences.map(truthOf).filter(Boolean));
+      if (p.speaker) expect([...voices]).toEqual([p.speaker]);
+    }
+  });
+});
