@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { BUNDLED_DIR, HOST, NARRATOR, REPORTED, creditIsRight, isNarratorSpeaker, loadBundledLabels, scoreBundled } from '../../tools/quality/bundled.js';
+import { BUNDLED_DIR, HOST, NARRATOR, REPORTED, creditIsRight, evaluateBundled, isNarratorSpeaker, loadBundledLabels, scoreBundled } from '../../tools/quality/bundled.js';
 import type { Corpus, DocumentMeta, Passage } from '../../src/core/corpus.js';
 
 const labels = loadBundledLabels();
@@ -144,5 +144,17 @@ describe('bundled speaker scoring', () => {
     expect(report.totals.transcriptAttributedShare).toBeCloseTo(2 / 3);
     expect([talk.residue, blog.residue, report.totals.residue]).toEqual([1, 0, 1]);
     expect(talk.residueSamples[0]?.what).toBe('interjection run "Yeah. Yeah."');
+  });
+});
+
+describe('bundled documents: who the bot credits', () => {
+  it('credits the right person at least 95% of the time on the hand-labelled phrases, and serves every one of them', async () => {
+    const report = await evaluateBundled();
+    const t = report.totals;
+    // A wrong name is worse than none: precision is the floor; coverage only may not fall back to nothing.
+    expect(t.precision).toBeGreaterThanOrEqual(0.95);
+    expect(t.found / t.labelled).toBeGreaterThanOrEqual(0.95);
+    expect(t.coverage).toBeGreaterThanOrEqual(0.3);
+    expect(report.documents.filter((d) => d.residue > 0).map((d) => `${d.id}: ${d.residueSamples[0]?.what}`)).toEqual([]);
   });
 });
