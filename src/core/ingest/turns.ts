@@ -373,6 +373,8 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
     out.push(who[s] && !tainted[i] && i < stopAt[s]! && i >= startAt[s]! ? { turn, speaker: who[s] } : { turn });
   }
   if (host && people.length === 2) creditAnswers(texts, q, out, host, people.find((p) => p !== host)!);
+  // One listed speaker and nobody introduced or called on: a talk, theirs but for the floor.
+  if (known && people.length === 1 && !handed.some(Boolean)) creditTalk(texts, q, out, people[0]!);
   // The host's turns are the asking side of the conversation: quoted and ranked like a labelled asker's.
   if (host) for (const o of out) if (o.speaker === host) o.asks = true;
   return out;
@@ -425,11 +427,48 @@ function creditAnswers(texts: string[], q: boolean[], out: TurnInfo[], host: str
     while (j > 0 && speaker[j - 1] === guest && addressedTo(texts[j - 1]!)) speaker[--j] = undefined;
     if (j > 0 && speaker[j - 1] === guest && short(texts[j - 1]!)) speaker[j - 1] = undefined;
   }
-  // A new turn wherever the credited voice changes, so no passage holds two.
+  retally(out, speaker);
+}
+
+/** Sets the credited speakers, with a new turn wherever the credited voice changes, so no passage holds two. */
+function retally(out: TurnInfo[], speaker: (string | undefined)[]): void {
   const before = out.map((o) => o.turn);
   let turn = before[0] ?? 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < out.length; i++) {
     if (i > 0 && (before[i] !== before[i - 1] || speaker[i] !== speaker[i - 1])) turn++;
     out[i] = speaker[i] === undefined ? { turn } : { turn, speaker: speaker[i]! };
   }
+}
+
+/** "We have a few minutes for questions", "any questions?": from here on, questions come from the floor. */
+const INVITES_QUESTIONS = /\b(?:any|a few|some|take|open(?: it)? up|time for|minutes for)\b.*\bquestions?\b/i;
+/** How far back an audience member's lead-in before their question may reach. */
+const FLOOR_LEAD_IN = 3;
+
+/**
+ * A talk by the one listed speaker (a lecture, a keynote, a sermon): it is theirs, except the
+ * questions from the floor and what the asker says before them. A question put to "you" is the
+ * floor's; so is any question once the speaker has invited them, unless its speaker tells it as
+ * their own or goes on from it. The asker's lead-in is found going back to their thanks, at most a
+ * few sentences, never past the invitation.
+ */
+function creditTalk(texts: string[], q: boolean[], out: TurnInfo[], speaker: string): void {
+  const n = texts.length;
+  const credited = out.map((o) => o.speaker);
+  const off: boolean[] = texts.map(() => false);
+  let invited = false;
+  for (let i = 0; i < n; i++) {
+    const t = texts[i]!;
+    const own = q[i]! && (TOLD.test(t) || (i + 1 < n && CONTINUES.test(texts[i + 1]!)));
+    const floor = q[i]! && !own && (invited || addressedTo(t));
+    if (!q[i] && INVITES_QUESTIONS.test(t)) invited = true;
+    if (!floor) continue;
+    off[i] = true;
+    for (let j = i - 1, k = 0; j >= 0 && k < FLOOR_LEAD_IN && !q[j] && !INVITES_QUESTIONS.test(texts[j]!); j--, k++) {
+      off[j] = true;
+      if (/^(?:thanks|thank you)\b/i.test(texts[j]!)) break;
+    }
+  }
+  for (let i = 0; i < n; i++) if (credited[i] === undefined && !off[i]) credited[i] = speaker;
+  retally(out, credited);
 }
