@@ -76,3 +76,48 @@ describe('a two-person interview where only the greeting names anyone', () => {
     }
   });
 });
+
+// Auto-captions keep no question marks: the host's questions show only by their words.
+const CAPTION_TURNS: [string, string][] = [
+  [HOST, 'Hey Lars.'],
+  [GUEST, 'Hey, good to see you.'],
+  [HOST, 'So what do you think makes a street tree survive its first five years'],
+  [GUEST, 'Water, mostly, and a bit of luck with the neighbours. A young tree needs forty litres a week in summer and the council waters twice a season at best. The trees that live are the ones where somebody in the house opposite decides it is theirs.'],
+  [HOST, 'I love that. Were there any streets where it just never worked'],
+  [GUEST, 'Yeah, one. A long road by the ring road where the salt spray from the gritters killed everything we planted three winters running. We gave up on fruit there and planted hawthorn, which shrugs off salt and feeds the birds.'],
+  [HOST, "You'd think the council would have warned you about the salt"],
+  [GUEST, 'Yeah, so they did, in a way. There was a note in a report from the nineteen eighties that nobody had read since. I found it after the third winter, which was about two winters too late.'],
+  [HOST, 'Yeah I totally agree that the old reports are a gold mine, we found the same with the canal surveys. How do you find them now'],
+  [GUEST, 'I ask the archivist before I ask anyone else. She knows which boxes nobody has opened, and those are the ones with the answers.'],
+];
+
+describe('an interview from auto-captions, with no question marks at all', () => {
+  const raw = CAPTION_TURNS.map(([, t]) => t).join(' ').replace(/(.{50,70}?)\s/g, '$1\n');
+  const truth = (sentence: string) => {
+    const hits = CAPTION_TURNS.filter(([, t]) => t.includes(sentence.replace(/\s+/g, ' ')));
+    return hits.length === 1 ? hits[0]![0] : undefined;
+  };
+  const sentences = analyzeText(raw, meta({ kind: 'transcript', speakers: [HOST, GUEST] })).sentences;
+
+  it('credits nobody wrongly', () => {
+    expect(sentences.filter((s) => s.speaker && truth(s.text) !== s.speaker).map((s) => `${s.speaker}: ${s.text}`)).toEqual([]);
+  });
+
+  it("still credits most of the guest's answers", () => {
+    const theirs = sentences.filter((s) => truth(s.text) === GUEST && s.text.split(/\s+/).length > 3);
+    expect(theirs.filter((s) => s.speaker === GUEST).length / theirs.length).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('caption runs split where a reply begins', () => {
+  it('starts a new sentence at a capitalised reply word in the middle of a run, and nowhere else', async () => {
+    const { splitSpokenRuns } = await import('../../src/core/ingest/sentences.js');
+    expect(splitSpokenRuns('were there any streets where it never worked Yeah, one by the ring road')).toEqual([
+      'were there any streets where it never worked',
+      'Yeah, one by the ring road',
+    ]);
+    expect(splitSpokenRuns('the trees live. and then they fruit')).toEqual(['the trees live.', 'and then they fruit']);
+    // A capital that is not a reply (a name, a place) and a reply word in lower case stay put.
+    expect(splitSpokenRuns('we went to Wells with Sure Start and yeah it rained')).toEqual(['we went to Wells with Sure Start and yeah it rained']);
+  });
+});

@@ -8,7 +8,7 @@ import { removeChrome } from './chrome.js';
 import { attributeNarrator } from './narrator.js';
 import { normalizeText } from './normalize.js';
 import { removeForeignLines } from './script.js';
-import { finishSentence, segmentSentences, splitLongRun, splitLowercaseStarts } from './sentences.js';
+import { finishSentence, segmentSentences, splitLongRun, splitSpokenRuns } from './sentences.js';
 import { buildStructure, type Paragraph } from './structure.js';
 import { inferTurns } from './turns.js';
 import { cleanVerbatim, dropInterjections } from './verbatim.js';
@@ -28,7 +28,7 @@ function unitsOf(p: Paragraph, meta: DocumentMeta): string[] {
   const segs = segmentSentences(p.text, meta.language).flatMap((seg) => {
     if (!transcript) return [seg];
     let from = 0;
-    return splitLowercaseStarts(seg.text).map((text) => {
+    return splitSpokenRuns(seg.text).map((text) => {
       const at = seg.text.indexOf(text, from);
       from = at + text.length;
       return { text, start: seg.start + at };

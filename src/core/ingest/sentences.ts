@@ -148,6 +148,18 @@ export function splitLowercaseStarts(text: string): string[] {
   return text.split(/(?<=\p{Ll}{2}[.!?])\s+(?=\p{Ll})/u);
 }
 
+/**
+ * Auto-captions also drop the full stop and keep the capital: "were there any streets where it
+ * never worked Yeah, one." A reply word written with a capital in the middle of a run is where
+ * the next sentence, often the next speaker, begins; a capital after it ("Sure Start") makes it a name.
+ */
+const REPLY_START = /(?<=\p{Ll}{2})\s+(?=(?:Yeah|Yes|Yep|Sure|Absolutely|Okay|Well|Right|Exactly|Totally|Definitely)(?:[,.!]|\s+(?:\p{Ll}|I\b)))/u;
+
+/** Transcript text into sentence-like runs: lower-case starts after a stop, and capitalised replies. */
+export function splitSpokenRuns(text: string): string[] {
+  return splitLowercaseStarts(text).flatMap((t) => t.split(REPLY_START));
+}
+
 /** Words after which a new clause usually starts in unpunctuated speech. */
 const STRONG_START = /^(?:and so|and then|and I think|and I|and you know|and that's|but|so|because|yeah|yes|okay|ok|well|anyway|I mean|I think|I guess|I feel like|you know what|the thing is|like I said)\b/i;
 const FILLER_START = /^(?:um+|uh+|uhm|mhm)\b,?\s*/i;

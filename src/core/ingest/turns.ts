@@ -382,6 +382,7 @@ export function inferTurns(sentences: TurnSentence[], speakers: string[]): TurnI
 
 /** A question the speaker tells as their own thought or someone else's words ("and I thought, why ...?"). */
 const TOLD = /\b(?:i|we|he|she|they|people|someone|everyone)\s+(?:thought|think|wondered|wonder|asked|asks|said|says|was like|were like|kept asking)(?:\s*[,:"“]|\s+(?:how|what|why|whether|where|who|when)\b)/i;
+const AGREES = /^(?:(?:yeah|yes|right|oh|and)[,.]?\s+)*(?:i mean[,]?\s+)?(?:i (?:totally |completely |fully |definitely )?agree|(?:totally|completely) agree|agreed|that's (?:so |very )?true|that's (?:exactly )?right)\b/i;
 /** Short enough to be a reaction before a question ("That's a lovely detail.") rather than the end of an answer. */
 const REACTION_WORDS = 8;
 
@@ -398,8 +399,21 @@ function creditAnswers(texts: string[], q: boolean[], out: TurnInfo[], host: str
   const speaker = out.map((o) => o.speaker);
   // A question told as a thought, or one its own speaker goes on from with "and" or "but", is theirs.
   const ownQuestion = texts.map((t, i) => q[i]! && (TOLD.test(t) || (i + 1 < n && CONTINUES.test(texts[i + 1]!))));
-  const asked = texts.map((t, i) => q[i]! && !ownQuestion[i]);
-  const floorTaken = (t: string) => ASKS_YOU.test(t) || LEAD_IN.test(t) || ASKING.test(t) || ACK.test(t);
+  const asking = (t: string) => ASKS_YOU.test(t) || LEAD_IN.test(t) || ASKING.test(t);
+  // Captions drop question marks: a sentence that puts something to "you" ("were there any moments
+  // of doubt") asks as much as one that ends in "?". Whoever speaks after it answers.
+  // So does a remark put to "you" that the other answers with "Yeah, so ..." ("I'm surprised, you'd
+  // probably train it for a long time." "Yeah, so this changed over time.").
+  const asked = texts.map(
+    (t, i) =>
+      (q[i]! && !ownQuestion[i]) ||
+      (!q[i] && addressedTo(t) && i + 1 < n && !CONTINUES.test(texts[i + 1]!) && (ASKS_YOU.test(t) || ACK_START.test(texts[i + 1]!))),
+  );
+  // A bare "Yeah." mid-answer is the host taking the floor only when asking follows at once; on its
+  // own it is as often the guest's own pause.
+  // Agreeing with what was just said ("Yeah, I totally agree ...") is the other person speaking.
+  const floorTaken = (k: number) =>
+    asking(texts[k]!) || AGREES.test(texts[k]!) || (ACK.test(texts[k]!) && [k + 1, k + 2].some((j) => j < n && (asked[j] || asking(texts[j]!))));
   const short = (t: string) => words(t) <= REACTION_WORDS;
   for (let i = 0; i < n; i++) {
     if (!asked[i] || (i + 1 < n && asked[i + 1])) continue;
@@ -410,7 +424,7 @@ function creditAnswers(texts: string[], q: boolean[], out: TurnInfo[], host: str
       for (let j = r - 1; j <= i; j++) speaker[j] = host;
     // i closes a run of questions: the guest's stretch runs from i + 1 to the next sign of the host.
     let k = i + 1;
-    while (k < n && speaker[k] === undefined && !asked[k] && !(k > i + 1 && floorTaken(texts[k]!))) k++;
+    while (k < n && speaker[k] === undefined && !asked[k] && !(k > i + 1 && floorTaken(k))) k++;
     // Stopped at a question or the host's sign: the lead-in before it (anything addressing the
     // guest, or a reaction) is left to nobody.
     let end = k;
