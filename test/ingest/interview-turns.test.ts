@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/core/ingest/index.js';
 import { draftPassages } from '../../src/core/ingest/passages.js';
-import { meta } from './helpers.js';
+import { captionsOf, meta, truthIn, type Turns } from './helpers.js';
 
 const HOST = 'Maya Okafor';
 const GUEST = 'Lars Berg';
 
 /** Who says what, in order; the test joins it into unlabelled caption lines. */
-const TURNS: [string, string][] = [
+const TURNS: Turns = [
   [HOST, 'Hi Lars.'],
   [GUEST, 'Hi.'],
   [HOST, 'Thanks for joining us on such short notice.'],
@@ -29,15 +29,8 @@ const TURNS: [string, string][] = [
   [GUEST, "I would plant fewer varieties. We put in forty kinds of apple in the first five years because each one had a champion, and half of them hate this climate. A smaller list of trees that thrive would have saved us a decade of replanting. I would also get the soil tested before the first hole is dug, every single time."],
 ];
 
-const RAW = TURNS.map(([, t]) => t)
-  .join(' ')
-  // Caption lines: about sixty characters each, cut without regard for sentences.
-  .replace(/(.{50,70}?)\s/g, '$1\n');
-
-const truthOf = (sentence: string) => {
-  const hits = TURNS.filter(([, t]) => t.includes(sentence.replace(/\s+/g, ' ')));
-  return hits.length === 1 ? hits[0]![0] : undefined;
-};
+const RAW = captionsOf(TURNS);
+const truthOf = truthIn(TURNS);
 
 describe('a two-person interview where only the greeting names anyone', () => {
   const sentences = analyzeText(RAW, meta({ kind: 'transcript', speakers: [HOST, GUEST] })).sentences;
@@ -78,7 +71,7 @@ describe('a two-person interview where only the greeting names anyone', () => {
 });
 
 // Auto-captions keep no question marks: the host's questions show only by their words.
-const CAPTION_TURNS: [string, string][] = [
+const CAPTION_TURNS: Turns = [
   [HOST, 'Hey Lars.'],
   [GUEST, 'Hey, good to see you.'],
   [HOST, 'So what do you think makes a street tree survive its first five years'],
@@ -92,11 +85,8 @@ const CAPTION_TURNS: [string, string][] = [
 ];
 
 describe('an interview from auto-captions, with no question marks at all', () => {
-  const raw = CAPTION_TURNS.map(([, t]) => t).join(' ').replace(/(.{50,70}?)\s/g, '$1\n');
-  const truth = (sentence: string) => {
-    const hits = CAPTION_TURNS.filter(([, t]) => t.includes(sentence.replace(/\s+/g, ' ')));
-    return hits.length === 1 ? hits[0]![0] : undefined;
-  };
+  const raw = captionsOf(CAPTION_TURNS);
+  const truth = truthIn(CAPTION_TURNS);
   const sentences = analyzeText(raw, meta({ kind: 'transcript', speakers: [HOST, GUEST] })).sentences;
 
   it('credits nobody wrongly', () => {

@@ -5,12 +5,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../src/core/ingest/index.js';
-import { meta } from './helpers.js';
+import { captionsOf, meta, truthIn, type Turns } from './helpers.js';
 
 const SPEAKER = 'Ines Carvalho';
 const FLOOR = 'audience';
 
-const TURNS: [string, string][] = [
+const TURNS: Turns = [
   [SPEAKER, "Good evening. Tonight I want to talk about the oldest bridges in this city, and why almost none of them were built by engineers. Most were built by masons who had never seen a drawing of a bridge in their lives. They learned by standing on the ones that had not fallen down."],
   [SPEAKER, "So how did they know an arch would hold? They did not know, not the way we know. They knew the way a cook knows bread: by doing it wrong many times. You can still see the mistakes if you walk under the south bridge with a torch. There are two arches there, one inside the other, because the first one sagged in its first winter."],
   [SPEAKER, "Why does that matter to us now? Because we have stopped letting anything sag. We model every load before a stone is cut, and the models are very good. But the masons had something we have lost, which is a feel for how a material complains before it fails. A stone arch creaks and sheds dust for years before it goes."],
@@ -22,14 +22,8 @@ const TURNS: [string, string][] = [
   [SPEAKER, "Once, when I was a student. A small footbridge over a canal, nothing famous. It had been creaking for a decade and the council had fenced it off. It came down on a Sunday morning with nobody on it, which is exactly what the creaking had been promising."],
 ];
 
-const RAW = TURNS.map(([, t]) => t)
-  .join(' ')
-  .replace(/(.{50,70}?)\s/g, '$1\n');
-
-const truthOf = (sentence: string) => {
-  const hits = TURNS.filter(([, t]) => t.includes(sentence.replace(/\s+/g, ' ')));
-  return hits.length === 1 ? hits[0]![0] : undefined;
-};
+const RAW = captionsOf(TURNS);
+const truthOf = truthIn(TURNS);
 
 describe('a talk by one listed speaker, with questions from the floor', () => {
   const sentences = analyzeText(RAW, meta({ kind: 'transcript', speakers: [SPEAKER] })).sentences;
