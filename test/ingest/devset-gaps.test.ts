@@ -3,6 +3,7 @@
 // live blogs told apart from articles by their clock-stamped entries, and a reporter's quoted
 // surname labels credited to the person named in full. Written fresh, in other words than the set.
 import { describe, expect, it } from 'vitest';
+import { asideKind, removeShowNotes } from '../../src/core/ingest/asides.js';
 import { isChromeLine } from '../../src/core/ingest/chrome.js';
 import { guessKind } from '../../src/core/ingest/structure.js';
 import { ingestText } from '../../src/core/ingest/index.js';
@@ -66,5 +67,27 @@ describe('live blogs and their quoted speakers', () => {
     expect(by('If the map is wrong')).toBe('Ana Ruiz');
     expect(by('She shows a map of soil moisture')).toBeUndefined();
     expect(by('I have to say this is the clearest slide')).not.toBe('Ana Ruiz');
+  });
+});
+
+describe('asides the development set found', () => {
+  it("drops a post's change log and its thanks to readers, not a report of someone fixing things", () => {
+    expect(asideKind('Corrected the mayor\'s name and added a photo of the new bridge.')).toBe('editorial');
+    expect(asideKind('This entry has been updated with the final vote figures.')).toBe('editorial');
+    expect(asideKind('Many thanks to the readers who spotted the wrong date.')).toBe('editorial');
+    expect(asideKind('The council fixed the potholes on Mill Lane and added two benches.')).toBeUndefined();
+  });
+
+  it('drops "stay tuned" and a call to follow a handle, not a story about following someone', () => {
+    expect(asideKind("Stay tuned, the vote on the second motion is after lunch.")).toBe('editorial');
+    expect(asideKind('Please follow @orchardnotes for pictures from the tasting.')).toBe('call to action');
+    expect(asideKind('We followed the shepherd down the hill at dusk.')).toBeUndefined();
+  });
+
+  it('drops production credits in show notes with the links, and keeps one credit line in prose alone', () => {
+    const notes = ['Links', '- Our guest: https://example.org/guest', '- Theme music by Ola Brandt', '- Artwork: Ines Poole', '- Mixed by Rafe Ode. Edited by Kim Ito.'];
+    expect(removeShowNotes(notes).filter(Boolean)).toEqual([]);
+    const prose = ['The film was produced by a cooperative of fishermen in the north.', '', PROSE];
+    expect(removeShowNotes(prose)).toEqual(prose);
   });
 });
