@@ -7,6 +7,7 @@ import { asideKind, removeShowNotes } from '../../src/core/ingest/asides.js';
 import { isChromeLine } from '../../src/core/ingest/chrome.js';
 import { guessKind } from '../../src/core/ingest/structure.js';
 import { ingestText } from '../../src/core/ingest/index.js';
+import { isMetaLine } from '../../src/core/ingest/marks.js';
 import { joined, meta } from './helpers.js';
 
 const PROSE = 'The orchard lost a third of its pears to the late frost.';
@@ -89,5 +90,32 @@ describe('asides the development set found', () => {
     expect(removeShowNotes(notes).filter(Boolean)).toEqual([]);
     const prose = ['The film was produced by a cooperative of fishermen in the north.', '', PROSE];
     expect(removeShowNotes(prose)).toEqual(prose);
+  });
+});
+
+describe('podcast headers, sponsor reads and goodbyes the development set found', () => {
+  it("drops an episode's recording date and length, not a sentence about recording", () => {
+    expect(isMetaLine('Aired 12 June 2025 · 1 hr 4 min')).toBe(true);
+    expect(isMetaLine('Recorded 2 May 2024 | Duration: 52:10')).toBe(true);
+    expect(isMetaLine('Recorded in a barn in 2024, the album took nine days.')).toBe(false);
+  });
+
+  it('drops a sponsor read from its lead-in to its last repeat of the code, and the guest after it stays', () => {
+    const raw = [
+      'Nell Avery: First, a short message from the folks who help keep this podcast going.',
+      '',
+      'Nell Avery: This episode is brought to you by Brightmoor Tea. Brightmoor blends loose leaf teas for long evenings. Go to brightmoor.com slash nell, code EVENING15.',
+      '',
+      'Sami Okoro: The bridge took eleven years to finish, and the river moved twice while they built it.',
+    ].join('\n');
+    const out = ingestText(raw, meta({ kind: 'transcript' })).map((s) => s.text).join(' ');
+    expect(out).not.toMatch(/short message|Brightmoor|EVENING15/);
+    expect(out).toContain('The bridge took eleven years to finish');
+  });
+
+  it('drops a goodbye that names the next meeting day and the end of the event, not the end of a story', () => {
+    expect(asideKind('Thanks, everyone, and see you on Monday.')).toBe('sign-off');
+    expect(asideKind("That's the end of the panel.")).toBe('sign-off');
+    expect(asideKind("That's the end of the war, as far as the village was concerned.")).toBeUndefined();
   });
 });

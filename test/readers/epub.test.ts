@@ -156,3 +156,21 @@ describe('an EPUB with front matter', () => {
     }
   });
 });
+
+describe('an EPUB title page', () => {
+  it('is skipped when it only repeats the title, the author and the publisher', async () => {
+    const bytes = buildEpub({
+      title: 'Moorland Weather',
+      creator: 'Hal Brennan',
+      publisher: 'Peat & Stone',
+      language: 'en',
+      chapters: [
+        { file: 'title.xhtml', body: '<h1>Moorland Weather</h1><p>Hal Brennan</p><p>Peat &amp; Stone</p>' },
+        { file: 'ch1.xhtml', tocTitle: 'Mist', body: '<h1>Mist</h1><p>Mist comes off the moor in the evening and fills the lanes to the height of a wall.</p>' },
+      ],
+    });
+    const doc = (await sentencesOf('moor.epub', bytes)).documents[0]!;
+    const all = doc.sentences.map((s) => s.text);
+    expect(all).toEqual(['Mist comes off the moor in the evening and fills the lanes to the height of a wall.']);
+  });
+});

@@ -16,6 +16,8 @@ const SHOW = String.raw`(?:episode|show|podcast|video|segment|program(?:me)?|bro
 const SPONSOR_FRAME = new RegExp(
   String.raw`\b(?:this|today'?s|today’s|this week'?s|this week’s)\s+(?:\w+\s+)?${SHOW}\b[^.!?]{0,40}?\b(?:brought to you|sponsored|supported|presented|made possible|powered|underwritten)\s+(?:in part\s+|today\s+)?by\b` +
     String.raw`|\b(?:a|one)\s+(?:quick\s+|short\s+|brief\s+)?(?:word|message|break)\s+from\s+(?:our|today'?s|today’s|this week'?s)\s+sponsors?\b` +
+    // "a quick word from the people who keep this show going": the sponsor named by what it does for the show.
+    String.raw`|\b(?:a|one)\s+(?:quick\s+|short\s+|brief\s+)?(?:word|message)\s+from\s+(?:the|those|our)\s+(?:\w+\s+){0,2}(?:who|that)\s+(?:\w+\s+){0,2}(?:this|the|our)\s+${SHOW}\s+(?:going|running|alive|on\s+the\s+air|free|possible)\b` +
     String.raw`|\b(?:thanks|thank you)\s+(?:again\s+)?to\s+(?:our|today'?s|today’s|this week'?s)\s+sponsors?\b` +
     String.raw`|\b(?:our|today'?s|today’s|this week'?s)\s+sponsors?\s+(?:is|are|today)\b`,
   'i',
@@ -113,6 +115,8 @@ const SIGN_OFF = new RegExp(
     String.raw`|that['’]?s\s+all\s+we\s+have\s+time\s+for|that['’]?s\s+our\s+${SHOW}` +
     String.raw`|(?:see|catch|talk\s+to|hear\s+from)\s+(?:you|y['’]?all|everyone|everybody)\s+(?:all\s+|guys\s+)?(?:next\s+(?:week|time|month|episode|year|season)|in\s+the\s+next\s+(?:one|episode|video|${SHOW})|on\s+the\s+next\s+(?:one|episode|${SHOW})|soon|then|again\s+soon|around)` +
     String.raw`|until\s+next\s+(?:time|week|month|episode)` +
+    String.raw`|(?:thank\s+you|thanks)(?:,?\s+(?:all|everyone|everybody|folks))?,?\s+and\s+see\s+you\s+(?:all\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next\s+\w+)` +
+    String.raw`|that['’]?s\s+(?:the\s+end\s+of|it\s+for)\s+(?:the|this|our|today['’]?s)\s+(?:${SHOW}|${EVENT}|live\s?blog|coverage)` +
     String.raw`|(?:i\s+think\s+)?(?:that['’]?s|this\s+is|that\s+(?:is|seems\s+like))\s+an?\s+(?:good|great|nice|perfect)\s+(?:place|point|note|spot)\s+to\s+(?:leave\s+it|stop|end|wrap(?:\s+(?:it\s+)?up)?|finish|close)` +
     String.raw`|(?:let['’]?s|we['’]?ll|we\s+will|we\s+have\s+to|we['’]?re\s+going\s+to)\s+(?:have\s+to\s+)?(?:leave\s+it\s+there|wrap\s+(?:it\s+)?up\s+there|stop\s+there|end\s+it\s+there|call\s+it\s+a\s+day)` +
     String.raw`|you['’]?(?:ve|\s+have)\s+been\s+(?:listening\s+to|watching)\b` +
@@ -209,7 +213,11 @@ function introductionRuns(sentences: Sentence[], kinds: (AsideKind | undefined)[
 
 /** True for a sentence that carries on an advert already under way: an offer, or the brand named again. */
 function continuesAd(s: string, brands: string[]): boolean {
-  if (offerCode(s) || OFFER_WEAK.test(s)) return true;
+  // Within a read, a shouted token after "code" is the promo code repeated ("..., code BEES10").
+  if (offerCode(s) || OFFER_WEAK.test(s) || /\bcode\s+(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b/.test(s)) return true;
+  // A brand of several words is named again by its first one ("Fernleaf Seeds" ... "Fernleaf sends"), capitalised.
+  const heads = brands.flatMap((b) => (/^\p{Lu}\p{Ll}{3,}\s+\p{Lu}/u.test(b) ? [b.split(/\s+/)[0]!] : []));
+  if (heads.some((h) => new RegExp(`(?<![\\p{L}\\p{N}])${h}(?![\\p{L}\\p{N}])`, 'u').test(s))) return true;
   return brands.some((b) => new RegExp(`(?<![\\p{L}\\p{N}])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(s));
 }
 

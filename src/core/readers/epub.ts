@@ -79,6 +79,18 @@ function isFrontMatter(body: DomElement | DomDocument, text: string, words: numb
   return (text.match(RIGHTS)?.length ?? 0) >= 2;
 }
 
+/** A title page says nothing the package does not: its title, authors, publisher and rights, and a few words more at most. */
+function isTitlePage(text: string, opf: ReturnType<typeof parseXml>): boolean {
+  if (text.length > 600) return false;
+  const known = ['title', 'creator', 'publisher', 'rights', 'contributor']
+    .flatMap((n) => elementsNamed(opf, n).map(textOf))
+    .filter((v): v is string => !!v && v.length >= 3);
+  if (!known.length) return false;
+  let rest = text.replace(/^#+\s*/gm, '');
+  for (const v of known.sort((a, b) => b.length - a.length)) rest = rest.split(v).join(' ');
+  return rest.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length <= 3;
+}
+
 export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
   await loadDom();
   if (!isZip(bytes)) return { error: 'is not an EPUB (not a zip archive)' };
@@ -125,7 +137,7 @@ export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
     const words = text.split(/\s+/).filter(Boolean).length;
     const pictured = body.querySelector('img, svg, image') !== null;
     if (words === 0 || (pictured && words <= COVER_MAX_WORDS)) continue;
-    if (isFrontMatter(body, text, words)) continue;
+    if (isFrontMatter(body, text, words) || isTitlePage(text, opf)) continue;
     const title = toc.get(item.path);
     if (title && !body.querySelector('h1, h2, h3, h4, h5, h6')) text = `# ${title}\n\n${text}`;
     chapters.push(text);
