@@ -124,3 +124,53 @@ describe('the EPUB reader', () => {
     }
   });
 });
+
+describe('an EPUB with front matter', () => {
+  const chapter = {
+    file: 'ch1.xhtml',
+    tocTitle: 'Spring Tides',
+    body: '<h1>Spring Tides</h1><p>Twice a month the sea climbs higher than the harbour wall was built for. The old boatmen call it the big water.</p><p>No part of the quay is safe then, and nobody argues with the tide.</p>',
+  };
+  const book = (front: { file: string; body: string; tocTitle?: string }[]) =>
+    buildEpub({ title: 'Tide Tables', creator: 'Oona Felt', language: 'en', chapters: [...front, chapter] });
+
+  it('never serves a copyright page, a dedication or a printed contents page, marked or only headed so', async () => {
+    const marked = book([
+      { file: 'rights.xhtml', body: '<section epub:type="copyright-page"><p>Text © Oona Felt 2021.</p><p>Printed on paper from sustainable forests.</p></section>' },
+      { file: 'ded.xhtml', body: '<section epub:type="dedication"><p>To Pell, who read every draft by lamplight.</p></section>' },
+    ]);
+    const headed = book([
+      { file: 'a.xhtml', body: '<h1>Copyright</h1><p>Text © Oona Felt 2021. Printed in Scotland by Gale &amp; Sons.</p>' },
+      { file: 'b.xhtml', body: '<h1>Dedication</h1><p>To Pell, who read every draft by lamplight.</p>' },
+      { file: 'c.xhtml', body: '<h2>Table of Contents</h2><p>Spring Tides 3</p><p>Neap Tides 19</p>' },
+    ]);
+    const shaped = book([
+      { file: 'x.xhtml', body: '<p>First edition 2021. All rights reserved.</p><p>ISBN 978-0-000000-00-1</p><p>Printed in Scotland by Gale &amp; Sons.</p>' },
+    ]);
+    for (const [name, bytes] of [['marked.epub', marked], ['headed.epub', headed], ['shaped.epub', shaped]] as const) {
+      const doc = (await sentencesOf(name, bytes)).documents[0];
+      const all = doc!.sentences.map((s) => s.text).join('\n');
+      expect(all, name).toContain('The old boatmen call it the big water.');
+      expect(all, name).toContain('No part of the quay is safe then, and nobody argues with the tide.');
+      expect(all, name).not.toMatch(/Oona Felt 2021|lamplight|Neap Tides|ISBN|Gale|rights reserved/);
+    }
+  });
+});
+
+describe('an EPUB title page', () => {
+  it('is skipped when it only repeats the title, the author and the publisher', async () => {
+    const bytes = buildEpub({
+      title: 'Moorland Weather',
+      creator: 'Hal Brennan',
+      publisher: 'Peat & Stone',
+      language: 'en',
+      chapters: [
+        { file: 'title.xhtml', body: '<h1>Moorland Weather</h1><p>Hal Brennan</p><p>Peat &amp; Stone</p>' },
+        { file: 'ch1.xhtml', tocTitle: 'Mist', body: '<h1>Mist</h1><p>Mist comes off the moor in the evening and fills the lanes to the height of a wall.</p>' },
+      ],
+    });
+    const doc = (await sentencesOf('moor.epub', bytes)).documents[0]!;
+    const all = doc.sentences.map((s) => s.text);
+    expect(all).toEqual(['Mist comes off the moor in the evening and fills the lanes to the height of a wall.']);
+  });
+});

@@ -239,3 +239,59 @@ describe('PDF chapters and lists', () => {
     expect(doc.sentences.find((s) => s.text.includes('wind over'))!.paragraph).not.toBe(item.paragraph);
   });
 });
+
+describe('footnotes in a PDF book', () => {
+  // A history page: a note mark glued to a word, the notes below a gap at the page's foot, in
+  // smaller type on one page and in body type with a citation on the other.
+  const NOTED = writePdf({
+    info: { Title: 'Canals of the North' },
+    pages: [
+      [
+        ...column(
+          [
+            'The first lock on the upper canal opened in the wet spring of 1791.3 Barges',
+            'carried coal down and lime up, and the towpath horses knew every bridge.',
+            'Within a decade the old pack roads over the moor were empty of mules.',
+          ],
+          { top: 700 },
+        ),
+        ...column(['3 The opening is described in Harker (1888), p. 12.', '4 Toll books survive only from 1802.'], { top: 150, size: 8 }),
+        { text: '17', x: 300, y: 40, size: 9 },
+      ],
+      [
+        ...column(
+          [
+            'Engineers feared the moor more than any river, for peat swallowed',
+            'stone and timber alike. They floated the channel on bundles of heather,',
+            'an old trick that held for a hundred years.',
+          ],
+          { top: 700 },
+        ),
+        ...column(['5 See Ward, Waterways of the Pennines (1952), pp. 40-41.'], { top: 150 }),
+        { text: '18', x: 300, y: 40, size: 9 },
+      ],
+    ],
+  });
+
+  it('serves the body without the notes or the marks that point at them', async () => {
+    const { doc } = await loadOne('canals.pdf', NOTED);
+    const all = texts(doc).join('\n');
+    expect(texts(doc)).toContain('The first lock on the upper canal opened in the wet spring of 1791.');
+    expect(texts(doc)).toContain('Barges carried coal down and lime up, and the towpath horses knew every bridge.');
+    expect(all).toContain('They floated the channel on bundles of heather, an old trick that held for a hundred years.');
+    expect(all).not.toMatch(/Harker|Toll books|Waterways of the Pennines/);
+  });
+
+  it('keeps a numbered list at the foot of a page that cites nothing and is marked nowhere', async () => {
+    const listed = writePdf({
+      pages: [
+        [
+          ...column(['Before the lock keeper opened the upper gate he checked three things.', 'He never skipped one of them in forty years.'], { top: 700 }),
+          ...column(['1 The level of the lower pound against the gauge post.', '2 That no boat was moored across the sill.'], { top: 600 }),
+        ],
+      ],
+    });
+    const { doc } = await loadOne('checks.pdf', listed);
+    expect(texts(doc).join('\n')).toContain('That no boat was moored across the sill');
+  });
+});

@@ -16,6 +16,8 @@ const SHOW = String.raw`(?:episode|show|podcast|video|segment|program(?:me)?|bro
 const SPONSOR_FRAME = new RegExp(
   String.raw`\b(?:this|today'?s|today’s|this week'?s|this week’s)\s+(?:\w+\s+)?${SHOW}\b[^.!?]{0,40}?\b(?:brought to you|sponsored|supported|presented|made possible|powered|underwritten)\s+(?:in part\s+|today\s+)?by\b` +
     String.raw`|\b(?:a|one)\s+(?:quick\s+|short\s+|brief\s+)?(?:word|message|break)\s+from\s+(?:our|today'?s|today’s|this week'?s)\s+sponsors?\b` +
+    // "a quick word from the people who keep this show going": the sponsor named by what it does for the show.
+    String.raw`|\b(?:a|one)\s+(?:quick\s+|short\s+|brief\s+)?(?:word|message)\s+from\s+(?:the|those|our)\s+(?:\w+\s+){0,2}(?:who|that)\s+(?:\w+\s+){0,2}(?:this|the|our)\s+${SHOW}\s+(?:going|running|alive|on\s+the\s+air|free|possible)\b` +
     String.raw`|\b(?:thanks|thank you)\s+(?:again\s+)?to\s+(?:our|today'?s|today’s|this week'?s)\s+sponsors?\b` +
     String.raw`|\b(?:our|today'?s|today’s|this week'?s)\s+sponsors?\s+(?:is|are|today)\b`,
   'i',
@@ -88,9 +90,20 @@ const AUTO_TRANSCRIPT =
 const LIVE_NOTE = new RegExp(
   String.raw`\b(?:sorry|apologies|apologi[sz]e)\s+(?:in\s+advance\s+)?(?:for|about)\s+(?:the|any|our|these)?\s*(?:delays?|lag|gaps?|late\s+updates?|slow\s+updates?|connectivity|connection|wi-?fi|(?:photo|image|picture)\s+quality|blurry\s+(?:photos|images|pictures|slides))\b` +
     String.raw`|\b(?:this|the)\s+(?:post|page|article|live\s?blog|story|${DOC})\s+(?:will\s+be|is\s+being|may\s+be|gets)\s+updated\b` +
-    String.raw`|\bstay\s+tuned\s+for\s+(?:more\s+)?(?:updates|coverage)\b|\bwe['’]?ll\s+(?:keep\s+)?updat(?:e|ing)\s+(?:this|the)\s+(?:post|page|article|live\s?blog|story)\b|\bcheck\s+back\s+(?:later|soon|shortly)\s+for\b|\brefresh\s+(?:the\s+page\s+|this\s+page\s+)?for\s+(?:the\s+latest|updates|more)\b`,
+    String.raw`|\bstay\s+tuned\s+for\s+(?:more\s+)?(?:updates|coverage)\b|^(?:so\s+|and\s+)?stay\s+tuned\b|\bwe['’]?ll\s+(?:keep\s+)?updat(?:e|ing)\s+(?:this|the)\s+(?:post|page|article|live\s?blog|story)\b|\bcheck\s+back\s+(?:later|soon|shortly)\s+for\b|\brefresh\s+(?:the\s+page\s+|this\s+page\s+)?for\s+(?:the\s+latest|updates|more)\b`,
   'i',
 );
+/**
+ * A post's own change log: "Added two photos and fixed a name.", "This entry has been updated with
+ * the final figures." Subjectless (the note's writer is the post's) or with the post as subject.
+ */
+const CHANGE_NOTE =
+  /^(?:(?:this\s+(?:post|story|article|entry|page|live\s?blog)\s+(?:has\s+been|was|is)\s+)|(?:update|correction|edit)\s*[:—–-]\s*)?(?:added|fixed|corrected|updated|amended|clarified)\s+(?:with\s+)?[^.!?]{0,100}\b(?:quotes?|quotations?|spellings?|misspellings?|typos?|names?|photos?|pictures?|images?|links?|figures?|numbers?|details|headline|title|captions?|errors?|mistakes?)\b/i;
+/** Thanks to the readers who wrote in: the post talking to its audience about itself. */
+const READER_THANKS = /^(?:and\s+)?(?:many\s+)?thanks?(?:\s+you)?\s+to\s+(?:the\s+|all\s+the\s+|our\s+|everyone\s+|those\s+)?(?:readers?|commenters?|everyone|those)\s+who\s+(?:wrote|emailed|messaged|pointed|spotted|sent|got\s+in\s+touch)\b/i;
+/** "Follow @handle for live photos": a call to follow the writer or the show on a network. */
+const FOLLOW_HANDLE = new RegExp(String.raw`${CTA_LEAD}(?:follow|find)\s+(?:(?:us|me|him|her|them)\s+)?(?:on\s+\w+\s+)?(?:at\s+)?@[A-Za-z0-9_.]{2,}`, 'i');
+
 /** A bracketed or labelled note from the editor: "[Editor's note: ...]", "Ed. note: ...". */
 const EDITOR_NOTE = /^[\[(]?\s*(?:editor['’]?s['’]?\s+note|editorial\s+note|ed\.?\s+note|note\s+from\s+the\s+editors?|note\s+to\s+readers)\s*[:—–-]/i;
 
@@ -102,6 +115,8 @@ const SIGN_OFF = new RegExp(
     String.raw`|that['’]?s\s+all\s+we\s+have\s+time\s+for|that['’]?s\s+our\s+${SHOW}` +
     String.raw`|(?:see|catch|talk\s+to|hear\s+from)\s+(?:you|y['’]?all|everyone|everybody)\s+(?:all\s+|guys\s+)?(?:next\s+(?:week|time|month|episode|year|season)|in\s+the\s+next\s+(?:one|episode|video|${SHOW})|on\s+the\s+next\s+(?:one|episode|${SHOW})|soon|then|again\s+soon|around)` +
     String.raw`|until\s+next\s+(?:time|week|month|episode)` +
+    String.raw`|(?:thank\s+you|thanks)(?:,?\s+(?:all|everyone|everybody|folks))?,?\s+and\s+see\s+you\s+(?:all\s+)?(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|next\s+\w+)` +
+    String.raw`|that['’]?s\s+(?:the\s+end\s+of|it\s+for)\s+(?:the|this|our|today['’]?s)\s+(?:${SHOW}|${EVENT}|live\s?blog|coverage)` +
     String.raw`|(?:i\s+think\s+)?(?:that['’]?s|this\s+is|that\s+(?:is|seems\s+like))\s+an?\s+(?:good|great|nice|perfect)\s+(?:place|point|note|spot)\s+to\s+(?:leave\s+it|stop|end|wrap(?:\s+(?:it\s+)?up)?|finish|close)` +
     String.raw`|(?:let['’]?s|we['’]?ll|we\s+will|we\s+have\s+to|we['’]?re\s+going\s+to)\s+(?:have\s+to\s+)?(?:leave\s+it\s+there|wrap\s+(?:it\s+)?up\s+there|stop\s+there|end\s+it\s+there|call\s+it\s+a\s+day)` +
     String.raw`|you['’]?(?:ve|\s+have)\s+been\s+(?:listening\s+to|watching)\b` +
@@ -154,7 +169,8 @@ export function asideKind(sentence: string): AsideKind | undefined {
   if ((CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
   if (EDITED.test(s) || TYPO_APOLOGY.test(s) || OMITTED.test(s) || READER_NOTE.test(s)) return 'editorial';
   if (SORRY_TYPOS.test(s) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || AUTO_TRANSCRIPT.test(s) || EDITOR_NOTE.test(s)) return 'editorial';
-  if (s.length <= 300 && (AUDIO_GAP.test(s) || LIVE_NOTE.test(s))) return 'editorial';
+  if (s.length <= 300 && (AUDIO_GAP.test(s) || LIVE_NOTE.test(s) || CHANGE_NOTE.test(s) || READER_THANKS.test(s))) return 'editorial';
+  if (s.length <= 200 && FOLLOW_HANDLE.test(s)) return 'call to action';
   if (s.length <= 160 && (SIGN_OFF.test(s) || THIS_HAS_BEEN.test(s))) return 'sign-off';
   if (s.length <= 400 && (INTRO.test(s) || showOpening(s))) return 'introduction';
   if (s.length <= 300 && IF_YOU_ENJOYED.test(s)) return 'call to action';
@@ -197,7 +213,11 @@ function introductionRuns(sentences: Sentence[], kinds: (AsideKind | undefined)[
 
 /** True for a sentence that carries on an advert already under way: an offer, or the brand named again. */
 function continuesAd(s: string, brands: string[]): boolean {
-  if (offerCode(s) || OFFER_WEAK.test(s)) return true;
+  // Within a read, a shouted token after "code" is the promo code repeated ("..., code BEES10").
+  if (offerCode(s) || OFFER_WEAK.test(s) || /\bcode\s+(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,}\b/.test(s)) return true;
+  // A brand of several words is named again by its first one ("Fernleaf Seeds" ... "Fernleaf sends"), capitalised.
+  const heads = brands.flatMap((b) => (/^\p{Lu}\p{Ll}{3,}\s+\p{Lu}/u.test(b) ? [b.split(/\s+/)[0]!] : []));
+  if (heads.some((h) => new RegExp(`(?<![\\p{L}\\p{N}])${h}(?![\\p{L}\\p{N}])`, 'u').test(s))) return true;
   return brands.some((b) => new RegExp(`(?<![\\p{L}\\p{N}])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(s));
 }
 
@@ -271,6 +291,15 @@ function isLinkLine(line: string): boolean {
   const rest = t.replace(URL, ' ').replace(/[\s:()[\]<>|,–—-]+/g, ' ').trim();
   return rest.split(/\s+/).filter(Boolean).length <= 8 && !/[.!?]["”’]?\s+\p{Lu}/u.test(rest);
 }
+/** A production credit in show notes: "Music: X by Y", "Produced by A. Edited by B.", "Artwork: C". */
+const CREDIT = /^(?:(?:theme\s+)?music|artwork|cover\s+art|logo|sound\s+design|(?:executive\s+)?produc(?:ed|er|tion)|edit(?:ed|or|ing)|mix(?:ed|ing)|master(?:ed|ing)|engineer(?:ed|ing)?|recorded|hosted|transcri(?:bed|ption)|research(?:ed)?)\b[^.!?]{0,20}?(?:\s+by|\s*:)\s+\S[^!?]{0,100}$/i;
+function isCreditLine(line: string): boolean {
+  const t = line.trim().replace(/^(?:[-*•●▪◦]|\d{1,2}[.)])\s+/, '');
+  if (!t || t.length > 200) return false;
+  // Several credits may share a line ("Produced by A. Edited by B."); a sentence of prose among them is not one.
+  const parts = t.split(/(?<=[.;])\s+(?=\p{Lu})/u).map((p) => p.replace(/[.;]$/, ''));
+  return parts.every((p) => CREDIT.test(p) && p.split(/\s+/).length <= 16);
+}
 function isChapterLine(line: string): boolean {
   const m = CHAPTER.exec(line.trim());
   if (!m) return false;
@@ -305,7 +334,7 @@ export function removeShowNotes(input: string[]): string[] {
   const lines = input.slice();
   const drop = new Array<boolean>(lines.length).fill(false);
   const rules: [(l: string) => boolean, number, (run: string[]) => boolean][] = [
-    [isLinkLine, 2, () => true],
+    [(l) => isLinkLine(l) || isCreditLine(l), 2, (run) => run.some(isLinkLine) || run.filter(isCreditLine).length >= 2],
     [isChapterLine, 3, isChapterRun],
   ];
   for (const [test, min, valid] of rules) {

@@ -2,7 +2,7 @@
 // (navigation, forms, badges, share widgets, notices, captions, file names). Rules describe the
 // class of junk, never one site's wording, so that unseen documents of the same kinds are cleaned.
 
-import { isTranscriptNote, isCueLine, isMetaLine, stripTranscriptMarks, stripUpdateMark } from './marks.js';
+import { isTranscriptNote, isCueLine, isMetaAtom, isMetaLine, stripTranscriptMarks, stripUpdateMark } from './marks.js';
 
 /** Whole-line UI labels. Matched only when they are the entire line, so prose using these words survives. */
 const UI_LINES = new Set(
@@ -112,6 +112,18 @@ const AGENCY =
 const NAV_SEP = /\s+[|/•·]\s+|\s*[>›»→]\s*/;
 /** Live-page controls: "Refresh for the latest updates", "Auto-refresh on". */
 const LIVE_UI = /^(?:auto[- ]?(?:refresh|update)s?(?:\s+(?:on|off))?|(?:refresh|reload)\b.{0,40}\b(?:updates?|latest|posts?)|\d+\s+new\s+(?:updates?|posts?))$/i;
+/** A feedback widget: a question about this page being useful, maybe with its answer buttons ("Was this helpful? Yes | No"). */
+const FEEDBACK =
+  /^(?:(?:was|is|did\s+you\s+find|do\s+you\s+find|how\s+(?:helpful|useful)\s+(?:was|is))\s+(?:this|the)\s+(?:article|page|post|story|answer|information|guide|content|piece|entry)?\s*(?:helpful|useful|informative)?\s*\??\s*(?:(?:yes|no|👍|👎|[|/·•])\s*){0,5})$/i;
+const FEEDBACK_WORD = /\b(?:helpful|useful|informative)\b/i;
+/** "Posted by Jane in Live Blogs", "Filed by X under Y": who posted where, in a header line. */
+const POSTED_IN = /^(?:posted|filed|written|published)\s+by\s+[^.!?|]{1,40}?\s+(?:in|under)\s+[^.!?|]{1,40}$/i;
+/**
+ * A writer's parenthesised note to readers about the coverage itself (the connection, the photos,
+ * the updates): "(Sorry, the Wi-Fi is down, pictures later!)". A parenthesis about the subject stays.
+ */
+const COVERAGE_NOTE =
+  /^[(\[].*\b(?:I|I['’]m|I['’]ll|me|my|we|we['’]ll|our)\b.*\b(?:wi-?fi|connection|signal|battery|photos?|pictures?|images?|slides?|updates?|posts?|typos?|live\s?blog|blog(?:ging)?|coverage|laptop|internet)\b.*[)\]]$/i;
 /** Chinese and Japanese media mark photo captions with a triangle or arrow. */
 const CAPTION_MARK = /^[▲△↑⬆▴▵⇧☝]/;
 
@@ -158,6 +170,9 @@ export function isChromeLine(line: string): boolean {
   if (networkCount(t) >= 2) return true;
   if (isNavLine(t)) return true;
   if (b.length <= 60 && LIVE_UI.test(b)) return true;
+  if (t.length <= 100 && FEEDBACK_WORD.test(t) && FEEDBACK.test(t)) return true;
+  if (t.length <= 300 && COVERAGE_NOTE.test(t)) return true;
+  if (t.length <= 160 && isCompositeChrome(t)) return true;
   // A like button still loading: "Like Loading...".
   if (/^(?:like|likes|share|comments?)?\s*loading\s*(?:\.{1,3}|…)?$/i.test(t)) return true;
   if (t.length <= 200 && isTranscriptNote(t)) return true;
@@ -172,6 +187,19 @@ export function isChromeLine(line: string): boolean {
   }
   PLACEHOLDER.lastIndex = 0;
   return false;
+}
+
+/**
+ * A header or footer line made of several pieces of chrome side by side ("Refresh for updates ·
+ * Last updated 11:58", "Posted by X in Y | 14 comments"): each piece alone would be dropped.
+ */
+function isCompositeChrome(t: string): boolean {
+  const segs = t.split(/\s+[|•·]\s+/);
+  if (segs.length < 2) return false;
+  return segs.every((seg) => {
+    const x = seg.trim();
+    return x !== '' && (POSTED_IN.test(x) || isMetaAtom(x) || isChromeLine(x));
+  });
 }
 
 /** Removes placeholders left inside an otherwise good line. */

@@ -14,7 +14,7 @@ const ZONE = '[a-z]{2,5}(?:[+-]\\d{1,2})?';
 /** "10:42", "10.42am", "10:42 a.m. et", "9 pm". Date and clock patterns are written for lower-cased
  * text and compiled without the "i" flag, which makes these large alternations costly to compile. */
 export const CLOCK = `(?:\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?|\\d{1,2}\\s*[ap]\\.?m\\.?)(?:\\s+${ZONE})?`;
-const DATE_PREFIX = /^(?:(?:last|first)\s+)?(?:updated|published|posted|edited|modified|created|submitted|date|on)(?:\s+(?:on|at))?\s*:?\s*/i;
+const DATE_PREFIX = /^(?:(?:last|first)\s+)?(?:updated|published|posted|edited|modified|created|submitted|recorded|aired|broadcast|filmed|date|on)(?:\s+(?:on|at))?\s*:?\s*/i;
 // Each pattern is compiled once (large alternations are costly to compile at start-up), so a
 // date-and-time is recognised by replacing dates and clock times with tokens and reading what is left.
 const DATE_G = new RegExp(`(?<![a-z\\d])${DATE}(?![a-z\\d])`, 'g');
@@ -31,6 +31,8 @@ export function isDateTime(seg: string): boolean {
 
 /** Timezone abbreviations are upper case, so this one is checked case-sensitively on the zone. */
 const COUNT_RE = /^(?:\d[\d,.]*\s*k?|no|one)\s+(?:comments?|replies|responses|views|likes|shares|reactions|reads)$|^(?:comments?|replies|views)\s*[:(]?\s*\d[\d,.]*\)?$/i;
+/** An episode's or video's length in its header: "38 minutes", "1 hr 12 min", "Duration: 41:07". */
+const DURATION_RE = /^(?:(?:duration|length|running\s+time|runtime)\s*:?\s*)?(?:\d{1,3}\s*(?:h|hrs?|hours?)\.?\s*)?\d{1,3}\s*(?:m|mins?|minutes?)\.?(?:\s*\d{1,2}\s*(?:s|secs?|seconds?))?$|^(?:duration|length|running\s+time|runtime)\s*:?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$/i;
 const READ_TIME_RE = /^(?:\d{1,3}\s*(?:-|–)?\s*(?:min|mins|minutes?)\.?\s+(?:read|reading|listen|watch)|(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*\d{1,3}\s*(?:min|mins|minutes?)?\.?)$/i;
 
 const CONNECTOR = '(?:de|da|van|von|der|den|del|la|le|du|bin|al|el|di|dos|ibn)';
@@ -56,7 +58,7 @@ const NOT_A_NAME = new RegExp(`^(?:${MONTH}|${WEEKDAY}|the|this|that|then|now|fa
 export function isMetaAtom(seg: string): boolean {
   const s = seg.trim().replace(/[.,;]$/, '');
   if (!s) return true;
-  if (COUNT_RE.test(s) || READ_TIME_RE.test(s) || isDateTime(s)) return true;
+  if (COUNT_RE.test(s) || READ_TIME_RE.test(s) || DURATION_RE.test(s) || isDateTime(s)) return true;
   const posted = POSTED_BY_RE.exec(s);
   if (posted && (posted[1] === undefined || isDateTime(posted[1]))) return true;
   return isByline(s);
@@ -64,7 +66,7 @@ export function isMetaAtom(seg: string): boolean {
 
 /** Every metadata atom has a digit or starts with one of these words: a cheap test before the full one. */
 const META_WORD_START =
-  /^(?:by|posted|written|published|submitted|reported|edited|updated|compiled|reviewed|story|words|text|comments?|replies|views|reading|read|estimated)\b/i;
+  /^(?:by|recorded|aired|broadcast|filmed|duration|length|runtime|posted|written|published|submitted|reported|edited|updated|compiled|reviewed|story|words|text|comments?|replies|views|reading|read|estimated)\b/i;
 const META_DIGITS =
   /\d[:.]\d\d|\d\s*[ap]\.?m\b|\d[-/.]\d|\d\s*(?:comment|repl|view|like|share|reaction|min)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 const metaHint = (t: string) => META_WORD_START.test(t) || (/\d/.test(t) && META_DIGITS.test(t));

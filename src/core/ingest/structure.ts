@@ -276,10 +276,24 @@ function hasSpeakerTurns(content: string[]): boolean {
 }
 
 /** Transcript when there is no paragraph structure, or lines run on without punctuation, or fillers abound. */
+/** "10:42 AM: She says ...", "UPDATE 14:05 — The vote ...": a time of day (no seconds, no brackets) opening an entry. */
+const ENTRY_STAMP = /^(?:update[sd]?\s+)?\d{1,2}[:.][0-5]\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\s*[:\-–—|]\s+(\S.{30,})$/i;
+/**
+ * A live blog is a run of entries stamped with the time of day, most of them the writer's prose.
+ * (A transcript stamped by the clock opens each line with a speaker's name instead.)
+ */
+function isLiveBlog(content: string[]): boolean {
+  const entries = content.flatMap((l) => ENTRY_STAMP.exec(l.trim())?.[1] ?? []);
+  if (entries.length < 4 || entries.length < content.length * 0.3) return false;
+  const labelled = entries.filter((e) => /^[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}\s*:/u.test(e)).length;
+  return labelled * 2 < entries.length;
+}
+
 export function guessKind(text: string): DocKind {
   const lines = text.split('\n');
   const content = lines.filter((l) => l.trim());
   if (content.length === 0) return 'article';
+  if (isLiveBlog(content)) return 'live blog';
   if (hasSpeakerTurns(content)) return 'transcript';
   const blanks = lines.length - content.length;
   const open = content.filter((l) => l.length > 40 && !END_PUNCT.test(l.trim())).length / content.length;
@@ -480,7 +494,8 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
       }
       if (line.label) {
         flush();
-        if (line.label.scoped) {
+        // Outside transcripts, 'Name: "..."' quotes that person; the report goes on in the writer's voice.
+        if (line.label.scoped || (!transcript && !line.label.asker && /^["“‘]/.test(line.label.rest ?? ''))) {
           // The quotation is this speaker's; the narration after it is not.
           const before = speaker;
           setSpeaker(fullName(line.label.name, lines));
@@ -489,7 +504,10 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
           speaker = before;
           return;
         }
-        setSpeaker(line.label.name, line.label.asker);
+        // Outside transcripts a report names a person in full once and by surname after that.
+        const name = line.label.name;
+        const surname = !transcript && !line.label.asker && !name.includes(' ') && !ROLES.has(name.toLowerCase());
+        setSpeaker(surname ? fullName(name, lines) : name, line.label.asker);
         if (line.label.rest) append(line.label.rest);
         return;
       }

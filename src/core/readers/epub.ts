@@ -2,7 +2,7 @@
 // holds the book's title, author and date. Every chapter is all content (no page chrome to find),
 // so chapters go straight through the shared HTML converter, each becoming a section.
 import { loadDom } from './libraries.js';
-import { htmlToText, parseDocument, prepareHtml, xhtmlAsHtml, type DomDocument } from './html-text.js';
+import { htmlToText, parseDocument, prepareHtml, xhtmlAsHtml, type DomDocument, type DomElement } from './html-text.js';
 import { pageDate } from './html.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 import { elementsNamed, parseXml, textOf } from './xml.js';
@@ -56,6 +56,41 @@ function tableOfContents(files: Map<string, Uint8Array>, navPath: string | undef
   return titles;
 }
 
+/** What publishers mark front and back matter as (EPUB 3 structural semantics): pages around the book, not of it. */
+const MATTER_TYPES = /\b(?:copyright-page|dedication|toc|landmarks|loi|lot|imprint|colophon|titlepage|halftitlepage|seriespage|other-credits|contributors|imprimatur)\b/;
+/** The same pages as their headings name them in a book without semantics. */
+const MATTER_HEADING =
+  /^(?:copyright(?:\s+page)?|dedication|(?:table\s+of\s+)?contents|imprint|colophon|title\s+page|half[- ]title|(?:also|other\s+(?:books|titles))\s+by\b.{0,60}|about\s+the\s+publisher|credits)$/i;
+/** A copyright page's own shape: the rights line, an ISBN, a catalogue record, the reproduction notice. */
+const RIGHTS = /\ball\s+rights\s+reserved\b|\bISBN(?:-1[03])?[:\s]*[\d-]{10,}|\bcatalogu(?:e|ing)[- ]in[- ]publication\b|\bcatalogue\s+record\b|\bno\s+part\s+of\s+this\s+(?:publication|book)\s+may\s+be\s+reproduced\b/gi;
+/** Front matter is short: a long chapter that happens to mention rights stays. */
+const MATTER_MAX_WORDS = 300;
+
+/**
+ * A copyright page, dedication or contents page: marked so by the publisher, headed so, or (for
+ * copyright pages) shaped so. None is the book's prose; a contents page also repeats every heading.
+ */
+function isFrontMatter(body: DomElement | DomDocument, text: string, words: number): boolean {
+  if (words > MATTER_MAX_WORDS) return false;
+  const types = [...('getAttribute' in body ? [body] : []), ...body.querySelectorAll('section, div, nav')].slice(0, 50).map((e) => e.getAttribute('epub:type') ?? e.getAttribute('role') ?? '');
+  if (types.some((t) => MATTER_TYPES.test(t.replace(/^doc-/, '')))) return true;
+  const heading = body.querySelector('h1, h2, h3')?.textContent?.replace(/\s+/g, ' ').trim();
+  if (heading && MATTER_HEADING.test(heading)) return true;
+  return (text.match(RIGHTS)?.length ?? 0) >= 2;
+}
+
+/** A title page says nothing the package does not: its title, authors, publisher and rights, and a few words more at most. */
+function isTitlePage(text: string, opf: ReturnType<typeof parseXml>): boolean {
+  if (text.length > 600) return false;
+  const known = ['title', 'creator', 'publisher', 'rights', 'contributor']
+    .flatMap((n) => elementsNamed(opf, n).map(textOf))
+    .filter((v): v is string => !!v && v.length >= 3);
+  if (!known.length) return false;
+  let rest = text.replace(/^#+\s*/gm, '');
+  for (const v of known.sort((a, b) => b.length - a.length)) rest = rest.split(v).join(' ');
+  return rest.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length <= 3;
+}
+
 export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
   await loadDom();
   if (!isZip(bytes)) return { error: 'is not an EPUB (not a zip archive)' };
@@ -102,6 +137,7 @@ export async function readEpub(bytes: Uint8Array): Promise<ReadOutcome> {
     const words = text.split(/\s+/).filter(Boolean).length;
     const pictured = body.querySelector('img, svg, image') !== null;
     if (words === 0 || (pictured && words <= COVER_MAX_WORDS)) continue;
+    if (isFrontMatter(body, text, words) || isTitlePage(text, opf)) continue;
     const title = toc.get(item.path);
     if (title && !body.querySelector('h1, h2, h3, h4, h5, h6')) text = `# ${title}\n\n${text}`;
     chapters.push(text);

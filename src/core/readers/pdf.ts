@@ -253,6 +253,13 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
       }),
     ),
   ) || bodySize * 1.2;
+  const notes = kept.map((lines) => footnotes(lines, bodySize, spacing));
+  notes.forEach(({ drop: d }) => d.forEach((l) => drop.add(l)));
+  notes.forEach(({ marks }, p) => {
+    if (!marks.size) return;
+    const mark = new RegExp(String.raw`(?<=[\p{L}.,;:!?"”’)])(?:${[...marks].join('|')})(?=\s|$)`, 'gu');
+    kept[p] = kept[p]!.map((l) => (drop.has(l) ? l : { ...l, text: l.text.replace(mark, '') }));
+  });
   const largeSizes = [...new Set(all.map((l) => Math.round(l.size)).filter((s) => s >= bodySize * 1.2))].sort((p, q) => q - p);
 
   // Headings: bookmarked lines at their level, else clearly larger type (largest is top level).
@@ -345,6 +352,36 @@ export function layoutToText(pages: PdfTextLine[][], outline: OutlineEntry[] = [
   });
   flush();
   return blocks.join('\n\n') + '\n';
+}
+
+/** A footnote's first line: its number or mark, then the note ("1 See Meier (1931)", "* Later renamed"). */
+const NOTE_START = /^(?:\d{1,3}|[*†‡§])\.?\s+\S/u;
+/** What notes are made of: a citation (a year in brackets, a page reference, "see", "ibid.", "op. cit."). */
+const CITATION = /\(\d{4}\)|\bpp?\.\s?\d|\b(?:see|cf\.|ibid\.?|op\.\s?cit\.?|quoted in|translated by)\b/i;
+/**
+ * Footnotes at a page's foot: the lines below the page's last wide gap, when they open with a note
+ * number and are set smaller than the body, cite something, or answer a mark glued to a word above
+ * ("could head.1"). The notes go, and so do their marks in the body, so the sentence reads whole.
+ */
+export function footnotes(lines: PdfTextLine[], bodySize: number, spacing: number): { drop: Set<PdfTextLine>; marks: Set<string> } {
+  const none = { drop: new Set<PdfTextLine>(), marks: new Set<string>() };
+  const sorted = [...lines].sort((p, q) => q.y - p.y);
+  if (sorted.length < 4) return none;
+  let at = -1;
+  for (let i = sorted.length - 1; i > 0; i--)
+    if (sorted[i - 1]!.y - sorted[i]!.y > spacing * 1.3) {
+      at = i;
+      break;
+    }
+  if (at < 0) return none;
+  const block = sorted.slice(at);
+  const above = sorted.slice(0, at);
+  if (!NOTE_START.test(block[0]!.text) || block.length > Math.max(6, sorted.length * 0.4)) return none;
+  const numbers = block.flatMap((l) => /^(\d{1,3})\.?\s/.exec(l.text)?.[1] ?? []);
+  const marks = new Set(numbers.filter((n) => above.some((l) => new RegExp(String.raw`[\p{L}.,;:!?"”’)]${n}(?:\s|$)`, 'u').test(l.text))));
+  const smaller = block.every((l) => Math.round(l.size) < bodySize);
+  if (!smaller && !marks.size && !block.some((l) => CITATION.test(l.text))) return none;
+  return { drop: new Set(block), marks };
 }
 
 /** "2.1 Naming . . . . . 3", "Preface ........ vii": a contents entry, dot leaders then a page number. */
