@@ -387,22 +387,33 @@ const tocKey = (s: string) =>
     .replace(PUNCT_RUN, ' ')
     .trim();
 
+/** Where the block of non-blank lines starting at `i` ends (exclusive). */
+function blockEnd(lines: string[], i: number): number {
+  let e = i;
+  while (e < lines.length && lines[e]) e++;
+  return e;
+}
+
+/** The blocks of non-blank lines, as [start, end) pairs: a page's paragraphs and boxes. */
+function blocksOf(lines: string[]): [number, number][] {
+  const blocks: [number, number][] = [];
+  for (let i = 0; i < lines.length; ) {
+    if (!lines[i]) i++;
+    else {
+      const e = blockEnd(lines, i);
+      blocks.push([i, e]);
+      i = e;
+    }
+  }
+  return blocks;
+}
+
 /**
  * A table of contents without a label: a block of short lines most of which come back later as
  * standalone headings. The headings stay; their copies at the top go.
  */
 function removeTableOfContents(lines: string[]): void {
-  const blocks: [number, number][] = [];
-  for (let i = 0; i < lines.length; ) {
-    if (!lines[i]) {
-      i++;
-      continue;
-    }
-    let e = i;
-    while (e < lines.length && lines[e]) e++;
-    blocks.push([i, e]);
-    i = e;
-  }
+  const blocks = blocksOf(lines);
   const standaloneAfter = new Map<string, number>();
   for (const [s, e] of blocks) if (e - s === 1 && isShortNoPunct(lines[s]!)) standaloneAfter.set(tocKey(lines[s]!), s);
   if (standaloneAfter.size < 2) return;
@@ -569,11 +580,6 @@ const BIO_SIGN =
 const FOLLOW_SIGN = /\b(?:follow\s+(?:him|her|them|me)|find\s+(?:him|her|them|me)\s+on|(?:reach|contact)\s+(?:him|her|them|me))\b|(?:^|\s)@[A-Za-z0-9_]{2,}\b|\b[\w.+-]+@[\w-]+\.[\w.]+\b/i;
 
 function removeAuthorBio(lines: string[]): void {
-  const blockEnd = (i: number) => {
-    let e = i;
-    while (e < lines.length && lines[e]) e++;
-    return e;
-  };
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]) continue;
     const t = lines[i]!.trim();
@@ -583,14 +589,14 @@ function removeAuthorBio(lines: string[]): void {
       let j = i + 1;
       if (j < lines.length && !lines[j]) j = nextContent(lines, i, 1, 3);
       if (j === -1 || j >= lines.length) continue;
-      const e = blockEnd(j);
+      const e = blockEnd(lines, j);
       if (lines.slice(j, e).join(' ').length <= 800) for (let k = j; k < e; k++) lines[k] = '';
       continue;
     }
     // A bio without its label: a short block that opens like one and says how to follow the person.
     // Where the person lives is a sign only at the foot of the page; a handle or "follow her" anywhere.
     if ((i === 0 || !lines[i - 1]) && BIO_LEAD.test(t)) {
-      const e = blockEnd(i);
+      const e = blockEnd(lines, i);
       const block = lines.slice(i, e).join(' ');
       const after = lines.slice(e).filter(Boolean).join(' ').length;
       const foot = after < 1500 && lines.slice(0, i).filter(Boolean).join(' ').length > 3 * after;
@@ -615,13 +621,7 @@ const EMAIL_FIELD = /^(?:enter\s+)?(?:your\s+)?e-?mail(?:\s+address)?\s*[:*]?$|^
  * holds both a sign-up line and an address field, its tagline goes with it.
  */
 function removeSignupBoxes(lines: string[]): void {
-  for (let i = 0; i < lines.length; ) {
-    if (!lines[i]) {
-      i++;
-      continue;
-    }
-    let e = i;
-    while (e < lines.length && lines[e]) e++;
+  for (const [i, e] of blocksOf(lines)) {
     const block = lines.slice(i, e).map((l) => l.trim());
     if (
       block.length <= 8 &&
@@ -630,7 +630,6 @@ function removeSignupBoxes(lines: string[]): void {
       block.some((l) => l.length <= 200 && (NEWSLETTER.test(l) || NEWSLETTER_BOX.test(l) || /\b(?:newsletter|inbox|subscribe)\b/i.test(l)))
     )
       for (let k = i; k < e; k++) lines[k] = '';
-    i = e;
   }
 }
 
