@@ -111,3 +111,26 @@ describe('caption runs split where a reply begins', () => {
     expect(splitSpokenRuns('we went to Wells with Sure Start and yeah it rained')).toEqual(['we went to Wells with Sure Start and yeah it rained']);
   });
 });
+
+// Written as an unseen check after the rules above: the host agreeing with a piece of advice
+// ("Yeah, I totally agree with that") must not be taken for the guest answering it.
+const KILN: Turns = [
+  ['Mira Lund', 'Hi Tove.'],
+  ['Tove Hald', 'Hi, thanks for having me.'],
+  ['Mira Lund', "So you've been firing a wood kiln in the hills for what, fifteen years now? How did you end up there?"],
+  ['Tove Hald', 'Honestly by accident. I was renting a studio in town with an electric kiln and the landlord sold the building. It took three.'],
+  ['Mira Lund', 'That is lovely. What would you tell someone who wants to start with wood firing today'],
+  ['Tove Hald', 'Start by helping at someone else\'s firing. You learn more in one night of stoking than in a year of reading, and you find out whether you actually like being awake at four in the morning.'],
+  ['Mira Lund', 'Yeah, I totally agree with that, I did exactly that at a firing in Wales. Last question: what do you think the hardest part is, after all these years?'],
+  ['Tove Hald', 'The hardest part is letting the kiln decide. Some people never make peace with that.'],
+];
+
+describe('a host agreeing with the guest before the next question', () => {
+  const sentences = analyzeText(captionsOf(KILN), meta({ kind: 'transcript', speakers: ['Mira Lund', 'Tove Hald'] })).sentences;
+  const truth = truthIn(KILN);
+
+  it('credits nobody wrongly, and the last answer to the guest', () => {
+    expect(sentences.filter((s) => s.speaker && truth(s.text) !== s.speaker).map((s) => `${s.speaker}: ${s.text}`)).toEqual([]);
+    expect(sentences.find((s) => s.text.includes('letting the kiln decide'))?.speaker).toBe('Tove Hald');
+  });
+});

@@ -407,7 +407,12 @@ function creditAnswers(texts: string[], q: boolean[], out: TurnInfo[], host: str
   const asked = texts.map(
     (t, i) =>
       (q[i]! && !ownQuestion[i]) ||
-      (!q[i] && addressedTo(t) && i + 1 < n && !CONTINUES.test(texts[i + 1]!) && (ASKS_YOU.test(t) || ACK_START.test(texts[i + 1]!))),
+      (!q[i] &&
+        addressedTo(t) &&
+        i + 1 < n &&
+        !CONTINUES.test(texts[i + 1]!) &&
+        // "Yeah, I totally agree" answers a remark, not a question: the one agreeing is the host.
+        (ASKS_YOU.test(t) || (ACK_START.test(texts[i + 1]!) && !AGREES.test(texts[i + 1]!)))),
   );
   // A bare "Yeah." mid-answer is the host taking the floor only when asking follows at once; on its
   // own it is as often the guest's own pause.
@@ -424,7 +429,7 @@ function creditAnswers(texts: string[], q: boolean[], out: TurnInfo[], host: str
       for (let j = r - 1; j <= i; j++) speaker[j] = host;
     // i closes a run of questions: the guest's stretch runs from i + 1 to the next sign of the host.
     let k = i + 1;
-    while (k < n && speaker[k] === undefined && !asked[k] && !(k > i + 1 && floorTaken(k))) k++;
+    while (k < n && speaker[k] === undefined && !asked[k] && !((k > i + 1 || !q[i]) && floorTaken(k))) k++;
     // Stopped at a question or the host's sign: the lead-in before it (anything addressing the
     // guest, or a reaction) is left to nobody.
     let end = k;
