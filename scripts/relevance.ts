@@ -1,11 +1,30 @@
-// `npm run relevance`: prints hit@3 on the labelled question set and every miss, for tuning.
+// `npm run relevance`: prints, for the first labelled set and the meeting set, every miss, hit@3 and
+// MRR overall and per kind, and what search puts first for the questions the documents cannot
+// answer, for tuning. `npm run relevance -- file.json` scores one set file instead.
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
 import { loadLibrary } from '../src/core/library/load.js';
-import { evaluate, loadQuestions } from '../tools/relevance/evaluate.js';
+import { evaluate, type Evaluation, loadQuestions, QUESTION_SETS } from '../tools/relevance/evaluate.js';
 
 const file = process.argv[2];
 const { library } = await loadLibrary(path.join(PROJECT_ROOT, 'data/corpus'));
-const result = evaluate(library, loadQuestions(file ? path.resolve(file) : undefined));
-for (const m of result.misses) console.log(`MISS  ${m.q}\n${m.got.map((g) => `      ${g}`).join('\n')}`);
-console.log(`hit@3 = ${result.hitAt3.toFixed(3)} (${result.hits}/${result.total})`);
+const sets: [string, string][] = file ? [[path.basename(file), path.resolve(file)]] : Object.entries(QUESTION_SETS);
+
+const pct = (x: number) => x.toFixed(3);
+function report(name: string, result: Evaluation) {
+  console.log(`\n== ${name}`);
+  for (const m of result.misses) console.log(`MISS  ${m.kind ? `[${m.kind}] ` : ''}${m.q}\n${m.got.map((g) => `      ${g}`).join('\n')}`);
+  for (const u of result.unanswerable) console.log(`NONE? ${u.q}\n      match: ${u.match ?? '(no label yet)'}; top: ${u.top ?? '(nothing)'}`);
+  const kinds = Object.entries(result.byKind);
+  if (kinds.length > 1 || !result.byKind.unlabelled) {
+    for (const [kind, s] of kinds) console.log(`  ${kind.padEnd(12)} hit@3 = ${pct(s.hitAt3)} (${s.hits}/${s.total})  MRR = ${pct(s.mrr)}`);
+  }
+  if (result.unanswerable.length) {
+    const c = Object.entries(result.confusion).map(([m, n]) => `${m} ${n}`).join(', ');
+    console.log(`  unanswerable ${result.unanswerable.length}: ${c}`);
+  }
+  console.log(`MRR@10 = ${pct(result.mrr)}`);
+  console.log(`hit@3 = ${pct(result.hitAt3)} (${result.hits}/${result.total})`);
+}
+
+for (const [name, f] of sets) report(name, evaluate(library, loadQuestions(f)));
