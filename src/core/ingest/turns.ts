@@ -386,6 +386,11 @@ const AGREES = /^(?:(?:yeah|yes|right|oh|and)[,.]?\s+)*(?:i mean[,]?\s+)?(?:i (?
 /** Short enough to be a reaction before a question ("That's a lovely detail.") rather than the end of an answer. */
 const REACTION_WORDS = 8;
 
+/** A question told as a thought, or one its own speaker goes on from with "and" or "but", is theirs, not put to anyone. */
+function ownQuestions(texts: string[], q: boolean[]): boolean[] {
+  return texts.map((t, i) => q[i]! && (TOLD.test(t) || (i + 1 < texts.length && CONTINUES.test(texts[i + 1]!))));
+}
+
 /**
  * An interview between a host and one guest: whatever follows a question is the guest's (their
  * answer, or their own talk going on after a question they asked themselves), up to the point
@@ -397,8 +402,7 @@ const REACTION_WORDS = 8;
 function creditAnswers(texts: string[], q: boolean[], out: TurnInfo[], host: string, guest: string): void {
   const n = texts.length;
   const speaker = out.map((o) => o.speaker);
-  // A question told as a thought, or one its own speaker goes on from with "and" or "but", is theirs.
-  const ownQuestion = texts.map((t, i) => q[i]! && (TOLD.test(t) || (i + 1 < n && CONTINUES.test(texts[i + 1]!))));
+  const ownQuestion = ownQuestions(texts, q);
   const asking = (t: string) => ASKS_YOU.test(t) || LEAD_IN.test(t) || ASKING.test(t);
   // Captions drop question marks: a sentence that puts something to "you" ("were there any moments
   // of doubt") asks as much as one that ends in "?". Whoever speaks after it answers.
@@ -475,10 +479,11 @@ function creditTalk(texts: string[], q: boolean[], out: TurnInfo[], speaker: str
   const n = texts.length;
   const credited = out.map((o) => o.speaker);
   const off: boolean[] = texts.map(() => false);
+  const ownQuestion = ownQuestions(texts, q);
   let invited = false;
   for (let i = 0; i < n; i++) {
     const t = texts[i]!;
-    const own = q[i]! && (TOLD.test(t) || (i + 1 < n && CONTINUES.test(texts[i + 1]!)));
+    const own = ownQuestion[i]!;
     const floor = q[i]! && !own && (invited || addressedTo(t));
     if (!q[i] && INVITES_QUESTIONS.test(t)) invited = true;
     if (!floor) continue;
