@@ -30,6 +30,9 @@ export const discuss = defineCommand({
       notes = clipped.notes;
       passage = library.discussionPassage(clipped.query, ctx.random, docId);
       if (!passage) return noResults(ctx, clipped.query, docId);
+      // Prompts about something the shelf does not discuss would be prompts about something else.
+      if (passage.match === 'none') return noResults(ctx, clipped.query, docId, { match: 'none', absent: passage.absent });
+      if (passage.match === 'weak') notes = [`Only loosely related to “${clipped.query}”.`, ...notes];
     } else {
       passage = library.discussionPassage(undefined, ctx.random, docId);
       if (!passage) return errorReply('no_passages', 'There is no passage long enough to discuss in that source.');

@@ -30,16 +30,19 @@ export const quote = defineCommand({
     const docId = resolveDocId(ctx, input.source);
     if (input.query) {
       const { query, notes } = clipQuery(input.query);
-      const candidates = library.quoteCandidates(query, docId);
+      const { candidates, ...verdict } = library.quoteCandidates(query, docId);
       if (!candidates.length) return noResults(ctx, query, docId);
+      // A quote is posted to the channel: one about something else would pass for an answer.
+      if (verdict.match === 'none') return noResults(ctx, query, docId, verdict);
       const index = (input.seed ?? 0) % candidates.length;
       const hit = candidates[index]!;
       return {
         kind: 'passages',
         visibility: 'public',
         query,
+        match: verdict.match,
         passages: [library.toReply(hit.passage, hit.highlights)],
-        notes,
+        notes: verdict.match === 'weak' ? [`Only loosely related to “${query}”.`, ...notes] : notes,
         actions: candidates.length > 1 ? [{ kind: 'another', query, source: docId, seed: index + 1 }] : [],
       };
     }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { clipQuery, defineCommand, requiredText } from '../src/bot/command.js';
 import type { Action } from '../src/bot/reply.js';
-import { noResults, resolveDocId, sourceOption } from './shared.js';
+import { CLOSEST_ANYWAY, LOOSELY_RELATED, noResults, nothingOn, resolveDocId, sourceOption } from './shared.js';
 
 export const TOPIC_PAGE_SIZE = 3;
 const PAGE = 'Page must be a whole number from 1 to 1000.';
@@ -30,25 +30,28 @@ export const topic = defineCommand({
     const docId = resolveDocId(ctx, input.source);
     const { query, notes } = clipQuery(input.query);
     const offset = (input.page - 1) * TOPIC_PAGE_SIZE;
-    const { hits, total } = library.search(query, { docId, offset, limit: TOPIC_PAGE_SIZE });
+    const { hits, total, ...verdict } = library.search(query, { docId, offset, limit: TOPIC_PAGE_SIZE });
     if (!hits.length) {
       if (input.page > 1 && total > 0) {
-        return { kind: 'passages', visibility: 'private', query, page: input.page, total, passages: [], notes: ['That was everything on this topic.'], actions: [] };
+        return { kind: 'passages', visibility: 'private', query, match: verdict.match, page: input.page, total, passages: [], notes: ['That was everything on this topic.'], actions: [] };
       }
       return noResults(ctx, query, docId);
     }
     const actions: Action[] = hits.map((h) => ({ kind: 'context', passageId: h.passage.id }));
     if (offset + hits.length < total) actions.unshift({ kind: 'more', query, source: docId, page: input.page + 1 });
     actions.push(...hits.map((h): Action => ({ kind: 'share', passageId: h.passage.id })));
+    // Said before the passages, so nobody takes loosely related text for an answer.
+    const label = verdict.match === 'strong' ? [] : [verdict.match === 'weak' ? LOOSELY_RELATED : CLOSEST_ANYWAY];
     return {
       kind: 'passages',
       visibility: 'private',
-      title: `On “${query}”`,
+      title: verdict.match === 'strong' ? `On “${query}”` : verdict.match === 'weak' ? `Loosely related to “${query}”` : nothingOn(ctx, query, verdict, docId),
       query,
+      match: verdict.match,
       page: input.page,
       total,
       passages: hits.map((h) => library.toReply(h.passage, h.highlights)),
-      notes,
+      notes: [...label, ...notes],
       actions,
     };
   },

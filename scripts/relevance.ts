@@ -14,7 +14,7 @@ const pct = (x: number) => x.toFixed(3);
 function report(name: string, result: Evaluation) {
   console.log(`\n== ${name}`);
   for (const m of result.misses) console.log(`MISS  ${m.kind ? `[${m.kind}] ` : ''}${m.q}\n${m.got.map((g) => `      ${g}`).join('\n')}`);
-  for (const u of result.unanswerable) console.log(`NONE? ${u.q}\n      match: ${u.match ?? '(no label yet)'}; top: ${u.top ?? '(nothing)'}`);
+  for (const u of result.unanswerable) console.log(`NONE? ${u.q}\n      match: ${u.match ?? '(no label)'}; top: ${u.top ?? '(nothing)'}`);
   const kinds = Object.entries(result.byKind);
   if (kinds.length > 1 || !result.byKind.unlabelled) {
     for (const [kind, s] of kinds) console.log(`  ${kind.padEnd(12)} hit@3 = ${pct(s.hitAt3)} (${s.hits}/${s.total})  MRR = ${pct(s.mrr)}`);
@@ -23,6 +23,8 @@ function report(name: string, result: Evaluation) {
     const c = Object.entries(result.confusion).map(([m, n]) => `${m} ${n}`).join(', ');
     console.log(`  unanswerable ${result.unanswerable.length}: ${c}`);
   }
+  const l = result.labels;
+  console.log(`  labels: answered but not called strong ${l.answeredNotStrong}/${l.answered}; missed but called strong ${l.missedStrong}/${l.missed}`);
   console.log(`MRR@10 = ${pct(result.mrr)}`);
   console.log(`hit@3 = ${pct(result.hitAt3)} (${result.hits}/${result.total})`);
 }

@@ -3,6 +3,7 @@
 import type { Range } from '../core/search/search-index.js';
 import type { DocKind } from '../core/corpus.js';
 import { shorten } from '../core/search/text.js';
+import type { MatchStrength } from '../core/search/match.js';
 
 export interface ReplyPassage {
   id: string;
@@ -77,7 +78,8 @@ interface ReplyBase {
 }
 
 export type Reply =
-  | (ReplyBase & { kind: 'passages'; passages: ReplyPassage[]; query?: string; page?: number; total?: number })
+  /** `match`: for a search, how close its best passages came to the question (search/match.ts). */
+  | (ReplyBase & { kind: 'passages'; passages: ReplyPassage[]; query?: string; match?: MatchStrength; page?: number; total?: number })
   | (ReplyBase & { kind: 'discussion'; passages: ReplyPassage[]; questions: string[] })
   /** `skipped`: the first few files not served (after the documents); `skippedTotal` counts them all. */
   | (ReplyBase & { kind: 'sources'; sources: SourceSummary[]; skipped: SkippedFile[]; skippedTotal: number })

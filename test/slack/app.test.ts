@@ -160,11 +160,14 @@ describe('Slack in HTTP mode (signed requests to /slack/events)', () => {
   });
 
   it('never lets a query ping anyone or inject a link', async () => {
-    const { body } = await run('/topic', '<!everyone> <!channel> <@U0000001> <https://evil.example|click> checkpoints');
+    const { body } = await run('/topic', '<!everyone> <!channel> <https://evil.example|click> checkpoints');
     // Button values are opaque data Slack never renders; everything shown is checked.
     const all = JSON.stringify(body, (k, v) => (k === 'value' ? undefined : v));
     expect(all).toContain('&lt;!everyone&gt;');
-    expect(all).not.toMatch(/<!everyone>|<!channel>|<@U0000001>|<https:\/\/evil/);
+    expect(all).not.toMatch(/<!everyone>|<!channel>|<https:\/\/evil/);
+    // A user mention reads as a name no document has ("Nothing … talks about U0000001"), still inert.
+    const user = await run('/topic', '<@U0000001> checkpoints');
+    expect(JSON.stringify(user.body, (k, v) => (k === 'value' ? undefined : v))).not.toMatch(/<@U0000001>/);
     const none = await run('/topic', '<!here> xylophonic zebras');
     expect(JSON.stringify(none.body)).not.toContain('<!here>');
     expect(none.body.text).toContain('&lt;!here&gt;');

@@ -2,7 +2,8 @@
 // of the top three results is a passage from an expected document containing all the expected
 // words; MRR = mean reciprocal rank of the first such passage within the top ten (0 when absent),
 // both overall and per kind of question; and, for the questions the documents cannot answer, what
-// search puts first and the match label it gives (issue 13's strong / weak / none, once it exists).
+// search puts first and the match label it gives (strong / weak / none), with the two errors a
+// label can make on answerable questions: a found answer not called strong, a miss called strong.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,12 +53,23 @@ export interface Score {
 
 export interface Unanswered {
   q: string;
-  /** The search reply's own match label when it carries one (issue 13); undefined until then. */
+  /** The search reply's own match label: strong, weak or none. */
   match: string | undefined;
   top: string | undefined;
 }
 
+/** The two ways a match label can mislead, counted over answerable questions. */
+export interface LabelErrors {
+  /** Answered in the top three, but labelled weak or none: a good answer made to look doubtful. */
+  answeredNotStrong: number;
+  answered: number;
+  /** Not answered in the top three, yet labelled strong: unrelated passages passed off as an answer. */
+  missedStrong: number;
+  missed: number;
+}
+
 export interface Evaluation extends Score {
+  labels: LabelErrors;
   misses: { q: string; kind?: string; got: string[] }[];
   /** Answerable questions grouped by kind ('unlabelled' for the first set, which has none). */
   byKind: Record<string, Score>;
@@ -69,7 +81,7 @@ export interface Evaluation extends Score {
 const MRR_DEPTH = 10;
 const show = (p: { docId: string; text: string }) => `${p.docId}: ${p.text.slice(0, 100)}`;
 
-/** The reply's match label, read only if the search reply has one: the seam for issue 13's labels. */
+/** The reply's match label (search/match.ts), read defensively: the evaluator scores any search. */
 function matchOf(reply: object): string | undefined {
   const m = (reply as { match?: unknown }).match;
   return typeof m === 'string' ? m : undefined;
@@ -86,6 +98,7 @@ export function evaluate(library: Library, questions: Question[], k = 3): Evalua
   const misses: Evaluation['misses'] = [];
   const unanswerable: Unanswered[] = [];
   const ranked: { kind: string; rank: number | undefined }[] = [];
+  const labels: LabelErrors = { answeredNotStrong: 0, answered: 0, missedStrong: 0, missed: 0 };
   for (const question of questions) {
     const reply = library.search(question.q, { limit: Math.max(k, MRR_DEPTH) });
     const top = reply.hits.map((h) => h.passage);
@@ -98,6 +111,14 @@ export function evaluate(library: Library, questions: Question[], k = 3): Evalua
     );
     const rank = at < 0 ? undefined : at + 1;
     ranked.push({ kind: question.kind ?? 'unlabelled', rank });
+    const strong = matchOf(reply) === 'strong';
+    if (rank !== undefined && rank <= k) {
+      labels.answered++;
+      if (!strong) labels.answeredNotStrong++;
+    } else {
+      labels.missed++;
+      if (strong) labels.missedStrong++;
+    }
     if (rank === undefined || rank > k) misses.push({ q: question.q, kind: question.kind, got: top.slice(0, k).map(show) });
   }
   const byKind: Record<string, Score> = {};
@@ -106,5 +127,5 @@ export function evaluate(library: Library, questions: Question[], k = 3): Evalua
   }
   const confusion: Record<string, number> = {};
   for (const u of unanswerable) confusion[u.match ?? 'unlabelled'] = (confusion[u.match ?? 'unlabelled'] ?? 0) + 1;
-  return { ...score(ranked.map((r) => r.rank), k), misses, byKind, unanswerable, confusion };
+  return { ...score(ranked.map((r) => r.rank), k), labels, misses, byKind, unanswerable, confusion };
 }

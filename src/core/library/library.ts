@@ -3,7 +3,8 @@
 import { discussionQuestions, phraseKeys, type PhraseStats } from './discussion.js';
 import { UserError } from '../errors.js';
 import type { ReplyPassage, SkippedFile, SourceSummary } from '../../bot/reply.js';
-import { SearchIndex, type Range, type SearchHit } from '../search/search-index.js';
+import { SearchIndex, type Range, type SearchHit, type SearchResult } from '../search/search-index.js';
+import type { MatchVerdict } from '../search/match.js';
 import { noResultHelp, type NoResultHelp } from './suggest.js';
 import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from '../search/text.js';
 import { corpusTopics } from './topics.js';
@@ -87,16 +88,16 @@ export class Library {
     );
   }
 
-  search(query: string, opts: { docId?: string; offset?: number; limit?: number } = {}) {
+  search(query: string, opts: { docId?: string; offset?: number; limit?: number } = {}): SearchResult {
     return this.index.search(query, opts);
   }
 
   /** Quotations for a query, best first: hits that read well alone, then the rest that fit. */
-  quoteCandidates(query: string, docId?: string): SearchHit[] {
-    const { hits } = this.index.search(query, { docId, limit: 10 });
+  quoteCandidates(query: string, docId?: string): MatchVerdict & { candidates: SearchHit[] } {
+    const { hits, total: _, ...verdict } = this.index.search(query, { docId, limit: 10 });
     const fits = hits.filter((h) => h.passage.text.length >= QUOTE_MIN && h.passage.text.length <= QUOTE_MAX);
     const good = fits.filter((h) => h.passage.quotability >= QUOTABLE);
-    return [...good, ...fits.filter((h) => h.passage.quotability < QUOTABLE)];
+    return { ...verdict, candidates: [...good, ...fits.filter((h) => h.passage.quotability < QUOTABLE)] };
   }
 
   private docFreq?: Map<string, number>;
@@ -133,11 +134,12 @@ export class Library {
   }
 
   /** A passage with enough substance to discuss: the best on a topic, or a random quotable one. */
-  discussionPassage(topic: string | undefined, random: () => number, docId?: string): SearchHit | undefined {
+  discussionPassage(topic: string | undefined, random: () => number, docId?: string): (SearchHit & Partial<MatchVerdict>) | undefined {
     const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE;
     if (topic) {
-      const { hits } = this.index.search(topic, { docId, limit: 10 });
-      return hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
+      const { hits, total: _, ...verdict } = this.index.search(topic, { docId, limit: 10 });
+      const hit = hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
+      return hit && { ...hit, ...verdict };
     }
     const p = this.weightedPick(
       this.eligible.filter((p) => substantial(p) && (!docId || p.docId === docId)),
@@ -243,7 +245,7 @@ export class Library {
     const tokens = tokenize(text);
     const last = tokens[tokens.length - 1];
     // What was typed comes first when it is already whole words the corpus knows.
-    if (last && this.index.knows(last.word) && this.index.search(typed, { limit: 1 }).hits.length) out.push(typed);
+    if (last && this.index.knows(last.word) && this.index.search(typed, { limit: 1, judge: false }).hits.length) out.push(typed);
     if (last && !/\s$/.test(text)) {
       const base = text.slice(0, last.start);
       for (const w of this.index.completeLast(text, limit)) {

@@ -31,7 +31,7 @@ export async function noResultHelp(
 ): Promise<NoResultHelp> {
   const words = tokenize(query).map((t) => t.word);
   const content = words.filter((w) => !isCommon(w));
-  const finds = (s: string) => index.search(s, { docId, limit: 1 }).hits.length > 0;
+  const finds = (s: string) => index.search(s, { docId, limit: 1, judge: false }).hits.length > 0;
   const spellings: string[] = [];
   for (const w of content) {
     let taken = 0;
@@ -48,6 +48,6 @@ export async function noResultHelp(
     spellings,
     // Topics are phrases of the passages searched, so they always find something.
     topics: spellings.length ? [] : (await topics(docId)).slice(0, limit),
-    elsewhere: docId !== undefined && content.length > 0 && index.search(query, { limit: 1 }).hits.length > 0,
+    elsewhere: docId !== undefined && content.length > 0 && index.search(query, { limit: 1, judge: false }).hits.length > 0,
   };
 }

@@ -7,6 +7,7 @@ import { QUESTION_SPEAKERS } from '../ingest/passages.js';
 import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
+import { judgeMatch, namesIn, type MatchVerdict, type QuestionName, type QuestionWord } from './match.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -17,6 +18,12 @@ export interface SearchHit {
   highlights: Range[];
 }
 
+/** A page of results, and how well the best of them match the question (match.ts). */
+export interface SearchResult extends MatchVerdict {
+  hits: SearchHit[];
+  total: number;
+}
+
 export interface SearchOptions {
   /** Only passages of this document. */
   docId?: string;
@@ -24,6 +31,8 @@ export interface SearchOptions {
   prefix?: boolean;
   limit?: number;
   offset?: number;
+  /** Skip the match verdict where only the passages matter (checking that a word finds anything). */
+  judge?: boolean;
 }
 
 /**
@@ -43,6 +52,10 @@ const SYNONYM_WEIGHT = 0.3;
 /** minisearch's weights for prefix and fuzzy matches, which our ranking was tuned with. */
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** How many of the best passages the match verdict reads. */
+const MATCH_DEPTH = 3;
+/** Passages holding all of a name's words beyond which it counts as mentioned without reading them. */
+const MENTION_SCAN = 500;
 /** Completions of a half-typed word tried against the words before it, most used first. */
 const COMPLETION_CANDIDATES = 300;
 
@@ -144,6 +157,8 @@ export class SearchIndex {
   /** Written forms, for recognising split spellings and known words. */
   private readonly forms: SortedTerms;
   private readonly passages: Passage[];
+  private readonly byId: Map<string, Passage>;
+  private readonly titles: Map<string, string>;
   /** Passage position -> position of its near-duplicate group's first passage. */
   private readonly groupOf: Uint32Array;
   private readonly seenGroup: Uint32Array;
@@ -154,6 +169,8 @@ export class SearchIndex {
     readonly data: SearchData = buildSearchData(corpus),
   ) {
     this.passages = corpus.passages;
+    this.byId = corpus.byId;
+    this.titles = new Map(corpus.documents.map((d) => [d.id, d.title]));
     this.vocabulary = new SortedTerms(data.postings.terms);
     this.forms = new SortedTerms(data.forms);
     const docBoost = new Float64Array(this.passages.length);
@@ -252,9 +269,9 @@ export class SearchIndex {
   }
 
   /** Ranked hits, one per near-duplicate group, paged by offset/limit. */
-  search(query: string, opts: SearchOptions = {}): { hits: SearchHit[]; total: number } {
+  search(query: string, opts: SearchOptions = {}): SearchResult {
     const queryTerms = this.queryTerms(query);
-    if (!queryTerms.length) return { hits: [], total: 0 };
+    if (!queryTerms.length) return { hits: [], total: 0, match: 'none' };
     const known = (t: string) => this.vocabulary.has(t);
     // Each synonym stands in for the query word it came from.
     const expandedFrom = new Map<string, string>();
@@ -348,7 +365,70 @@ export class SearchIndex {
       const passage = this.passages[r.doc]!;
       return { passage, score: r.score, highlights: highlightRanges(passage.text, matched) };
     });
-    return { hits, total };
+    // Judged on the first page's best few, so every page of one question carries one verdict.
+    const verdict = opts.prefix || opts.judge === false ? { match: 'strong' as const } : this.judge(query, unique.slice(0, MATCH_DEPTH).map((r) => this.passages[r.doc]!), docId);
+    return { hits, total, ...verdict };
+  }
+
+  /** Strong, weak or no match (match.ts), from the question's words and the passages shown first. */
+  private judge(query: string, shown: Passage[], docId?: string): MatchVerdict {
+    const absent = namesIn(query).filter((name) => !this.mentions(name, docId));
+    return judgeMatch(this.questionWords(query), shown.map((p) => this.heldTerms(p)), absent);
+  }
+
+  /** The question's content words, each weighted by rarity with the index terms that stand for it. */
+  private questionWords(query: string): QuestionWord[] {
+    const text = this.data.postings.fields[0]!;
+    const n = this.data.postings.docCount;
+    const rarity = (df: number) => Math.log(1 + n / (1 + df));
+    const out = new Map<string, QuestionWord>();
+    for (const word of this.words(query)) {
+      const term = termOf(word);
+      if (!term || out.has(term)) continue;
+      const standIns = new Set<string>([term]);
+      let df = 0;
+      const id = this.vocabulary.get(term);
+      if (id !== undefined) df = text.offsets[id + 1]! - text.offsets[id]!;
+      else {
+        const fuzzy = fuzzyFor(term);
+        if (fuzzy) for (const t of this.vocabulary.fuzzyGet(term, fuzzy).keys()) standIns.add(t);
+        if (term.length >= 6 && !/\p{N}/u.test(term)) for (const t of this.repairs(term)) standIns.add(t);
+      }
+      for (const syn of synonymsOf(term)) if (this.vocabulary.has(syn)) standIns.add(syn);
+      // Judged by the word itself: a synonym or a near spelling is found, but does not make it common.
+      out.set(term, { term, weight: rarity(df), standIns });
+    }
+    return [...out.values()];
+  }
+
+  /** Index terms a reader sees with a passage: its text, who says it, where, and the question it answers. */
+  private heldTerms(p: Passage): Set<string> {
+    const prev = p.prevId ? this.byId.get(p.prevId) : undefined;
+    const answered = prev && /\?["”’']?$/.test(prev.text) ? prev.text : '';
+    const doc = this.titles.get(p.docId) ?? '';
+    return new Set(this.termsOfText([p.text, p.speaker ?? '', p.section ?? '', doc, answered, prev?.sentences.at(-1) ?? '', this.byId.get(p.nextId ?? '')?.sentences[0] ?? ''].join(' \n ')));
+  }
+
+  /**
+   * Whether any passage mentions a name: each of its words known, and for a name of several words,
+   * the words side by side somewhere ("Satya Nadella", "GPT 5"), title and speaker included.
+   */
+  private mentions(name: QuestionName, docId?: string): boolean {
+    const known = (t: string) => this.vocabulary.has(t) || (t.length >= 7 && !/\p{N}/u.test(t) && this.vocabulary.fuzzyGet(t, 1).size > 0);
+    if (!name.terms.every(known)) return false;
+    if (name.terms.length === 1) return true;
+    const words = name.terms.filter((t) => this.vocabulary.has(t)).map((t) => this.queryWord(t, 1, false, false));
+    const { docs } = this.postings.match(words, { and: true, filter: docId ? (doc) => this.passages[doc]!.docId === docId : undefined });
+    const wanted = name.terms.slice(1).map((t, i) => `${name.terms[i]} ${t}`);
+    // A common pair of words found in many passages is surely mentioned; the check stays cheap.
+    if (docs.length > MENTION_SCAN) return true;
+    for (const doc of docs) {
+      const p = this.passages[doc]!;
+      const seq = termsOf([p.text, p.speaker ?? '', this.titles.get(p.docId) ?? ''].join(' \n '));
+      const pairs = new Set(seq.slice(1).map((t, i) => `${seq[i]} ${t}`));
+      if (wanted.every((w) => pairs.has(w))) return true;
+    }
+    return false;
   }
 
   /** Known words that start like a partly typed word (or, failing that, are close to it), most used first. */

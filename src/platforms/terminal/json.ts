@@ -21,7 +21,7 @@ export function replyJson(command: string, reply: Reply): Record<string, unknown
     case 'error':
       return { error: reply.message, code: reply.code, suggestions: reply.suggestions };
     case 'passages':
-      return { ...common, results: reply.passages.map(passageJson), ...(reply.query ? { query: reply.query } : {}), ...(reply.total !== undefined ? { page: reply.page, total: reply.total } : {}) };
+      return { ...common, results: reply.passages.map(passageJson), ...(reply.query ? { query: reply.query } : {}), ...(reply.match ? { match: reply.match } : {}), ...(reply.total !== undefined ? { page: reply.page, total: reply.total } : {}) };
     case 'discussion':
       return { ...common, results: reply.passages.map(passageJson), questions: reply.questions };
     case 'sources':
