@@ -45,7 +45,7 @@ describe('match labels', () => {
     expect(r.absent).toBe('Monty Don');
     expect(lib.search('how do bees fare in Copenhagen').absent).toBe('Copenhagen');
     // A name the shelf has is no reason for doubt, however it is cased in the question.
-    expect(lib.search('what does Rosa Quill grow indoors').match).toBe('strong');
+    expect(lib.search('what does Rosa Quill sow indoors').match).toBe('strong');
     expect(lib.search('when were the Hartley Street allotments founded').match).toBe('strong');
   });
 
@@ -58,6 +58,13 @@ describe('match labels', () => {
     const r = lib.search('why is the season for ski resorts getting shorter');
     expect(r.hits.length).toBeGreaterThan(0);
     expect(r.match).not.toBe('strong');
+  });
+
+  it('never calls strong a question with a word no document uses in any spelling', () => {
+    // "greenhouse" is nowhere on the shelf, though tomatoes and sowing are.
+    expect(lib.search('when do you sow tomatoes in a greenhouse').match).toBe('weak');
+    // A misspelling of a word the shelf has is still that word.
+    expect(lib.search('when do you sow tomatos indoors').match).toBe('strong');
   });
 
   it('reads no names into a question typed in title case or in capitals', () => {

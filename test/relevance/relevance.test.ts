@@ -24,7 +24,7 @@ describe('search relevance on the labelled question set', () => {
     expect(result.hitAt3).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('calls its answers strong matches: at most one in ten found answers labelled weak or none (measured: 3 of 59)', () => {
+  it('calls its answers strong matches: at most one in ten found answers labelled weak or none (measured: 4 of 59)', () => {
     const { labels } = evaluate(library, loadQuestions());
     expect(labels.answeredNotStrong / labels.answered).toBeLessThanOrEqual(0.1);
   });

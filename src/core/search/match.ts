@@ -4,7 +4,8 @@
 //
 // Two signals, both about the question's shape rather than any document:
 // - coverage: the share of the question's weight (rarer words weigh more, a word the shelf never
-//   uses weighs most) that the best passages hold, counting a word's spellings and synonyms;
+//   uses weighs most) that the best passages hold, counting a word's spellings and synonyms; a
+//   word the shelf never uses in any spelling keeps the match from being called strong;
 // - names: a capitalised name in the question ("Gemini", "Satya Nadella", "GPT-5") that no
 //   document mentions means the question is about something the shelf does not have.
 import { termOf, tokenize } from './text.js';
@@ -24,6 +25,8 @@ export interface QuestionWord {
   weight: number;
   /** Index terms that stand for the word in a passage: itself, its spellings, synonyms. */
   standIns: ReadonlySet<string>;
+  /** No document uses the word in any spelling. */
+  unknown: boolean;
 }
 
 /** A name written in the question: its words as typed and their index terms in order. */
@@ -92,6 +95,7 @@ export function judgeMatch(words: readonly QuestionWord[], shown: readonly Reado
   if (absentNames.length) return { match: 'none', absent: absentNames[0]!.text };
   if (!words.length || !shown.length) return { match: 'none' };
   const best = Math.max(...shown.map((terms) => coverage(words, terms)));
-  if (best >= STRONG_COVERAGE) return { match: 'strong' };
+  // A word no document uses ("london", "salary") is part of the question nothing here answers.
+  if (best >= STRONG_COVERAGE && !words.some((w) => w.unknown)) return { match: 'strong' };
   return { match: best >= NONE_COVERAGE ? 'weak' : 'none' };
 }

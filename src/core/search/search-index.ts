@@ -396,7 +396,7 @@ export class SearchIndex {
       }
       for (const syn of synonymsOf(term)) if (this.vocabulary.has(syn)) standIns.add(syn);
       // Judged by the word itself: a synonym or a near spelling is found, but does not make it common.
-      out.set(term, { term, weight: rarity(df), standIns });
+      out.set(term, { term, weight: rarity(df), standIns, unknown: ![...standIns].some((t) => this.vocabulary.has(t)) });
     }
     return [...out.values()];
   }
@@ -410,23 +410,32 @@ export class SearchIndex {
   }
 
   /**
-   * Whether any passage mentions a name: each of its words known, and for a name of several words,
-   * the words side by side somewhere ("Satya Nadella", "GPT 5"), title and speaker included.
+   * Whether any passage mentions a name: its words side by side as written, allowing a space,
+   * hyphen or dot between them ("Satya Nadella", "GPT 5", "H-100"), title and speaker included.
+   * A long name one letter off counts, as a mis-heard transcript spells it.
    */
   private mentions(name: QuestionName, docId?: string): boolean {
-    const known = (t: string) => this.vocabulary.has(t) || (t.length >= 7 && !/\p{N}/u.test(t) && this.vocabulary.fuzzyGet(t, 1).size > 0);
-    if (!name.terms.every(known)) return false;
-    if (name.terms.length === 1) return true;
-    const words = name.terms.filter((t) => this.vocabulary.has(t)).map((t) => this.queryWord(t, 1, false, false));
-    const { docs } = this.postings.match(words, { and: true, filter: docId ? (doc) => this.passages[doc]!.docId === docId : undefined });
-    const wanted = name.terms.slice(1).map((t, i) => `${name.terms[i]} ${t}`);
-    // A common pair of words found in many passages is surely mentioned; the check stays cheap.
+    const pieces = tokenize(name.text).map((t) => t.word);
+    const searchable = name.terms.filter((t) => this.vocabulary.has(t));
+    if (pieces.length === 1 && name.terms.length === 1) {
+      const t = name.terms[0]!;
+      if (this.vocabulary.has(t)) return docId === undefined || this.postings.match([this.queryWord(t, 1, false, false)], { filter: (doc) => this.passages[doc]!.docId === docId }).docs.length > 0;
+      return t.length >= 7 && !/\p{N}/u.test(t) && this.vocabulary.fuzzyGet(t, 1).size > 0;
+    }
+    if (searchable.length < name.terms.length) return false;
+    // Words too short or too common to index ("H" of "H100") are checked in the text itself.
+    if (!searchable.length) return true;
+    const { docs } = this.postings.match(searchable.map((t) => this.queryWord(t, 1, false, false)), {
+      and: true,
+      filter: docId ? (doc) => this.passages[doc]!.docId === docId : undefined,
+    });
+    // A name whose words fill hundreds of passages is surely mentioned; the check stays cheap.
     if (docs.length > MENTION_SCAN) return true;
+    const escaped = pieces.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const written = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[\\s.-]*')}(?![\\p{L}\\p{N}])`, 'iu');
     for (const doc of docs) {
       const p = this.passages[doc]!;
-      const seq = termsOf([p.text, p.speaker ?? '', this.titles.get(p.docId) ?? ''].join(' \n '));
-      const pairs = new Set(seq.slice(1).map((t, i) => `${seq[i]} ${t}`));
-      if (wanted.every((w) => pairs.has(w))) return true;
+      if (written.test(p.text) || written.test(p.speaker ?? '') || written.test(this.titles.get(p.docId) ?? '')) return true;
     }
     return false;
   }
