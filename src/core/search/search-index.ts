@@ -52,6 +52,8 @@ const SYNONYM_WEIGHT = 0.3;
 /** minisearch's weights for prefix and fuzzy matches, which our ranking was tuned with. */
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** Passages whose terms the match verdict keeps at hand. */
+const HELD_CACHE_MAX = 5_000;
 /** How many of the best passages the match verdict reads. */
 const MATCH_DEPTH = 3;
 /** Passages holding all of a name's words beyond which it counts as mentioned without reading them. */
@@ -163,6 +165,7 @@ export class SearchIndex {
   private readonly groupOf: Uint32Array;
   private readonly seenGroup: Uint32Array;
   private epoch = 0;
+  private readonly heldCache = new Map<string, Set<string>>();
 
   constructor(
     corpus: Corpus,
@@ -403,6 +406,16 @@ export class SearchIndex {
 
   /** Index terms a reader sees with a passage: its text, who says it, where, and the question it answers. */
   private heldTerms(p: Passage): Set<string> {
+    let held = this.heldCache.get(p.id);
+    if (!held) {
+      // A crude bound, as for phrase pairs: recent questions' passages are the working set.
+      if (this.heldCache.size >= HELD_CACHE_MAX) this.heldCache.clear();
+      this.heldCache.set(p.id, (held = this.readHeldTerms(p)));
+    }
+    return held;
+  }
+
+  private readHeldTerms(p: Passage): Set<string> {
     const prev = p.prevId ? this.byId.get(p.prevId) : undefined;
     const answered = prev && /\?["”’']?$/.test(prev.text) ? prev.text : '';
     const doc = this.titles.get(p.docId) ?? '';
