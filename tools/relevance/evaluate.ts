@@ -14,6 +14,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const QUESTION_SETS = {
   first: path.join(here, 'questions.json'),
   meeting: path.join(here, 'questions-meeting.json'),
+  // Held out for issue 13's acceptance check: scored and reported, never tuned on (README).
+  check: path.join(here, 'questions-check.json'),
 } as const;
 
 export const KINDS = ['paraphrase', 'speaker', 'fact', 'unanswerable'] as const;
