@@ -70,7 +70,7 @@ describe('the meeting question set', () => {
     expect(result.confusion.none ?? 0).toBeGreaterThanOrEqual(10);
   });
 
-  it('calls most questions it answers in the top three a strong match (measured: 21 of 29)', () => {
+  it('calls most questions it answers in the top three a strong match (measured: 24 of 29)', () => {
     const { labels } = evaluate(library, questions);
     expect(labels.answeredNotStrong / labels.answered).toBeLessThanOrEqual(0.3);
   });

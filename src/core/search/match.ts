@@ -5,7 +5,8 @@
 // Two signals, both about the question's shape rather than any document:
 // - coverage: the share of the question's weight (rarer words weigh more, a word the shelf never
 //   uses weighs most) that the best passages hold, counting a word's spellings and synonyms; a
-//   word the shelf never uses in any spelling keeps the match from being called strong;
+//   word the shelf never uses in any spelling that is no everyday English word either (a product,
+//   a place, a coined name, typed in lower case) keeps the match from being called strong;
 // - names: a capitalised name in the question ("Gemini", "Satya Nadella", "GPT-5") that no
 //   document mentions means the question is about something the shelf does not have.
 import { termOf, tokenize } from './text.js';
@@ -25,7 +26,9 @@ export interface QuestionWord {
   weight: number;
   /** Index terms that stand for the word in a passage: itself, its spellings, synonyms. */
   standIns: ReadonlySet<string>;
-  /** No document uses the word in any spelling. */
+  /** Words one or two letters off, for a word the shelf lacks: a misspelling, or another word ("earn", "learn"). */
+  near: ReadonlySet<string>;
+  /** No document uses the word in any spelling, and it is no everyday English word: a subject the shelf lacks. */
   unknown: boolean;
 }
 
@@ -76,12 +79,9 @@ export function coverage(words: readonly QuestionWord[], passageTerms: ReadonlyS
   let held = 0;
   for (const w of words) {
     total += w.weight;
-    for (const s of w.standIns) {
-      if (passageTerms.has(s)) {
-        held += w.weight;
-        break;
-      }
-    }
+    if ([...w.standIns].some((s) => passageTerms.has(s))) held += w.weight;
+    // Half, as it may be another word; a misspelt word with the rest of the question still counts.
+    else if ([...w.near].some((s) => passageTerms.has(s))) held += w.weight / 2;
   }
   return total ? held / total : 0;
 }
@@ -95,7 +95,7 @@ export function judgeMatch(words: readonly QuestionWord[], shown: readonly Reado
   if (absentNames.length) return { match: 'none', absent: absentNames[0]!.text };
   if (!words.length || !shown.length) return { match: 'none' };
   const best = Math.max(...shown.map((terms) => coverage(words, terms)));
-  // A word no document uses ("london", "salary") is part of the question nothing here answers.
+  // A subject no document names ("london", "deepseek") is part of the question nothing here answers.
   if (best >= STRONG_COVERAGE && !words.some((w) => w.unknown)) return { match: 'strong' };
   return { match: best >= NONE_COVERAGE ? 'weak' : 'none' };
 }

@@ -7,6 +7,7 @@ import { QUESTION_SPEAKERS } from '../ingest/passages.js';
 import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
+import { isEveryday } from './everyday.js';
 import { judgeMatch, namesIn, type MatchVerdict, type QuestionName, type QuestionWord } from './match.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
@@ -389,17 +390,24 @@ export class SearchIndex {
       const term = termOf(word);
       if (!term || out.has(term)) continue;
       const standIns = new Set<string>([term]);
+      const near = new Set<string>();
       let df = 0;
+      let unknown = false;
       const id = this.vocabulary.get(term);
       if (id !== undefined) df = text.offsets[id + 1]! - text.offsets[id]!;
       else {
         const fuzzy = fuzzyFor(term);
-        if (fuzzy) for (const t of this.vocabulary.fuzzyGet(term, fuzzy).keys()) standIns.add(t);
-        if (term.length >= 6 && !/\p{N}/u.test(term)) for (const t of this.repairs(term)) standIns.add(t);
+        if (fuzzy) for (const t of this.vocabulary.fuzzyGet(term, fuzzy).keys()) near.add(t);
+        const repaired = term.length >= 6 && !/\p{N}/u.test(term) ? this.repairs(term) : [];
+        // A word read as two known ones ("monor repo") is on the shelf only if they stand together
+        // somewhere: "deepseek" is not "deep" and "seek".
+        const together = repaired.length < 2 || this.mentions({ text: repaired.join(' '), terms: repaired });
+        if (together) for (const t of repaired) standIns.add(t);
+        unknown = !near.size && ![...standIns].some((t) => this.vocabulary.has(t)) && !isEveryday(word);
       }
       for (const syn of synonymsOf(term)) if (this.vocabulary.has(syn)) standIns.add(syn);
       // Judged by the word itself: a synonym or a near spelling is found, but does not make it common.
-      out.set(term, { term, weight: rarity(df), standIns, unknown: ![...standIns].some((t) => this.vocabulary.has(t)) });
+      out.set(term, { term, weight: rarity(df), standIns, near, unknown });
     }
     return [...out.values()];
   }
