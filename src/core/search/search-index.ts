@@ -7,6 +7,7 @@ import { QUESTION_SPEAKERS } from '../ingest/passages.js';
 import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
+import { camelParts } from './compounds.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -65,11 +66,13 @@ export interface SearchData {
 
 /**
  * The words of a text, plus the joined form of two adjacent words where the corpus also writes
- * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet.
+ * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet; with
+ * `parts` (the index's side), also the parts of a camel-case word ("ImageGen" -> "image", "gen").
  */
-function wordsOf(text: string, isSolid: (word: string) => boolean): string[] {
+function wordsOf(text: string, isSolid: (word: string) => boolean, parts = false): string[] {
   const tokens = tokenize(text);
   const out = tokens.map((t) => t.word);
+  if (parts) for (const t of tokens) out.push(...camelParts(text.slice(t.start, t.end)));
   for (let i = 0; i + 1 < tokens.length; i++) {
     const joined = tokens[i]!.word + tokens[i + 1]!.word;
     if (joined.length >= 5 && isSolid(joined) && /^[\s-]?$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) out.push(joined);
@@ -93,7 +96,7 @@ export function buildSearchData(corpus: Corpus): SearchData {
   const builder = new PostingsBuilder(FIELDS.length);
   const memo = new Map<string, { terms: string[]; length: number }>();
   const analyse = (text: string) => {
-    const words = wordsOf(text, isSolid);
+    const words = wordsOf(text, isSolid, true);
     const terms: string[] = [];
     for (const w of words) {
       const t = termOf(w);
@@ -484,7 +487,7 @@ export function highlightRanges(text: string, matched: Set<string>): Range[] {
   const ranges: Range[] = [];
   for (const t of tokenize(text)) {
     const term = termOf(t.word);
-    if (!term || !matched.has(term)) continue;
+    if (!term || !(matched.has(term) || camelParts(text.slice(t.start, t.end)).some((w) => matched.has(termOf(w) ?? '')))) continue;
     const last = ranges[ranges.length - 1];
     // Merge words separated only by a space or hyphen so "machine learning" is one highlight.
     if (last && /^[\s-]*$/.test(text.slice(last[1], t.start))) last[1] = t.end;
