@@ -30,3 +30,31 @@ describe('words joined or split', () => {
     for (const q of ['gpt 4.5 preview', 'GPT-4.5 preview', 'gpt4.5 preview']) expect(top(q)).toMatch(/GPT4\.5/);
   });
 });
+
+/** Each passage its own document, so passage building cannot join them. */
+const notes = (id: string, ...texts: string[]) => texts.map((t, i) => doc({ id: `${id}-${i}`, title: `${id} ${i}` }, [[t]]));
+
+const GROWTH = notes(
+  'growth',
+  'After the launch, users told us they liked the new colours.',
+  'After the launch, we counted 40,000 users in the first week.',
+  'The company had to move, which was hard on everyone there.',
+  'The company had to move to a bigger office near the river in Lisbon.',
+);
+
+describe('fact questions', () => {
+  const lib = library(...GROWTH);
+  const top = (q: string) => lib.search(q).hits[0]?.passage.text ?? '';
+
+  it('"how many" prefers the passage that holds a number', () => {
+    expect(top('how many users signed up after the launch')).toMatch(/40,000/);
+  });
+
+  it('"where" prefers the passage that names a place', () => {
+    expect(top('where did the company move')).toMatch(/Lisbon/);
+  });
+
+  it('never lifts a passage that shares only the asking words', () => {
+    expect(lib.search('how many').hits).toHaveLength(0);
+  });
+});

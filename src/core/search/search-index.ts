@@ -8,6 +8,7 @@ import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
 import { camelParts } from './compounds.js';
+import { askedFact, holdsAnswer } from './answer-kinds.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -37,6 +38,8 @@ const CONTEXT_FIELD = 4;
 
 /** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
+/** Multiplier for a passage holding a value of the kind a fact question asks for (answer-kinds.ts). */
+const FACT_BONUS = 1.3;
 /** How many of the cheaply scored matches get the full re-ranking. */
 const RERANK_DEPTH = 100;
 /** Weight of a synonym's match relative to the word the person typed. */
@@ -305,10 +308,12 @@ export class SearchIndex {
     const depth = Math.max(RERANK_DEPTH, (offset + limit) * 10);
     const top = topK(first, depth);
     const phrase = termsOf(query);
+    const fact = factPreference(query, keys);
     const byDoc = new Map<number, { doc: number; score: number }>();
     for (const i of top) {
       const doc = matches.docs[i]!;
-      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, this.passages[doc]!) });
+      const p = this.passages[doc]!;
+      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, p) * fact(p, matches.masks[i]!) });
     }
     // People ask what the interviewer asked; the answer is the passage after the question.
     for (const r of [...byDoc.values()]) {
@@ -453,6 +458,21 @@ export class SearchIndex {
     const at = id === undefined ? -1 : this.data.surface[id]!;
     return at >= 0 ? this.data.forms[at]! : term;
   }
+}
+
+/**
+ * For a fact question, a multiplier favouring passages that hold a value of the asked kind. Only
+ * a passage that shares a word of the question beyond its asking words ("how long") may gain.
+ */
+function factPreference(query: string, keys: string[]): (p: Passage, mask: number) => number {
+  const asked = askedFact(query);
+  if (!asked) return () => 1;
+  const markers = new Set(termsOf(asked.marker));
+  let markerMask = 0;
+  keys.forEach((k, i) => {
+    if (markers.has(k)) markerMask |= 1 << i;
+  });
+  return (p, mask) => ((mask & ~markerMask) !== 0 && holdsAnswer(asked.kind, p.text) ? FACT_BONUS : 1);
 }
 
 /** Each passage's index terms as adjacent pairs ("a b"), kept for the passages queries touch. */
