@@ -58,3 +58,29 @@ describe('fact questions', () => {
     expect(lib.search('how many').hits).toHaveLength(0);
   });
 });
+
+const PANEL = doc({ id: 'panel', title: 'Panel on batteries', kind: 'transcript', speakers: ['Priya Raman', 'Tomas Berg'] }, [
+  { speaker: 'Tomas Berg', sentences: ['Priya thinks batteries win: Priya says storage on batteries is the answer.'] },
+  { speaker: 'Priya Raman', sentences: ['My view is that cheaper battery cells will change almost everything about storage.'] },
+  { speaker: 'Tomas Berg', sentences: ['I think hydrogen will matter more than people expect for storage.'] },
+]);
+
+describe('questions about a person', () => {
+  const lib = library(PANEL);
+  const top = (q: string) => lib.search(q).hits[0]?.passage;
+
+  it('"what does X think about Y" ranks X\'s own passage above one that mentions X and Y', () => {
+    expect(top('what does Priya think about storage')?.speaker).toBe('Priya Raman');
+    expect(top("Priya's view on batteries and storage")?.speaker).toBe('Priya Raman');
+  });
+
+  it('resolves a surname or a short form of the first name', () => {
+    expect(top('does Raman think storage gets cheaper')?.speaker).toBe('Priya Raman');
+    expect(top('what does Tom think about storage')?.speaker).toBe('Tomas Berg');
+  });
+
+  it('a name that is not a speaker is matched as an ordinary word', () => {
+    const lib2 = library(doc({ id: 'story', title: 'Story' }, [['Priya went to the market for batteries.'], ['The market sold bread.']]));
+    expect(lib2.search('what does Priya buy at the market').hits[0]?.passage.text).toMatch(/Priya/);
+  });
+});

@@ -9,6 +9,7 @@ import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
 import { camelParts } from './compounds.js';
 import { askedFact, holdsAnswer } from './answer-kinds.js';
+import { Speakers, viewTerms } from './speakers.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -38,6 +39,10 @@ const CONTEXT_FIELD = 4;
 
 /** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
+/** Weight of the name in a question about a person's view: their passages, not mentions, should win. */
+const ASKED_NAME_WEIGHT = 0.1;
+/** Weight of "think", "view" in such a question: someone else's "I think" is no closer to the answer. */
+const VIEW_WORD_WEIGHT = 0.1;
 /** Multiplier for a passage holding a value of the kind a fact question asks for (answer-kinds.ts). */
 const FACT_BONUS = 1.3;
 /** How many of the cheaply scored matches get the full re-ranking. */
@@ -154,12 +159,14 @@ export class SearchIndex {
   private readonly groupOf: Uint32Array;
   private readonly seenGroup: Uint32Array;
   private epoch = 0;
+  private readonly speakers: Speakers;
 
   constructor(
     corpus: Corpus,
     readonly data: SearchData = buildSearchData(corpus),
   ) {
     this.passages = corpus.passages;
+    this.speakers = new Speakers(corpus);
     this.vocabulary = new SortedTerms(data.postings.terms);
     this.forms = new SortedTerms(data.forms);
     const docBoost = new Float64Array(this.passages.length);
@@ -269,10 +276,19 @@ export class SearchIndex {
     }
     // The terms are read back as words, as the ranking was tuned with (a term's stem can differ).
     const specTerms = this.termsOfText([...queryTerms, ...expandedFrom.keys()].join(' '));
+    // A person asked about is found by who speaks, not by their name's word (speakers.ts); the name
+    // and the words asking for a view ("think") neither weigh much nor count towards matching all of
+    // the question, unless they are all there is.
+    let people = this.speakers.askedAbout(query);
+    const names = new Set(people.map((p) => p.term));
+    const asking = new Set([...names, ...viewTerms(query)]);
+    if (!queryTerms.some((q) => !asking.has(q))) people = [];
+    const nameTerms = people.length ? asking : new Set<string>();
+    const askingWeight = (term: string) => (names.has(term) ? ASKED_NAME_WEIGHT : VIEW_WORD_WEIGHT);
     const words = specTerms.map((term, i, all) =>
       this.queryWord(
         term,
-        expandedFrom.has(term) ? SYNONYM_WEIGHT : 1,
+        expandedFrom.has(term) ? SYNONYM_WEIGHT : nameTerms.has(term) ? askingWeight(term) : 1,
         // Fuzzy and prefix matching only where exact matching cannot work, so a correctly spelt
         // word is never diluted by its neighbours ("data" also matching "date").
         term.length >= 3 && (opts.prefix ? i === all.length - 1 : !known(term)),
@@ -285,14 +301,14 @@ export class SearchIndex {
     // Coordination: a passage that matches more of the query's words beats one that repeats one.
     // Bits stand for query words in order of first appearance; a synonym counts as its source.
     const keys = [...new Set(specTerms)].slice(0, MAX_QUERY_WORDS);
-    const distinctQueryTerms = queryTerms.length;
+    const distinctQueryTerms = Math.max(1, queryTerms.filter((q) => !nameTerms.has(q)).length);
     const coordination = new Map<number, number>();
     const coordinationOf = (mask: number): number => {
       let c = coordination.get(mask);
       if (c === undefined) {
         const sources = new Set<string>();
         keys.forEach((k, i) => {
-          if (mask & (1 << i)) sources.add(expandedFrom.get(k) ?? k);
+          if (mask & (1 << i) && !nameTerms.has(k)) sources.add(expandedFrom.get(k) ?? k);
         });
         coordination.set(mask, (c = sources.size / distinctQueryTerms));
       }
@@ -307,13 +323,14 @@ export class SearchIndex {
     const limit = opts.limit ?? 10;
     const depth = Math.max(RERANK_DEPTH, (offset + limit) * 10);
     const top = topK(first, depth);
-    const phrase = termsOf(query);
+    const phrase = termsOf(query).filter((t) => !nameTerms.has(t));
     const fact = factPreference(query, keys);
+    const speaker = people.length ? this.speakers.preference(people) : () => 1;
     const byDoc = new Map<number, { doc: number; score: number }>();
     for (const i of top) {
       const doc = matches.docs[i]!;
       const p = this.passages[doc]!;
-      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, p) * fact(p, matches.masks[i]!) });
+      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, p) * fact(p, matches.masks[i]!) * speaker(p) });
     }
     // People ask what the interviewer asked; the answer is the passage after the question.
     for (const r of [...byDoc.values()]) {
