@@ -47,7 +47,7 @@ export const topic = defineCommand({
       query,
       page: input.page,
       total,
-      passages: hits.map((h) => library.toReply(h.passage, h.highlights)),
+      passages: hits.map((h) => library.toReply(h.passage, h.highlights, h.leadIn)),
       notes,
       actions,
     };

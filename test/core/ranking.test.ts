@@ -84,3 +84,42 @@ describe('questions about a person', () => {
     expect(lib2.search('what does Priya buy at the market').hits[0]?.passage.text).toMatch(/Priya/);
   });
 });
+
+const INTERVIEW = doc({ id: 'interview', title: 'An interview about kilns', kind: 'transcript', speakers: ['Rosa Lind'] }, [
+  { speaker: 'Host', sentences: ['What happens to the glaze when the kiln cools too quickly?'] },
+  { speaker: 'Rosa Lind', sentences: ['It crazes: fine cracks run all over the surface, because the clay and the coating shrink at different rates.'] },
+  { speaker: 'Host', sentences: ['Last year your studio fired twelve thousand bowls for the city market, more than any other potter in the region.', 'How did you manage that?'] },
+  { speaker: 'Rosa Lind', sentences: ['We ran two kilns day and night through the whole autumn.'] },
+]);
+
+describe('question and answer as one unit', () => {
+  const lib = library(INTERVIEW);
+
+  it("serves the answer in place of the interviewer's question, with the question as its lead-in", () => {
+    const { hits } = lib.search('what happens to the glaze when the kiln cools quickly', { limit: 10 });
+    expect(hits[0]?.passage.text).toMatch(/^It crazes/);
+    expect(hits[0]?.leadIn?.text).toMatch(/^What happens to the glaze/);
+    expect(hits.some((h) => /^What happens to the glaze/.test(h.passage.text))).toBe(false);
+  });
+
+  it('carries the lead-in into the reply of /topic', () => {
+    const reply = lib.toReply(lib.search('glaze kiln cools').hits[0]!.passage, [], lib.search('glaze kiln cools').hits[0]!.leadIn);
+    expect(reply.leadIn).toEqual({ text: 'What happens to the glaze when the kiln cools too quickly?', speaker: 'Host' });
+  });
+
+  it('keeps a question that first tells something worth finding as a result of its own', () => {
+    expect(lib.search('how many bowls did the studio fire').hits[0]?.passage.text).toMatch(/twelve thousand bowls/);
+  });
+
+  it('pairs a question put to "you" with the reply in a transcript without speaker labels', () => {
+    const captions = library(
+      doc({ id: 'captions', title: 'Captions', kind: 'transcript' }, [
+        ['So what do you do with a cracked kiln shelf when it happens halfway through a long firing?', 'Do you throw it out, or do you grind it down and keep going with it for a while?'],
+        ['Honestly we grind the edge smooth.', 'Then we keep using it until it splits in two.', 'A new one costs more than a week of sales.'],
+      ]),
+    );
+    const hit = captions.search('cracked kiln shelf').hits[0];
+    expect(hit?.passage.text).toMatch(/^Honestly/);
+    expect(hit?.leadIn?.text).toMatch(/cracked kiln shelf/);
+  });
+});

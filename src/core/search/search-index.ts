@@ -10,6 +10,7 @@ import { SortedTerms } from './vocabulary.js';
 import { camelParts } from './compounds.js';
 import { askedFact, holdsAnswer } from './answer-kinds.js';
 import { Speakers, viewTerms } from './speakers.js';
+import { answers } from './answers.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -18,6 +19,8 @@ export interface SearchHit {
   passage: Passage;
   score: number;
   highlights: Range[];
+  /** The interviewer's question this passage answers, when the question is what matched (answers.ts). */
+  leadIn?: Passage;
 }
 
 export interface SearchOptions {
@@ -332,15 +335,27 @@ export class SearchIndex {
       const p = this.passages[doc]!;
       byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, p) * fact(p, matches.masks[i]!) * speaker(p) });
     }
-    // People ask what the interviewer asked; the answer is the passage after the question.
+    // People ask what the interviewer asked; the answer is the passage after the question. A
+    // question that is the asking side of a turn is served as its answer, led in by it (answers.ts);
+    // any other passage ending in a question passes the answer a share and stays.
+    const leadIns = new Map<number, number>();
+    const served = new Set<number>();
     for (const r of [...byDoc.values()]) {
+      if (served.has(r.doc)) continue;
       const p = this.passages[r.doc]!;
-      if (!p.nextId || !/\?["”’']?$/.test(p.text)) continue;
+      if (!p.nextId || this.passages[r.doc + 1]?.id !== p.nextId) continue;
       const nextDoc = r.doc + 1;
-      if (this.passages[nextDoc]?.id !== p.nextId) continue;
+      const pair = answers(p, this.passages[nextDoc]);
+      if (!pair && !/\?["”’']?$/.test(p.text)) continue;
+      if (served.has(nextDoc)) continue;
       const next = byDoc.get(nextDoc) ?? { doc: nextDoc, score: 0 };
       next.score += ANSWER_SHARE * r.score;
       byDoc.set(nextDoc, next);
+      if (pair) {
+        byDoc.delete(r.doc);
+        served.add(r.doc);
+        leadIns.set(nextDoc, r.doc);
+      }
     }
     const scored = [...byDoc.values()].sort((a, b) => b.score - a.score || (this.passages[a.doc]!.id < this.passages[b.doc]!.id ? -1 : 1));
 
@@ -359,7 +374,7 @@ export class SearchIndex {
     if (top.length < matches.docs.length) {
       for (let i = 0; i < matches.docs.length; i++) {
         const doc = matches.docs[i]!;
-        if (byDoc.has(doc)) continue;
+        if (byDoc.has(doc) || served.has(doc)) continue;
         const g = this.groupOf[doc]!;
         if (seen[g] !== epoch) {
           seen[g] = epoch;
@@ -371,7 +386,8 @@ export class SearchIndex {
     for (const w of words) for (const e of w.expansions) matched.add(this.data.postings.terms[e.termId]!);
     const hits = unique.slice(offset, offset + limit).map((r) => {
       const passage = this.passages[r.doc]!;
-      return { passage, score: r.score, highlights: highlightRanges(passage.text, matched) };
+      const q = leadIns.get(r.doc);
+      return { passage, score: r.score, highlights: highlightRanges(passage.text, matched), ...(q !== undefined ? { leadIn: this.passages[q]! } : {}) };
     });
     return { hits, total };
   }
