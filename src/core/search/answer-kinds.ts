@@ -31,7 +31,7 @@ export function askedFact(query: string): AskedFact | undefined {
 }
 
 const NUMBER_WORD =
-  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|twice|double|triple|\\w+fold)';
+  '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|twice|double|triple|(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold)';
 const NUMBER = `(?:\\d[\\d,.]*\\s*(?:%|percent|k\\b|m\\b|b\\b)?|\\b${NUMBER_WORD}\\b)`;
 const UNIT = '(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|milliseconds?|steps?)';
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december)';
@@ -52,4 +52,19 @@ const ROLE = /\b(?:chief|head|director|president|founder|ceo|cto|manager|archite
 /** Whether a passage holds a value of the asked kind. */
 export function holdsAnswer(kind: AnswerKind, text: string): boolean {
   return HOLDS[kind].test(text) || (kind === 'person' && ROLE.test(text));
+}
+
+/** Answers already worked out, per passage and kind: the same passages come up query after query. */
+const known = new Map<string, boolean>();
+const KNOWN_MAX = 100_000;
+
+/** holdsAnswer, remembered by the passage's id (ids derive from the text, so they stay true). */
+export function holdsAnswerCached(kind: AnswerKind, id: string, text: string): boolean {
+  const key = kind + ' ' + id;
+  let v = known.get(key);
+  if (v === undefined) {
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, (v = holdsAnswer(kind, text)));
+  }
+  return v;
 }

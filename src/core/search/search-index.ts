@@ -8,7 +8,7 @@ import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
 import { camelParts } from './compounds.js';
-import { askedFact, holdsAnswer } from './answer-kinds.js';
+import { askedFact, holdsAnswerCached } from './answer-kinds.js';
 import { Speakers, viewTerms } from './speakers.js';
 import { answers } from './answers.js';
 
@@ -163,6 +163,8 @@ export class SearchIndex {
   private readonly seenGroup: Uint32Array;
   private epoch = 0;
   private readonly speakers: Speakers;
+  /** Passage position -> whether the next passage answers it (0 not yet known, 1 yes, 2 no). */
+  private readonly answered: Uint8Array;
 
   constructor(
     corpus: Corpus,
@@ -170,6 +172,7 @@ export class SearchIndex {
   ) {
     this.passages = corpus.passages;
     this.speakers = new Speakers(corpus);
+    this.answered = new Uint8Array(corpus.passages.length);
     this.vocabulary = new SortedTerms(data.postings.terms);
     this.forms = new SortedTerms(data.forms);
     const docBoost = new Float64Array(this.passages.length);
@@ -345,7 +348,7 @@ export class SearchIndex {
       const p = this.passages[r.doc]!;
       if (!p.nextId || this.passages[r.doc + 1]?.id !== p.nextId) continue;
       const nextDoc = r.doc + 1;
-      const pair = answers(p, this.passages[nextDoc]);
+      const pair = this.answersNext(r.doc);
       if (!pair && !/\?["”’']?$/.test(p.text)) continue;
       if (served.has(nextDoc)) continue;
       const next = byDoc.get(nextDoc) ?? { doc: nextDoc, score: 0 };
@@ -390,6 +393,12 @@ export class SearchIndex {
       return { passage, score: r.score, highlights: highlightRanges(passage.text, matched), ...(q !== undefined ? { leadIn: this.passages[q]! } : {}) };
     });
     return { hits, total };
+  }
+
+  /** Whether the passage after `doc` answers it, worked out once per passage as queries reach it. */
+  private answersNext(doc: number): boolean {
+    if (!this.answered[doc]) this.answered[doc] = answers(this.passages[doc]!, this.passages[doc + 1]) ? 1 : 2;
+    return this.answered[doc] === 1;
   }
 
   /** Known words that start like a partly typed word (or, failing that, are close to it), most used first. */
@@ -505,7 +514,7 @@ function factPreference(query: string, keys: string[]): (p: Passage, mask: numbe
   keys.forEach((k, i) => {
     if (markers.has(k)) markerMask |= 1 << i;
   });
-  return (p, mask) => ((mask & ~markerMask) !== 0 && holdsAnswer(asked.kind, p.text) ? FACT_BONUS : 1);
+  return (p, mask) => ((mask & ~markerMask) !== 0 && holdsAnswerCached(asked.kind, p.id, p.text) ? FACT_BONUS : 1);
 }
 
 /** Each passage's index terms as adjacent pairs ("a b"), kept for the passages queries touch. */
@@ -535,12 +544,15 @@ export function phraseBonus(queryTerms: string[], passage: Passage): number {
   return 1 + 0.25 * matched + (whole ? 0.5 : 0);
 }
 
+/** A word with a capital after its first letter, which may be camel case (cheaper than the parts). */
+const joinedByCase = (text: string, t: { word: string; start: number; end: number }) => text.slice(t.start + 1, t.end) !== t.word.slice(1);
+
 /** Character ranges of the words in `text` whose index term is one of `matched`. */
 export function highlightRanges(text: string, matched: Set<string>): Range[] {
   const ranges: Range[] = [];
   for (const t of tokenize(text)) {
     const term = termOf(t.word);
-    if (!term || !(matched.has(term) || camelParts(text.slice(t.start, t.end)).some((w) => matched.has(termOf(w) ?? '')))) continue;
+    if (!term || !(matched.has(term) || (joinedByCase(text, t) && camelParts(text.slice(t.start, t.end)).some((w) => matched.has(termOf(w) ?? ''))))) continue;
     const last = ranges[ranges.length - 1];
     // Merge words separated only by a space or hyphen so "machine learning" is one highlight.
     if (last && /^[\s-]*$/.test(text.slice(last[1], t.start))) last[1] = t.end;
