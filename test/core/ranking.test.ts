@@ -54,6 +54,11 @@ describe('fact questions', () => {
     expect(top('where did the company move')).toMatch(/Lisbon/);
   });
 
+  it('does not count the asking words as the topic ("long" of "how long")', () => {
+    const ovens = library(...notes('ovens', 'As long as the oven is working, a long loaf keeps rising for a long time.', 'Our first oven keeps working, about thirty years after we bought it.'));
+    expect(ovens.search('how long did the oven keep working').hits[0]?.passage.text).toMatch(/thirty years/);
+  });
+
   it('never lifts a passage that shares only the asking words', () => {
     expect(lib.search('how many').hits).toHaveLength(0);
   });

@@ -9,6 +9,11 @@ export interface AskedFact {
   kind: AnswerKind;
   /** The words that ask it ("how long", "what year"): they say what is asked, not what about. */
   marker: string;
+  /**
+   * Words of the marker that only ask ("long" of "how long", "year" of "what year"), which a passage
+   * sharing them is no closer to answering; "what score" keeps "score", which the answer says too.
+   */
+  asking: string;
 }
 
 // Order matters: "how long ago" asks a date, "how many years" a duration.
@@ -25,7 +30,7 @@ const ASKS: [AnswerKind, RegExp][] = [
 export function askedFact(query: string): AskedFact | undefined {
   for (const [kind, re] of ASKS) {
     const m = re.exec(query);
-    if (m) return { kind, marker: m[0] };
+    if (m) return { kind, marker: m[0], asking: /^what\b/i.test(m[0]) && kind !== 'date' ? '' : m[0] };
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import { synonymsOf } from './synonyms.js';
 import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
 import { camelParts } from './compounds.js';
-import { askedFact, holdsAnswerCached } from './answer-kinds.js';
+import { askedFact, holdsAnswerCached, type AskedFact } from './answer-kinds.js';
 import { Speakers, viewTerms } from './speakers.js';
 import { answers } from './answers.js';
 
@@ -282,14 +282,16 @@ export class SearchIndex {
     }
     // The terms are read back as words, as the ranking was tuned with (a term's stem can differ).
     const specTerms = this.termsOfText([...queryTerms, ...expandedFrom.keys()].join(' '));
-    // A person asked about is found by who speaks, not by their name's word (speakers.ts); the name
-    // and the words asking for a view ("think") neither weigh much nor count towards matching all of
-    // the question, unless they are all there is.
+    // A person asked about is found by who speaks, not by their name's word (speakers.ts); the name,
+    // the words asking for a view ("think") and those asking for a fact ("how long") neither weigh
+    // much nor count towards matching all of the question, unless they are all there is.
     let people = this.speakers.askedAbout(query);
     const names = new Set(people.map((p) => p.term));
-    const asking = new Set([...names, ...viewTerms(query)]);
-    if (!queryTerms.some((q) => !asking.has(q))) people = [];
-    const nameTerms = people.length ? asking : new Set<string>();
+    const asked = askedFact(query);
+    const asking = new Set([...(people.length ? [...names, ...viewTerms(query)] : []), ...(asked ? termsOf(asked.asking) : [])]);
+    const onlyAsking = !queryTerms.some((q) => !asking.has(q));
+    if (onlyAsking) people = [];
+    const nameTerms = onlyAsking ? new Set<string>() : asking;
     const askingWeight = (term: string) => (names.has(term) ? ASKED_NAME_WEIGHT : VIEW_WORD_WEIGHT);
     const words = specTerms.map((term, i, all) =>
       this.queryWord(
@@ -330,7 +332,7 @@ export class SearchIndex {
     const depth = Math.max(RERANK_DEPTH, (offset + limit) * 10);
     const top = topK(first, depth);
     const phrase = termsOf(query).filter((t) => !nameTerms.has(t));
-    const fact = factPreference(query, keys);
+    const fact = factPreference(asked, keys);
     const speaker = people.length ? this.speakers.preference(people) : () => 1;
     const byDoc = new Map<number, { doc: number; score: number }>();
     for (const i of top) {
@@ -506,8 +508,7 @@ export class SearchIndex {
  * For a fact question, a multiplier favouring passages that hold a value of the asked kind. Only
  * a passage that shares a word of the question beyond its asking words ("how long") may gain.
  */
-function factPreference(query: string, keys: string[]): (p: Passage, mask: number) => number {
-  const asked = askedFact(query);
+function factPreference(asked: AskedFact | undefined, keys: string[]): (p: Passage, mask: number) => number {
   if (!asked) return () => 1;
   const markers = new Set(termsOf(asked.marker));
   let markerMask = 0;

@@ -24,7 +24,7 @@ const SLOTS = [
 
 /** Words that ask for a view ("think", "view", "take"): in a question about a person they say what
  * is asked, like "how many" does, and a passage saying "I think" is no closer to the answer. */
-const VIEW_WORDS = /\b(?:think|thinks|thought|say|says|said|reckon|reckons|believe|believes|feel|feels|view|views|take|opinion|opinions|stance|position|make of)\b/gi;
+const VIEW_WORDS = /\b(?:think|thinks|thought|say|says|said|reckon|reckons|believe|believes|feel|feels|view|views|take|opinion|opinions|stance|position|answer|answers|reply|response|make of)\b/gi;
 
 /** The index terms of a question's view words, once it asks about a person. */
 export function viewTerms(query: string): string[] {
