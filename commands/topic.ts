@@ -50,7 +50,7 @@ export const topic = defineCommand({
       match: verdict.match,
       page: input.page,
       total,
-      passages: hits.map((h) => library.toReply(h.passage, h.highlights)),
+      passages: hits.map((h) => library.toReply(h.passage, h.highlights, h.leadIn)),
       notes: [...label, ...notes],
       actions,
     };

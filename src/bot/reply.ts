@@ -4,6 +4,7 @@ import type { Range } from '../core/search/search-index.js';
 import type { DocKind } from '../core/corpus.js';
 import { shorten } from '../core/search/text.js';
 import type { MatchStrength } from '../core/search/match.js';
+import { speakerWords } from '../core/attribution.js';
 
 export interface ReplyPassage {
   id: string;
@@ -15,9 +16,28 @@ export interface ReplyPassage {
   /** The speaker is a named person asking a question, not the one answering. */
   asks?: boolean;
   section?: string;
+  /** The interviewer's question this passage answers, shown above it when the question is what matched. */
+  leadIn?: LeadIn;
   /** For a context view: the sentences around the passage. */
   before?: string;
   after?: string;
+}
+
+/** A question served with its answer: document text, escaped by each platform like the passage. */
+export interface LeadIn {
+  text: string;
+  speaker?: string;
+  asks?: boolean;
+}
+
+/**
+ * The lead-in as one plain line every platform shows above the answer: who asked, then the
+ * question in quotes ("Question from the host: “What happens when …?”"). Plain text; each
+ * platform escapes it as it escapes document text.
+ */
+export function leadInWords(l: LeadIn): string {
+  const who = speakerWords({ speaker: l.speaker, text: l.text, asks: true })?.who ?? 'Asked';
+  return `${who}: “${l.text.replace(/\s+/g, ' ')}”`;
 }
 
 /**

@@ -77,7 +77,7 @@ describe('search', () => {
     expect(ids('openai research lab')[0]).toBe('talk');
   });
 
-  it('brings up the answer along with an interviewer question that matches the query', () => {
+  it('brings up the answer, led in by the interviewer question that matches the query', () => {
     const l = library(
       doc({ id: 'qa', kind: 'transcript' }, [
         { speaker: 'Host', sentences: ['Why does unsupervised learning work at all?'] },
@@ -86,9 +86,10 @@ describe('search', () => {
         { speaker: 'Amin', sentences: ['Supervised labels help a little, but learning from raw text is where most of the signal comes from.'] },
       ]),
     );
-    const hits = l.search('why does unsupervised learning work', { limit: 2 }).hits.map((h) => h.passage.text);
-    expect(hits).toContain('Why does unsupervised learning work at all?');
-    expect(hits.some((t) => t.startsWith('Because prediction is compression'))).toBe(true);
+    const found = l.search('why does unsupervised learning work', { limit: 2 }).hits;
+    const answer = found.find((h) => h.passage.text.startsWith('Because prediction is compression'));
+    expect(answer?.leadIn?.text).toBe('Why does unsupervised learning work at all?');
+    expect(found.map((h) => h.passage.text)).not.toContain('Why does unsupervised learning work at all?');
   });
 
   it('counts every match in the total and pages deep, even past the re-ranked few', () => {

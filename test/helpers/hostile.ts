@@ -14,6 +14,7 @@ export const hostilePassage = (over: Partial<ReplyPassage> = {}): ReplyPassage =
   doc: { id: 'evil', title: `Title ${HOSTILE}`, kind: 'transcript', url: BAD_URL },
   speaker: `Speaker ${HOSTILE}`,
   section: `Section ${HOSTILE}`,
+  leadIn: { text: `Lead-in ${HOSTILE}?`, speaker: `Asker ${HOSTILE}`, asks: true },
   before: `Before ${HOSTILE}`,
   after: `After ${HOSTILE}`,
   ...over,

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import type { ReplyPassage, SkippedFile, SourceSummary } from '../../bot/reply.js';
 import { SearchIndex, type Range, type SearchHit, type SearchResult } from '../search/search-index.js';
 import type { MatchVerdict } from '../search/match.js';
+import { leadInText } from '../search/answers.js';
 import { noResultHelp, type NoResultHelp } from './suggest.js';
 import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from '../search/text.js';
 import { corpusTopics } from './topics.js';
@@ -274,9 +275,11 @@ export class Library {
       .map(({ d }) => ({ name: clipChoice(d.title), value: d.id }));
   }
 
-  toReply(p: Passage, highlights: Range[] = []): ReplyPassage {
+  /** A passage as replies carry it; `leadIn` is the question it answers, when search served it so. */
+  toReply(p: Passage, highlights: Range[] = [], leadIn?: Passage): ReplyPassage {
     const d = this.doc(p.docId);
     return {
+      ...(leadIn ? { leadIn: { text: leadInText(leadIn), ...(leadIn.speaker ? { speaker: leadIn.speaker } : {}), ...(leadIn.asks ? { asks: true } : {}) } } : {}),
       id: p.id,
       text: p.text,
       highlights,

@@ -9,6 +9,10 @@ import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
 import { isEveryday } from './everyday.js';
 import { judgeMatch, namesIn, type MatchVerdict, type QuestionName, type QuestionWord } from './match.js';
+import { camelParts } from './compounds.js';
+import { askedFact, holdsAnswerCached, type AskedFact } from './answer-kinds.js';
+import { Speakers, viewTerms } from './speakers.js';
+import { answers } from './answers.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -17,6 +21,8 @@ export interface SearchHit {
   passage: Passage;
   score: number;
   highlights: Range[];
+  /** The interviewer's question this passage answers, when the question is what matched (answers.ts). */
+  leadIn?: Passage;
 }
 
 /** A page of results, and how well the best of them match the question (match.ts). */
@@ -46,6 +52,12 @@ const CONTEXT_FIELD = 4;
 
 /** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
+/** Weight of the name in a question about a person's view: their passages, not mentions, should win. */
+const ASKED_NAME_WEIGHT = 0.1;
+/** Weight of "think", "view" in such a question: someone else's "I think" is no closer to the answer. */
+const VIEW_WORD_WEIGHT = 0.1;
+/** Multiplier for a passage holding a value of the kind a fact question asks for (answer-kinds.ts). */
+const FACT_BONUS = 1.3;
 /** How many of the cheaply scored matches get the full re-ranking. */
 const RERANK_DEPTH = 100;
 /** Weight of a synonym's match relative to the word the person typed. */
@@ -81,11 +93,13 @@ export interface SearchData {
 
 /**
  * The words of a text, plus the joined form of two adjacent words where the corpus also writes
- * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet.
+ * them as one ("Open AI" -> "openai", "pre-training" -> "pretraining"), so spellings meet; with
+ * `parts` (the index's side), also the parts of a camel-case word ("ImageGen" -> "image", "gen").
  */
-function wordsOf(text: string, isSolid: (word: string) => boolean): string[] {
+function wordsOf(text: string, isSolid: (word: string) => boolean, parts = false): string[] {
   const tokens = tokenize(text);
   const out = tokens.map((t) => t.word);
+  if (parts) for (const t of tokens) out.push(...camelParts(text.slice(t.start, t.end)));
   for (let i = 0; i + 1 < tokens.length; i++) {
     const joined = tokens[i]!.word + tokens[i + 1]!.word;
     if (joined.length >= 5 && isSolid(joined) && /^[\s-]?$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) out.push(joined);
@@ -109,7 +123,7 @@ export function buildSearchData(corpus: Corpus): SearchData {
   const builder = new PostingsBuilder(FIELDS.length);
   const memo = new Map<string, { terms: string[]; length: number }>();
   const analyse = (text: string) => {
-    const words = wordsOf(text, isSolid);
+    const words = wordsOf(text, isSolid, true);
     const terms: string[] = [];
     for (const w of words) {
       const t = termOf(w);
@@ -167,6 +181,9 @@ export class SearchIndex {
   private readonly seenGroup: Uint32Array;
   private epoch = 0;
   private readonly heldCache = new Map<string, Set<string>>();
+  private readonly speakers: Speakers;
+  /** Passage position -> whether the next passage answers it (0 not yet known, 1 yes, 2 no). */
+  private readonly answered: Uint8Array;
 
   constructor(
     corpus: Corpus,
@@ -175,6 +192,8 @@ export class SearchIndex {
     this.passages = corpus.passages;
     this.byId = corpus.byId;
     this.titles = new Map(corpus.documents.map((d) => [d.id, d.title]));
+    this.speakers = new Speakers(corpus);
+    this.answered = new Uint8Array(corpus.passages.length);
     this.vocabulary = new SortedTerms(data.postings.terms);
     this.forms = new SortedTerms(data.forms);
     const docBoost = new Float64Array(this.passages.length);
@@ -284,10 +303,21 @@ export class SearchIndex {
     }
     // The terms are read back as words, as the ranking was tuned with (a term's stem can differ).
     const specTerms = this.termsOfText([...queryTerms, ...expandedFrom.keys()].join(' '));
+    // A person asked about is found by who speaks, not by their name's word (speakers.ts); the name,
+    // the words asking for a view ("think") and those asking for a fact ("how long") neither weigh
+    // much nor count towards matching all of the question, unless they are all there is.
+    let people = this.speakers.askedAbout(query);
+    const names = new Set(people.map((p) => p.term));
+    const asked = askedFact(query);
+    const asking = new Set([...(people.length ? [...names, ...viewTerms(query)] : []), ...(asked ? termsOf(asked.asking) : [])]);
+    const onlyAsking = !queryTerms.some((q) => !asking.has(q));
+    if (onlyAsking) people = [];
+    const nameTerms = onlyAsking ? new Set<string>() : asking;
+    const askingWeight = (term: string) => (names.has(term) ? ASKED_NAME_WEIGHT : VIEW_WORD_WEIGHT);
     const words = specTerms.map((term, i, all) =>
       this.queryWord(
         term,
-        expandedFrom.has(term) ? SYNONYM_WEIGHT : 1,
+        expandedFrom.has(term) ? SYNONYM_WEIGHT : nameTerms.has(term) ? askingWeight(term) : 1,
         // Fuzzy and prefix matching only where exact matching cannot work, so a correctly spelt
         // word is never diluted by its neighbours ("data" also matching "date").
         term.length >= 3 && (opts.prefix ? i === all.length - 1 : !known(term)),
@@ -300,14 +330,14 @@ export class SearchIndex {
     // Coordination: a passage that matches more of the query's words beats one that repeats one.
     // Bits stand for query words in order of first appearance; a synonym counts as its source.
     const keys = [...new Set(specTerms)].slice(0, MAX_QUERY_WORDS);
-    const distinctQueryTerms = queryTerms.length;
+    const distinctQueryTerms = Math.max(1, queryTerms.filter((q) => !nameTerms.has(q)).length);
     const coordination = new Map<number, number>();
     const coordinationOf = (mask: number): number => {
       let c = coordination.get(mask);
       if (c === undefined) {
         const sources = new Set<string>();
         keys.forEach((k, i) => {
-          if (mask & (1 << i)) sources.add(expandedFrom.get(k) ?? k);
+          if (mask & (1 << i) && !nameTerms.has(k)) sources.add(expandedFrom.get(k) ?? k);
         });
         coordination.set(mask, (c = sources.size / distinctQueryTerms));
       }
@@ -322,21 +352,36 @@ export class SearchIndex {
     const limit = opts.limit ?? 10;
     const depth = Math.max(RERANK_DEPTH, (offset + limit) * 10);
     const top = topK(first, depth);
-    const phrase = termsOf(query);
+    const phrase = termsOf(query).filter((t) => !nameTerms.has(t));
+    const fact = factPreference(asked, keys);
+    const speaker = people.length ? this.speakers.preference(people) : () => 1;
     const byDoc = new Map<number, { doc: number; score: number }>();
     for (const i of top) {
       const doc = matches.docs[i]!;
-      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, this.passages[doc]!) });
+      const p = this.passages[doc]!;
+      byDoc.set(doc, { doc, score: first[i]! * phraseBonus(phrase, p) * fact(p, matches.masks[i]!) * speaker(p) });
     }
-    // People ask what the interviewer asked; the answer is the passage after the question.
+    // People ask what the interviewer asked; the answer is the passage after the question. A
+    // question that is the asking side of a turn is served as its answer, led in by it (answers.ts);
+    // any other passage ending in a question passes the answer a share and stays.
+    const leadIns = new Map<number, number>();
+    const served = new Set<number>();
     for (const r of [...byDoc.values()]) {
+      if (served.has(r.doc)) continue;
       const p = this.passages[r.doc]!;
-      if (!p.nextId || !/\?["”’']?$/.test(p.text)) continue;
+      if (!p.nextId || this.passages[r.doc + 1]?.id !== p.nextId) continue;
       const nextDoc = r.doc + 1;
-      if (this.passages[nextDoc]?.id !== p.nextId) continue;
+      const pair = this.answersNext(r.doc);
+      if (!pair && !/\?["”’']?$/.test(p.text)) continue;
+      if (served.has(nextDoc)) continue;
       const next = byDoc.get(nextDoc) ?? { doc: nextDoc, score: 0 };
       next.score += ANSWER_SHARE * r.score;
       byDoc.set(nextDoc, next);
+      if (pair) {
+        byDoc.delete(r.doc);
+        served.add(r.doc);
+        leadIns.set(nextDoc, r.doc);
+      }
     }
     const scored = [...byDoc.values()].sort((a, b) => b.score - a.score || (this.passages[a.doc]!.id < this.passages[b.doc]!.id ? -1 : 1));
 
@@ -355,7 +400,7 @@ export class SearchIndex {
     if (top.length < matches.docs.length) {
       for (let i = 0; i < matches.docs.length; i++) {
         const doc = matches.docs[i]!;
-        if (byDoc.has(doc)) continue;
+        if (byDoc.has(doc) || served.has(doc)) continue;
         const g = this.groupOf[doc]!;
         if (seen[g] !== epoch) {
           seen[g] = epoch;
@@ -367,7 +412,8 @@ export class SearchIndex {
     for (const w of words) for (const e of w.expansions) matched.add(this.data.postings.terms[e.termId]!);
     const hits = unique.slice(offset, offset + limit).map((r) => {
       const passage = this.passages[r.doc]!;
-      return { passage, score: r.score, highlights: highlightRanges(passage.text, matched) };
+      const q = leadIns.get(r.doc);
+      return { passage, score: r.score, highlights: highlightRanges(passage.text, matched), ...(q !== undefined ? { leadIn: this.passages[q]! } : {}) };
     });
     // Judged on the first page's best few, so every page of one question carries one verdict.
     const verdict = opts.prefix || opts.judge === false ? { match: 'strong' as const } : this.judge(query, unique.slice(0, MATCH_DEPTH).map((r) => this.passages[r.doc]!), docId);
@@ -459,6 +505,12 @@ export class SearchIndex {
       if (written.test(p.text) || written.test(p.speaker ?? '') || written.test(this.titles.get(p.docId) ?? '')) return true;
     }
     return false;
+  }
+
+  /** Whether the passage after `doc` answers it, worked out once per passage as queries reach it. */
+  private answersNext(doc: number): boolean {
+    if (!this.answered[doc]) this.answered[doc] = answers(this.passages[doc]!, this.passages[doc + 1]) ? 1 : 2;
+    return this.answered[doc] === 1;
   }
 
   /** Known words that start like a partly typed word (or, failing that, are close to it), most used first. */
@@ -562,6 +614,20 @@ export class SearchIndex {
   }
 }
 
+/**
+ * For a fact question, a multiplier favouring passages that hold a value of the asked kind. Only
+ * a passage that shares a word of the question beyond its asking words ("how long") may gain.
+ */
+function factPreference(asked: AskedFact | undefined, keys: string[]): (p: Passage, mask: number) => number {
+  if (!asked) return () => 1;
+  const markers = new Set(termsOf(asked.marker));
+  let markerMask = 0;
+  keys.forEach((k, i) => {
+    if (markers.has(k)) markerMask |= 1 << i;
+  });
+  return (p, mask) => ((mask & ~markerMask) !== 0 && holdsAnswerCached(asked.kind, p.id, p.text) ? FACT_BONUS : 1);
+}
+
 /** Each passage's index terms as adjacent pairs ("a b"), kept for the passages queries touch. */
 const pairCache = new Map<string, Set<string>>();
 const PAIR_CACHE_MAX = 50_000;
@@ -589,12 +655,15 @@ export function phraseBonus(queryTerms: string[], passage: Passage): number {
   return 1 + 0.25 * matched + (whole ? 0.5 : 0);
 }
 
+/** A word with a capital after its first letter, which may be camel case (cheaper than the parts). */
+const joinedByCase = (text: string, t: { word: string; start: number; end: number }) => text.slice(t.start + 1, t.end) !== t.word.slice(1);
+
 /** Character ranges of the words in `text` whose index term is one of `matched`. */
 export function highlightRanges(text: string, matched: Set<string>): Range[] {
   const ranges: Range[] = [];
   for (const t of tokenize(text)) {
     const term = termOf(t.word);
-    if (!term || !matched.has(term)) continue;
+    if (!term || !(matched.has(term) || (joinedByCase(text, t) && camelParts(text.slice(t.start, t.end)).some((w) => matched.has(termOf(w) ?? ''))))) continue;
     const last = ranges[ranges.length - 1];
     // Merge words separated only by a space or hyphen so "machine learning" is one highlight.
     if (last && /^[\s-]*$/.test(text.slice(last[1], t.start))) last[1] = t.end;

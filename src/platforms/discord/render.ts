@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { speakerWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, stripControlsIn, withoutControls } from '../../core/untrusted.js';
 
@@ -95,11 +95,17 @@ function attribution(p: ReplyPassage): string {
   return [speakerWords(p)?.who, p.section].filter(Boolean).join(' · ') || p.doc.kind;
 }
 
+/** The question an answer was served with, as a quoted line above it. */
+function leadInMarkdown(p: ReplyPassage, max: number): string {
+  return p.leadIn ? `> ${escapeDiscord(fit(leadInWords(p.leadIn), Math.floor(Math.min(max / 3, 600))))}\n` : '';
+}
+
 function passageEmbed(p: ReplyPassage, descriptionMax: number = LIMITS.description): APIEmbed {
+  const lead = leadInMarkdown(p, descriptionMax);
   const embed: APIEmbed = {
     color: COLOR,
     title: fit(escapeDiscord(docLabel(p)), LIMITS.title),
-    description: passageMarkdown(p, descriptionMax),
+    description: lead + passageMarkdown(p, descriptionMax - lead.length),
     footer: { text: fit(plainDiscord(attribution(p)), LIMITS.footer) },
   };
   // Discord refuses the whole message for a malformed url, and a javascript: one must never link.

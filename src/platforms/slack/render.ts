@@ -3,7 +3,7 @@
 // corpus or user text escaped so it can never ping anyone or become a link.
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
@@ -80,6 +80,7 @@ function passageBlocks(p: ReplyPassage, n?: number): SlackBlock[] {
   const label = n ? `*${n}.* ` : '';
   const blocks: SlackBlock[] = [];
   if (p.before) blocks.push(context(`… ${escapeSlack(p.before)}`));
+  if (p.leadIn) blocks.push(context(escapeSlack(leadInWords(p.leadIn))));
   blocks.push(section(`${label}“${mrkdwnWithHighlights(p.text, p.highlights, LIMITS.sectionText - label.length - 2)}”`));
   if (p.after) blocks.push(context(`${escapeSlack(p.after)} …`));
   blocks.push(context(attribution(p)));

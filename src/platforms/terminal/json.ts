@@ -10,6 +10,7 @@ function passageJson(p: ReplyPassage) {
     speaker: p.speaker ?? null,
     section: p.section ?? null,
     highlights: p.highlights,
+    ...(p.leadIn ? { leadIn: { text: p.leadIn.text, speaker: p.leadIn.speaker ?? null } } : {}),
     ...(p.before !== undefined ? { before: p.before } : {}),
     ...(p.after !== undefined ? { after: p.after } : {}),
   };

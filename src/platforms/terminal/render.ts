@@ -2,7 +2,7 @@
 // reply's actions shown as the follow-up commands a person can type. Escape sequences and control
 // characters in document or user text are removed, so only the renderer's own codes reach the TTY.
 import { continuedCommand } from '../../../commands/index.js';
-import { docLabel, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
@@ -116,6 +116,7 @@ function renderPassage(p: ReplyPassage, o: RenderOptions, indent: string): strin
   const lines: string[] = [];
   const dim = (s: string) => (o.color ? `${DIM}${s}${RESET}` : s);
   if (p.before) lines.push(...wrap(words(`… ${p.before}`), o.width, indent, false).map(dim));
+  if (p.leadIn) lines.push(...wrap(words(leadInWords(p.leadIn)), o.width, indent, false).map(dim));
   lines.push(...wrap(words(`“${p.text}”`, p.highlights.map(([s, e]) => [s + 1, e + 1])), o.width, indent, o.color));
   if (p.after) lines.push(...wrap(words(`${p.after} …`), o.width, indent, false).map(dim));
   lines.push(...wrap(words(attribution(p)), o.width, indent + '  ', false).map(dim));
