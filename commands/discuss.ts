@@ -41,7 +41,7 @@ export const discuss = defineCommand({
       kind: 'discussion',
       visibility: 'public',
       title: input.topic ? `Discussion: ${clipQuery(input.topic).query}` : 'Discussion prompt',
-      passages: [library.toReply(passage.passage, passage.highlights)],
+      passages: [library.toReply(passage.passage, passage.highlights, passage.leadIn)],
       questions: await library.discussionQuestions(passage.passage),
       notes,
       actions: [{ kind: 'context', passageId: passage.passage.id }],

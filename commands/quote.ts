@@ -41,7 +41,7 @@ export const quote = defineCommand({
         visibility: 'public',
         query,
         match: verdict.match,
-        passages: [library.toReply(hit.passage, hit.highlights)],
+        passages: [library.toReply(hit.passage, hit.highlights, hit.leadIn)],
         notes: verdict.match === 'weak' ? [`Only loosely related to “${query}”.`, ...notes] : notes,
         actions: candidates.length > 1 ? [{ kind: 'another', query, source: docId, seed: index + 1 }] : [],
       };

@@ -3,6 +3,8 @@
 // answer of the asked kind, and an interviewer's question is served as the lead-in to its answer.
 import { describe, expect, it } from 'vitest';
 import { doc, library } from '../helpers/fixtures.js';
+import { Speakers } from '../../src/core/search/speakers.js';
+import { buildCorpus } from '../../src/core/ingest/passages.js';
 
 const LAUNCHES = doc({ id: 'launches', title: 'Launch notes' }, [
   ['The PaintBox release of our picture tool brought a wave of new sign-ups from designers.'],
@@ -82,6 +84,17 @@ describe('questions about a person', () => {
   it('resolves a surname or a short form of the first name', () => {
     expect(top('does Raman think storage gets cheaper')?.speaker).toBe('Priya Raman');
     expect(top('what does Tom think about storage')?.speaker).toBe('Tomas Berg');
+  });
+
+  it('takes a name written whole over a short form of another speaker\'s name', () => {
+    // "Tom" is Tom Weir where he speaks, not Tomas Berg of the other document.
+    const weir = doc({ id: 'kilns', title: 'Kilns', kind: 'transcript', speakers: ['Tom Weir'] }, [
+      { speaker: 'Tom Weir', sentences: ['I think storage of heat matters most.'] },
+    ]);
+    const asked = new Speakers(buildCorpus([PANEL, weir])).askedAbout('what does Tom think about storage');
+    expect(asked.map((a) => [...a.byDoc.values()])).toEqual([['Tom Weir']]);
+    // With no whole name on the shelf, the short form still finds its speaker.
+    expect(new Speakers(buildCorpus([PANEL])).askedAbout('what does Tom think').map((a) => [...a.byDoc.values()])).toEqual([['Tomas Berg']]);
   });
 
   it('a name that is not a speaker is matched as an ordinary word', () => {

@@ -64,6 +64,10 @@ export class Speakers {
           const who = resolve(word);
           if (who) byDoc.set(docId, who);
         }
+        // "Alex" is Alex Paino where he speaks, not Alexandr Wang elsewhere: a name written whole
+        // beats a short form of another.
+        const whole = [...byDoc].filter(([, who]) => who.toLowerCase().split(/\s+/).includes(word.toLowerCase()));
+        if (whole.length && whole.length < byDoc.size) for (const [docId] of byDoc) if (!whole.some(([d]) => d === docId)) byDoc.delete(docId);
         if (byDoc.size) found.set(term, { term, byDoc });
       }
     }
