@@ -14,6 +14,7 @@ import { SearchIndex } from '../search/search-index.js';
 import { corpusKey, decodeSnapshot, encodeSnapshot, snapshotPath, SnapshotError, type LibraryState, type Pause } from './snapshot.js';
 import type { IngestWarning } from '../corpus.js';
 import { errorMessage } from '../errors.js';
+import type { VectorData } from '../search/vectors/passage-vectors.js';
 
 /** A saved snapshot did not match the folder or the code, so the library is built instead. */
 export const SNAPSHOT_REJECTED = 'snapshot_rejected';
@@ -28,6 +29,10 @@ export interface LoadedLibrary {
   source: 'snapshot' | 'build';
   /** Where a build ran: in the build worker, or on this thread (blocking it meanwhile). */
   thread: 'worker' | 'main';
+  /** Semantic vectors the snapshot carried, if any (they are added after the lexical library serves). */
+  vectors?: VectorData;
+  /** The snapshot file and key this load belongs to, so vectors made later can be saved into it. */
+  snapshot?: { file: string; key: string };
 }
 
 /** Corpora at least this big are built in the worker thread; smaller ones build faster in place. */
@@ -57,6 +62,8 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
     ms: Math.round(performance.now() - started),
     source,
     thread,
+    ...(state.vectors ? { vectors: state.vectors } : {}),
+    ...(file && key ? { snapshot: { file, key } } : {}),
   });
   const { key, bytes } = opts.snapshotDir || opts.thread ? await corpusKey(dir).catch(() => ({ key: '', bytes: 0 })) : { key: '', bytes: 0 };
   const file = opts.snapshotDir && key ? snapshotPath(opts.snapshotDir, dir) : undefined;
@@ -86,6 +93,17 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
   const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search), state.warnings);
   if (file) await save(file, () => encodeSnapshot(state, key));
   return done(state, library, 'build');
+}
+
+/**
+ * Saves a loaded library again with its semantic vectors, so the next start uses them at once. The
+ * snapshot keeps its key: vectors are a function of the passages it already holds.
+ */
+export async function saveVectors(loaded: LoadedLibrary, vectors: VectorData): Promise<void> {
+  if (!loaded.snapshot) return;
+  const { library, warnings } = loaded;
+  const { file, key } = loaded.snapshot;
+  await save(file, () => encodeSnapshot({ corpus: library.corpus, search: library.index.data, warnings, vectors }, key));
 }
 
 async function restore(state: LibraryState): Promise<Library> {
