@@ -61,6 +61,27 @@ describe('semantic retrieval', () => {
     expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
   });
 
+  it('after a reload, embeds only the sentences that are new, and finds them', async () => {
+    const logged: string[] = [];
+    configureLog({ level: 'info', sink: (line) => logged.push(line) });
+    try {
+      const small = mkdtempSync(path.join(os.tmpdir(), 'semantic-reload-'));
+      writeFileSync(path.join(small, 'a.md'), '# Notes\n\n' + NOTES.slice(3, 9).map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
+      const live = new LiveLibrary(small, { useWorker: false, semantic: { mode: 'on' } });
+      opened.push(live);
+      await live.load();
+      await live.semanticDone;
+      writeFileSync(path.join(small, 'b.md'), `# More\n\n${NOTES[2]![1]}\n`);
+      await live.reload();
+      await live.semanticDone;
+      const ready = logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready');
+      expect(ready.map((e) => e.embedded)).toEqual([6, 1]);
+      expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
+    } finally {
+      configureLog({ level: 'error' });
+    }
+  });
+
   it('stays by words when semantic retrieval is off', async () => {
     const live = new LiveLibrary(dir, { snapshotDir, useWorker: false, semantic: { mode: 'off' } });
     opened.push(live);

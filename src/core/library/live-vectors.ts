@@ -85,7 +85,10 @@ export class VectorUpkeep {
         const res = await this.thread.run({ texts, modelDir, reuse });
         data = res.data;
         embedded = res.embedded;
-        if (!this.closed) await saveVectors(loaded, data);
+        this.last = { data, texts };
+        // A reload served meanwhile has its own snapshot, which these vectors must not overwrite.
+        if (this.closed || current() !== library) return;
+        await saveVectors(loaded, data);
       }
       this.last = { data, texts };
       if (this.closed || current() !== library) return;
@@ -94,7 +97,8 @@ export class VectorUpkeep {
       await queries.start();
       log.info(SEMANTIC_READY, { passages: passages.length, embedded, model: data.model, ms: Math.round(performance.now() - started) });
     } catch (e) {
-      if (!this.closed) failed(modelDir)(e);
+      // A run stopped because a reload started another is not a failure.
+      if (!this.closed && current() === library) failed(modelDir)(e);
     }
   }
 
