@@ -61,22 +61,30 @@ describe('semantic retrieval', () => {
     expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
   });
 
-  it('after a reload, embeds only the sentences that are new, and finds them', async () => {
+  it('after a reload, or a restart on changed files, embeds only the sentences that are new', async () => {
     const logged: string[] = [];
     configureLog({ level: 'info', sink: (line) => logged.push(line) });
     try {
       const small = mkdtempSync(path.join(os.tmpdir(), 'semantic-reload-'));
       writeFileSync(path.join(small, 'a.md'), '# Notes\n\n' + NOTES.slice(3, 9).map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
-      const live = new LiveLibrary(small, { useWorker: false, semantic: { mode: 'on' } });
+      const smallSnapshots = mkdtempSync(path.join(os.tmpdir(), 'semantic-reload-snap-'));
+      const live = new LiveLibrary(small, { useWorker: false, snapshotDir: smallSnapshots, semantic: { mode: 'on' } });
       opened.push(live);
       await live.load();
       await live.semanticDone;
       writeFileSync(path.join(small, 'b.md'), `# More\n\n${NOTES[2]![1]}\n`);
       await live.reload();
       await live.semanticDone;
-      const ready = logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready');
-      expect(ready.map((e) => e.embedded)).toEqual([6, 1]);
       expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
+      live.close();
+      // The bot is down while a file is added; the next start reuses the stale snapshot's vectors.
+      writeFileSync(path.join(small, 'c.md'), `# Last\n\n${NOTES[0]![1]}\n`);
+      const restarted = new LiveLibrary(small, { useWorker: false, snapshotDir: smallSnapshots, semantic: { mode: 'on' } });
+      opened.push(restarted);
+      await restarted.load();
+      await restarted.semanticDone;
+      const ready = logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready');
+      expect(ready.map((e) => e.embedded)).toEqual([6, 1, 1]);
     } finally {
       configureLog({ level: 'error' });
     }

@@ -75,12 +75,14 @@ export class VectorUpkeep {
       let data = loaded.vectors;
       let embedded = 0;
       if (data?.model !== embedderName(modelDir) || data.scales.length !== texts.length) {
-        const reuse = this.last && {
-          model: this.last.data.model,
-          dims: this.last.data.dims,
-          keys: this.last.texts.map(vectorKey),
-          values: this.last.data.values,
-          scales: this.last.data.scales,
+        // The last vectors made here, else those of the snapshot this load replaced.
+        const from = this.last ?? loaded.staleVectors;
+        const reuse = from && {
+          model: from.data.model,
+          dims: from.data.dims,
+          keys: from.texts.map(vectorKey),
+          values: from.data.values,
+          scales: from.data.scales,
         };
         const res = await this.thread.run({ texts, modelDir, reuse });
         data = res.data;

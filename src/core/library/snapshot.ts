@@ -235,6 +235,24 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
 /** Lets a long decode give the event loop a turn now and then, so the bot keeps answering. */
 export type Pause = () => Promise<void> | void;
 
+/**
+ * The semantic vectors of a snapshot made for other files or code, by their sentences, so a
+ * restart after an edit or an upgrade re-embeds only sentences it has not seen; undefined when it
+ * has none or is damaged.
+ */
+export async function salvageVectors(buf: Buffer, pause: Pause = () => {}): Promise<{ data: VectorData; texts: string[] } | undefined> {
+  try {
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const headerLength = buf.readUInt32LE(MAGIC.length);
+    const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+    if (!header.meta?.vectors) return undefined;
+    const state = await decodeSnapshot(buf, header.key, pause);
+    return state.vectors && { data: state.vectors, texts: state.corpus.passages.flatMap((p) => p.sentences) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a snapshot back; throws SnapshotError when it is not for `key` or is damaged. */
 export async function decodeSnapshot(buf: Buffer, key: string, pause: Pause = () => {}): Promise<LibraryState> {
   if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) throw new SnapshotError('not a snapshot of this format');
