@@ -8,6 +8,9 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     globalSetup: ['test/setup/shared-snapshot.ts'],
+    // Bots the suite spawns answer by words: embedding the corpus (a minute of CPU) in every one
+    // would crowd a 2-core run. test/core/semantic.test.ts turns it on for a corpus of its own.
+    env: { SEMANTIC: 'off' },
     // The JSON report is what .ci/run counts passes and failures from.
     reporters: ['default', 'json'],
     outputFile: { json: '.vitest-report.json' },

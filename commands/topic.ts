@@ -25,12 +25,12 @@ export const topic = defineCommand({
     /** 1-based page, set by the More button. */
     page: z.coerce.number({ error: PAGE }).int(PAGE).min(1, PAGE).max(1000, PAGE).default(1),
   }),
-  run(ctx, input) {
+  async run(ctx, input) {
     const { library } = ctx;
     const docId = resolveDocId(ctx, input.source);
     const { query, notes } = clipQuery(input.query);
     const offset = (input.page - 1) * TOPIC_PAGE_SIZE;
-    const { hits, total, ...verdict } = library.search(query, { docId, offset, limit: TOPIC_PAGE_SIZE });
+    const { hits, total, ...verdict } = await library.searchAsync(query, { docId, offset, limit: TOPIC_PAGE_SIZE });
     if (!hits.length) {
       if (input.page > 1 && total > 0) {
         return { kind: 'passages', visibility: 'private', query, match: verdict.match, page: input.page, total, passages: [], notes: ['That was everything on this topic.'], actions: [] };

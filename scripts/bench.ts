@@ -6,6 +6,12 @@
 //
 //   npm run bench -- [--sizes 1,10,100] [--queries 500] [--seed 42] [--json] [--out DIR]
 //                    [--timeout 1800] [--heap MB] [--no-bundled] [--acks] [--long-line 100,400,800]
+//                    [--no-semantic]
+//
+// Semantic retrieval (unless --no-semantic; scripts/bench/semantic.ts): the bundled corpus's first
+// start to its prompt and to its vectors being served, a restart with them, their build cost and
+// size a passage, query embedding and scoring, /topic p99 with semantic on (target 50 ms) and
+// autocomplete p99 beside words only; the synthetic corpora's cost projected from it.
 //
 // --long-line: build time of one document with no line breaks at these sizes in KB, prose and
 // unpunctuated, and the ratio of the longest to the shortest (linear ≈ the length ratio;
@@ -40,6 +46,7 @@ const { values } = parseArgs({
     'no-bundled': { type: 'boolean', default: false },
     acks: { type: 'boolean', default: false },
     'long-line': { type: 'string', default: '100,400,800' },
+    'no-semantic': { type: 'boolean', default: false },
   },
 });
 
@@ -151,6 +158,33 @@ if (longLineKB.length >= 2) {
     if (!values.json) process.stdout.write('\n' + formatLongLineTable(r) + '\n');
   } catch (e) {
     process.stdout.write(JSON.stringify({ scenario: 'long-line', error: (e as Error).message }) + '\n');
+  }
+}
+
+if (!values['no-semantic']) {
+  note('scenario semantic (bundled corpus; larger ones projected)');
+  const project = results.flatMap((r) => (r.scenario !== 'bundled' && r.passages ? [`${r.scenario}:${r.passages}`] : [])).join(',');
+  const line = await new Promise<string>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/semantic.ts'), '--project', project, '--seed', String(seed)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (code) => resolve(out.split('\n').find((l) => l.startsWith('SEMANTIC ')) ?? `SEMANTIC ${JSON.stringify({ scenario: 'semantic', error: `exited ${code}` })}`));
+  });
+  const r = JSON.parse(line.slice('SEMANTIC '.length)) as Record<string, any>;
+  process.stdout.write(JSON.stringify(r) + '\n');
+  if (!values.json && !r.error) {
+    const l = (x: { p50: number; p99: number }) => `${x.p50} / ${x.p99}`;
+    process.stdout.write(
+      [
+        '',
+        `Semantic retrieval (${r.model}, bundled: ${r.passages} passages, ${r.sentences} sentences)`,
+        `  first start: prompt ${r.firstStart.promptMs} ms, vectors served ${r.firstStart.semanticReadyMs} ms; restart: prompt ${r.restart.promptMs} ms, vectors served ${r.restart.semanticReadyMs} ms`,
+        `  build ${r.buildMs} ms = ${r.msPerPassage} ms/passage (${r.msPerSentence} ms/sentence); size ${r.vectorBytes} bytes = ${r.bytesPerPassage} bytes/passage`,
+        `  ms p50 / p99: query embed ${l(r.queryEmbed)}, scoring ${l(r.scoring)}, /topic fresh query ${l(r.topicFresh)}, repeated ${l(r.topicRepeated)}, words only ${l(r.topicWordsOnly)}`,
+        `  autocomplete p50 / p99: words only ${l(r.autocompleteWordsOnly)}, semantic on ${l(r.autocompleteSemanticOn)} (it never uses vectors)`,
+        ...r.projected.map((p: Record<string, unknown>) => `  ${p.scenario}: ${p.passages} passages, ${p.auto} (auto <= ${r.autoMaxPassages}); projected ${p.projectedBuildMin} min of one core, ${p.projectedVectorMB} MB`),
+      ].join('\n') + '\n',
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import { COMMANDS } from '../commands/index.js';
 import { DEFAULT_SLACK_COMMAND, normaliseCommandName, settingsProblems } from './platforms/slack/commands.js';
 import { errorMessage, UserError } from './core/errors.js';
 import { parseTimezone } from './bot/schedule-words.js';
+import { modelFolderProblem } from './core/search/vectors/use-embedder.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -59,6 +60,21 @@ const schema = z.object({
   DATABASE_PATH: optionalString.transform((s) => path.resolve(PROJECT_ROOT, s ?? 'state/bot.db')),
   // Where the index snapshot is kept so restarts skip rebuilding; "off" builds at every start.
   SNAPSHOT_DIR: optionalString.transform((s) => (s && /^(off|none|false|0)$/i.test(s) ? undefined : path.resolve(PROJECT_ROOT, s ?? 'state/snapshots'))),
+  // Search by meaning beside words: "auto" embeds corpora up to SEMANTIC_AUTO_MAX_PASSAGES (live-vectors.ts).
+  SEMANTIC: optionalString
+    .transform((s) => s?.toLowerCase() ?? 'auto')
+    .pipe(z.enum(['on', 'off', 'auto'], { error: 'must be on, off or auto (auto: on for corpora small enough to embed in minutes)' })),
+  // A local sentence-embedding model folder (model.json, weight shards, vocab.json) instead of the bundled one.
+  SEMANTIC_MODEL_DIR: optionalString.transform((s, ctx) => {
+    if (!s) return undefined;
+    const dir = path.resolve(PROJECT_ROOT, s);
+    const problem = modelFolderProblem(dir);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: `${problem}; point it at a TF.js Universal Sentence Encoder-style model folder, or unset it to use the bundled model` });
+      return z.NEVER;
+    }
+    return dir;
+  }),
   DAILY_TIMEZONE: optionalString.transform((s, ctx) => {
     try {
       return parseTimezone(s ?? 'UTC');

@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     snapshotDir: config.SNAPSHOT_DIR,
     // Reloads always build in the worker; the fallback's first build may run here, as nobody is answered before it.
     inlineFirstBuild: !platformsConfigured,
+    semantic: { mode: config.SEMANTIC, modelDir: config.SEMANTIC_MODEL_DIR },
     onSwap: (_, warnings) => logIngestWarnings(warnings),
     ...foreground?.corpusHooks,
   });

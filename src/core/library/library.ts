@@ -3,9 +3,10 @@
 import { discussionQuestions, phraseKeys, type PhraseStats } from './discussion.js';
 import { UserError } from '../errors.js';
 import type { ReplyPassage, SkippedFile, SourceSummary } from '../../bot/reply.js';
-import { SearchIndex, type Range, type SearchHit, type SearchResult } from '../search/search-index.js';
+import { SearchIndex, type Range, type SearchHit, type SearchOptions, type SearchResult } from '../search/search-index.js';
 import type { MatchVerdict } from '../search/match.js';
 import { leadInText } from '../search/answers.js';
+import type { SemanticSearch } from '../search/vectors/semantic.js';
 import { noResultHelp, type NoResultHelp } from './suggest.js';
 import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from '../search/text.js';
 import { corpusTopics } from './topics.js';
@@ -46,7 +47,9 @@ export class Library {
   constructor(
     readonly corpus: Corpus,
     index?: SearchIndex,
-    warnings: readonly IngestWarning[] = [],
+    private readonly warnings: readonly IngestWarning[] = [],
+    /** Search by meaning beside words, once the passages' vectors are ready (see fusion.ts). */
+    readonly semantic?: SemanticSearch,
   ) {
     this.index = index ?? new SearchIndex(corpus);
     this.skipped = skippedFiles(warnings);
@@ -89,8 +92,24 @@ export class Library {
     );
   }
 
-  search(query: string, opts: { docId?: string; offset?: number; limit?: number } = {}): SearchResult {
-    return this.index.search(query, opts);
+  /** The same library, searching by meaning as well: swapped in when the vectors are ready. */
+  withSemantic(semantic: SemanticSearch | undefined): Library {
+    return new Library(this.corpus, this.index, this.warnings, semantic);
+  }
+
+  /** Ranked passages; fused with meaning when the query's vector is already at hand (see searchAsync). */
+  search(query: string, opts: Pick<SearchOptions, 'docId' | 'offset' | 'limit'> = {}): SearchResult {
+    const similarity = this.semantic?.similarity(query);
+    return this.index.search(query, similarity ? { ...opts, similarity } : opts);
+  }
+
+  /**
+   * search() after readying the query's vector, when the model is loaded; never waits for the
+   * model or the passages' vectors, so until they are ready this is the lexical search.
+   */
+  async searchAsync(query: string, opts: Pick<SearchOptions, 'docId' | 'offset' | 'limit'> = {}): Promise<SearchResult> {
+    await this.semantic?.prepare(query);
+    return this.search(query, opts);
   }
 
   /** Quotations for a query, best first: hits that read well alone, then the rest that fit. */

@@ -9,6 +9,7 @@ import type { Library } from './library.js';
 import { loadLibrary, type LoadedLibrary } from './load.js';
 import { log } from '../log.js';
 import type { IngestWarning } from '../corpus.js';
+import { VectorUpkeep, type SemanticSettings } from './live-vectors.js';
 
 /** A reload finished and the new library is being served. */
 export const CORPUS_RELOADED = 'corpus_reloaded';
@@ -25,6 +26,9 @@ export class LiveLibrary {
   private timer?: NodeJS.Timeout;
   /** Set while a reload is queued behind one in progress. */
   private again = false;
+  private readonly vectors?: VectorUpkeep;
+  /** Settles when the current library's semantic vectors are served (or will not be). */
+  semanticDone: Promise<void> = Promise.resolve();
 
   constructor(
     readonly dir: string,
@@ -46,8 +50,12 @@ export class LiveLibrary {
        * answer "still loading" meanwhile, so theirs is built in the worker.
        */
       inlineFirstBuild?: boolean;
+      /** Search by meaning too, once vectors are ready (live-vectors.ts); unset: words only. */
+      semantic?: SemanticSettings;
     } = {},
-  ) {}
+  ) {
+    if (opts.semantic && opts.semantic.mode !== 'off') this.vectors = new VectorUpkeep(opts.semantic);
+  }
 
   /** The library to answer with; a friendly UserError while the first load is still running. */
   get(): Library {
@@ -75,6 +83,8 @@ export class LiveLibrary {
     if (inlineFirst && loaded.thread === 'main' && loaded.source === 'build') this.thread.rememberFrom(this.cache);
     this.current = loaded.library;
     this.opts.onSwap?.(loaded.library, loaded.warnings);
+    // Answers are lexical until then; the same library with vectors replaces this one when ready.
+    if (this.vectors) this.semanticDone = this.vectors.attach(loaded, () => this.current, (library) => (this.current = library));
     return loaded;
   }
 
@@ -99,6 +109,7 @@ export class LiveLibrary {
   close(): void {
     clearTimeout(this.timer);
     void this.thread.close();
+    this.vectors?.close();
     this.watcher?.close();
     this.watcher = undefined;
   }

@@ -11,9 +11,10 @@ import type { IngestCache } from '../ingest/index.js';
 import { Library } from './library.js';
 import { log } from '../log.js';
 import { SearchIndex } from '../search/search-index.js';
-import { corpusKey, decodeSnapshot, encodeSnapshot, snapshotPath, SnapshotError, type LibraryState, type Pause } from './snapshot.js';
+import { corpusKey, decodeSnapshot, encodeSnapshot, salvageVectors, snapshotPath, SnapshotError, type LibraryState, type Pause } from './snapshot.js';
 import type { IngestWarning } from '../corpus.js';
 import { errorMessage } from '../errors.js';
+import type { VectorData } from '../search/vectors/passage-vectors.js';
 
 /** A saved snapshot did not match the folder or the code, so the library is built instead. */
 export const SNAPSHOT_REJECTED = 'snapshot_rejected';
@@ -28,6 +29,12 @@ export interface LoadedLibrary {
   source: 'snapshot' | 'build';
   /** Where a build ran: in the build worker, or on this thread (blocking it meanwhile). */
   thread: 'worker' | 'main';
+  /** Semantic vectors the snapshot carried, if any (they are added after the lexical library serves). */
+  vectors?: VectorData;
+  /** The snapshot file and key this load belongs to, so vectors made later can be saved into it. */
+  snapshot?: { file: string; key: string };
+  /** Vectors of a rejected (stale) snapshot, by sentence, for the new vectors to reuse. */
+  staleVectors?: { data: VectorData; texts: string[] };
 }
 
 /** Corpora at least this big are built in the worker thread; smaller ones build faster in place. */
@@ -57,10 +64,13 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
     ms: Math.round(performance.now() - started),
     source,
     thread,
+    ...(state.vectors ? { vectors: state.vectors } : {}),
+    ...(file && key ? { snapshot: { file, key } } : {}),
   });
   const { key, bytes } = opts.snapshotDir || opts.thread ? await corpusKey(dir).catch(() => ({ key: '', bytes: 0 })) : { key: '', bytes: 0 };
   const file = opts.snapshotDir && key ? snapshotPath(opts.snapshotDir, dir) : undefined;
 
+  let staleVectors: LoadedLibrary['staleVectors'];
   if (file) {
     const saved = await readFile(file).catch(() => undefined);
     if (saved) {
@@ -70,9 +80,11 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
       } catch (e) {
         // Stale (the corpus changed) or damaged: either way it is rebuilt, never trusted.
         log.info(SNAPSHOT_REJECTED, { file, reason: e instanceof SnapshotError ? e.message : String(e) });
+        staleVectors = await salvageVectors(saved, yieldToLoop);
       }
     }
   }
+  const withStale = (loaded: LoadedLibrary): LoadedLibrary => (staleVectors ? { ...loaded, staleVectors } : loaded);
 
   const inWorker = opts.thread && key && (opts.useWorker ?? bytes >= WORKER_MIN_BYTES);
   if (inWorker) {
@@ -80,12 +92,23 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
     const state = await decodeSnapshot(snapshot, key, yieldToLoop);
     const library = await restore(state);
     if (file) await save(file, () => snapshot);
-    return done(state, library, 'build', 'worker');
+    return withStale(done(state, library, 'build', 'worker'));
   }
   const state = await buildState(dir, opts.cache, opts.remember);
   const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search), state.warnings);
   if (file) await save(file, () => encodeSnapshot(state, key));
-  return done(state, library, 'build');
+  return withStale(done(state, library, 'build'));
+}
+
+/**
+ * Saves a loaded library again with its semantic vectors, so the next start uses them at once. The
+ * snapshot keeps its key: vectors are a function of the passages it already holds.
+ */
+export async function saveVectors(loaded: LoadedLibrary, vectors: VectorData): Promise<void> {
+  if (!loaded.snapshot) return;
+  const { library, warnings } = loaded;
+  const { file, key } = loaded.snapshot;
+  await save(file, () => encodeSnapshot({ corpus: library.corpus, search: library.index.data, warnings, vectors }, key));
 }
 
 async function restore(state: LibraryState): Promise<Library> {

@@ -13,6 +13,7 @@ import { listCorpusFiles } from '../ingest/files.js';
 import { codeFingerprint } from './fingerprint.js';
 import type { PostingsData } from '../search/postings.js';
 import type { SearchData } from '../search/search-index.js';
+import type { VectorData } from '../search/vectors/passage-vectors.js';
 import type { Corpus, DocumentMeta, IngestWarning, Passage } from '../corpus.js';
 
 const MAGIC = Buffer.from('RGBSNAP1', 'latin1');
@@ -20,7 +21,7 @@ const MAGIC = Buffer.from('RGBSNAP1', 'latin1');
  * Bump when the snapshot layout changes. (Changes to the code that cleans and indexes are caught
  * by the key's fingerprint of the build's source files, fingerprint.ts.)
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export class SnapshotError extends Error {}
 
@@ -29,6 +30,8 @@ export interface LibraryState {
   corpus: Corpus;
   search: SearchData;
   warnings: IngestWarning[];
+  /** The passages' semantic vectors, once computed (they come after the lexical library is served). */
+  vectors?: VectorData;
 }
 
 /**
@@ -104,6 +107,8 @@ interface Header {
     docCount: number;
     termCount: number;
     formCount: number;
+    /** Present when the snapshot carries semantic vectors: which model made them. */
+    vectors?: { model: string; dims: number };
   };
 }
 
@@ -187,6 +192,10 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
     ['forms', Buffer.from(search.forms.join('\n'), 'utf8')],
     ['surface', bytesOf(search.surface)],
   ];
+  if (state.vectors) {
+    if (state.vectors.scales.length !== sentenceLengths.length) throw new SnapshotError('vectors and sentences disagree');
+    sections.push(['vectors.values', bytesOf(state.vectors.values)], ['vectors.scales', bytesOf(state.vectors.scales)]);
+  }
   p.fields.forEach((f, i) => {
     sections.push([`f${i}.offsets`, bytesOf(f.offsets)], [`f${i}.docs`, bytesOf(f.docs)], [`f${i}.tfs`, bytesOf(f.tfs)], [`f${i}.lengths`, bytesOf(f.lengths)]);
   });
@@ -212,6 +221,7 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
       docCount: p.docCount,
       termCount: p.terms.length,
       formCount: search.forms.length,
+      ...(state.vectors ? { vectors: { model: state.vectors.model, dims: state.vectors.dims } } : {}),
     },
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -224,6 +234,24 @@ export function encodeSnapshot(state: LibraryState, key: string): Buffer {
 
 /** Lets a long decode give the event loop a turn now and then, so the bot keeps answering. */
 export type Pause = () => Promise<void> | void;
+
+/**
+ * The semantic vectors of a snapshot made for other files or code, by their sentences, so a
+ * restart after an edit or an upgrade re-embeds only sentences it has not seen; undefined when it
+ * has none or is damaged.
+ */
+export async function salvageVectors(buf: Buffer, pause: Pause = () => {}): Promise<{ data: VectorData; texts: string[] } | undefined> {
+  try {
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const headerLength = buf.readUInt32LE(MAGIC.length);
+    const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+    if (!header.meta?.vectors) return undefined;
+    const state = await decodeSnapshot(buf, header.key, pause);
+    return state.vectors && { data: state.vectors, texts: state.corpus.passages.flatMap((p) => p.sentences) };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Reads a snapshot back; throws SnapshotError when it is not for `key` or is damaged. */
 export async function decodeSnapshot(buf: Buffer, key: string, pause: Pause = () => {}): Promise<LibraryState> {
@@ -359,5 +387,11 @@ export async function decodeSnapshot(buf: Buffer, key: string, pause: Pause = ()
     surface: typed('surface', Int32Array, m.termCount),
   };
   if (m.docCount !== n) throw new SnapshotError('index and passages disagree');
-  return { corpus, search, warnings: m.warnings };
+  const vectors: VectorData | undefined = m.vectors && {
+    model: m.vectors.model,
+    dims: m.vectors.dims,
+    values: typed('vectors.values', Int8Array, sentenceLengths.length * m.vectors.dims),
+    scales: typed('vectors.scales', Float32Array, sentenceLengths.length),
+  };
+  return { corpus, search, warnings: m.warnings, ...(vectors ? { vectors } : {}) };
 }

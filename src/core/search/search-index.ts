@@ -5,6 +5,7 @@ import { MAX_QUERY_WORDS, Postings, PostingsBuilder, topK, type PostingsData, ty
 import { termOf, terms as termsOf, tokenize } from './text.js';
 import { QUESTION_SPEAKERS } from '../ingest/passages.js';
 import { synonymsOf } from './synonyms.js';
+import { fuse } from './fusion.js';
 import type { Corpus, Passage } from '../corpus.js';
 import { SortedTerms } from './vocabulary.js';
 import { isEveryday } from './everyday.js';
@@ -40,6 +41,8 @@ export interface SearchOptions {
   offset?: number;
   /** Skip the match verdict where only the passages matter (checking that a word finds anything). */
   judge?: boolean;
+  /** The query's similarity to each passage (by position), when semantic vectors are ready: fused with the lexical ranking. */
+  similarity?: Float32Array;
 }
 
 /**
@@ -383,7 +386,8 @@ export class SearchIndex {
         leadIns.set(nextDoc, r.doc);
       }
     }
-    const scored = [...byDoc.values()].sort((a, b) => b.score - a.score || (this.passages[a.doc]!.id < this.passages[b.doc]!.id ? -1 : 1));
+    let scored = [...byDoc.values()].sort((a, b) => b.score - a.score || (this.passages[a.doc]!.id < this.passages[b.doc]!.id ? -1 : 1));
+    if (opts.similarity) scored = fuse(scored, opts.similarity, docId ? (doc) => this.passages[doc]!.docId === docId : undefined);
 
     // One per near-duplicate group; groups are marked with this query's number, not a new set.
     const epoch = ++this.epoch;

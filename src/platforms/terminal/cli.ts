@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { COMMANDS, findCommand, runCommand } from '../../../commands/index.js';
 import { schemaKeys } from '../../bot/command.js';
 import { loadConfig } from '../../config.js';
+import { withStoredVectors } from '../../core/library/live-vectors.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
 import { parseInvocation } from '../../bot/invocation.js';
 import { loadLibrary } from '../../core/library/load.js';
@@ -58,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
     const config = loadConfig();
     configureLog({ level: config.LOG_LEVEL ?? 'warn' });
     loaded = await loadLibrary(config.CORPUS_DIR, { snapshotDir: config.SNAPSHOT_DIR });
+    // Ranks as the bot does when the snapshot has vectors (the bot computes them; a one-shot run does not).
+    loaded = { ...loaded, library: await withStoredVectors(loaded, { mode: config.SEMANTIC, modelDir: config.SEMANTIC_MODEL_DIR }) };
   } catch (e) {
     if (isUserError(e)) return fail(e.message, json, 1);
     throw e;

@@ -1,0 +1,6 @@
+// Entry of the vector worker thread. Plain JavaScript, so the thread starts the same way under
+// tsx, vitest or plain node: it registers tsx itself, then loads the TypeScript job.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./vector-job.ts');

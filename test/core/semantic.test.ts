@@ -1,0 +1,111 @@
+// Semantic retrieval end to end on a corpus of a dozen one-line notes: a question that shares no
+// word with its answer finds nothing by words, finds its answer once the vectors are ready, and a
+// restart with the saved snapshot finds it at once. The one test that runs the embedding model.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { LiveLibrary } from '../../src/core/library/live.js';
+import { configureLog } from '../../src/core/log.js';
+
+const NOTES = [
+  ['Bread', 'Feed the starter with flour and water the night before, then let the dough rise slowly in a cool kitchen.'],
+  ['Cars', 'Change the engine oil every five thousand miles and check the tyre pressure monthly.'],
+  ['Astronomy', 'The telescope reveals the rings of Saturn and the moons of Jupiter on clear winter nights.'],
+  ['Savings', 'Interest on a savings account compounds, so money deposited early grows the most.'],
+  ['Cats', 'Cats sleep for most of the day and hunt at dawn and dusk.'],
+  ['Garden', 'Copper tape around the raised beds stops snails and slugs from reaching the lettuce.'],
+  ['Music', 'The orchestra tuned to the oboe before the symphony began.'],
+  ['Football', 'The goalkeeper dived left and saved the penalty in the final minute.'],
+  ['Health', 'Drinking enough water and sleeping eight hours help the body recover after exercise.'],
+  ['Trains', 'The night train from Vienna to Venice crosses the Alps before sunrise.'],
+  ['Steak', 'Sear the steak in a hot cast iron pan, then rest it before slicing.'],
+  ['Backups', 'Copy your laptop files to an external drive every week.'],
+];
+// Not one word in common with the astronomy note.
+const QUESTION = 'what can you see in the sky through a stargazing instrument';
+
+describe('semantic retrieval', () => {
+  configureLog({ level: 'error' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'semantic-'));
+  writeFileSync(path.join(dir, 'notes.md'), '# Notes\n\n' + NOTES.map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
+  const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'semantic-snap-'));
+  const opened: LiveLibrary[] = [];
+  const open = () => {
+    const live = new LiveLibrary(dir, { snapshotDir, useWorker: false, semantic: { mode: 'on' } });
+    opened.push(live);
+    return live;
+  };
+  afterAll(() => opened.forEach((l) => l.close()));
+
+  it('answers by words at once, then finds a paraphrase by meaning when the vectors are ready', async () => {
+    const live = open();
+    await live.load();
+    // The vectors are still being computed: search is by words and does not wait.
+    expect(live.get().semantic).toBeUndefined();
+    expect((await live.get().searchAsync(QUESTION)).hits).toEqual([]);
+    await live.semanticDone;
+    const { hits } = await live.get().searchAsync(QUESTION);
+    expect(hits[0]?.passage.text).toMatch(/telescope/);
+    // A question the words answer keeps its answer first.
+    expect((await live.get().searchAsync('engine oil')).hits[0]?.passage.text).toMatch(/engine oil/);
+  });
+
+  it('uses the vectors saved in the snapshot as soon as a restart has loaded', async () => {
+    const live = open();
+    const loaded = await live.load();
+    expect(loaded.source).toBe('snapshot');
+    expect(live.get().semantic).toBeDefined();
+    await live.semanticDone;
+    expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
+  });
+
+  it('after a reload, or a restart on changed files, embeds only the sentences that are new', async () => {
+    const logged: string[] = [];
+    configureLog({ level: 'info', sink: (line) => logged.push(line) });
+    try {
+      const small = mkdtempSync(path.join(os.tmpdir(), 'semantic-reload-'));
+      writeFileSync(path.join(small, 'a.md'), '# Notes\n\n' + NOTES.slice(3, 9).map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
+      const smallSnapshots = mkdtempSync(path.join(os.tmpdir(), 'semantic-reload-snap-'));
+      const live = new LiveLibrary(small, { useWorker: false, snapshotDir: smallSnapshots, semantic: { mode: 'on' } });
+      opened.push(live);
+      await live.load();
+      await live.semanticDone;
+      writeFileSync(path.join(small, 'b.md'), `# More\n\n${NOTES[2]![1]}\n`);
+      await live.reload();
+      await live.semanticDone;
+      expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
+      live.close();
+      // The bot is down while a file is added; the next start reuses the stale snapshot's vectors.
+      writeFileSync(path.join(small, 'c.md'), `# Last\n\n${NOTES[0]![1]}\n`);
+      const restarted = new LiveLibrary(small, { useWorker: false, snapshotDir: smallSnapshots, semantic: { mode: 'on' } });
+      opened.push(restarted);
+      await restarted.load();
+      await restarted.semanticDone;
+      const ready = logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready');
+      expect(ready.map((e) => e.embedded)).toEqual([6, 1, 1]);
+    } finally {
+      configureLog({ level: 'error' });
+    }
+  });
+
+  it('stays by words when semantic retrieval is off', async () => {
+    const live = new LiveLibrary(dir, { snapshotDir, useWorker: false, semantic: { mode: 'off' } });
+    opened.push(live);
+    await live.load();
+    await live.semanticDone;
+    expect((await live.get().searchAsync(QUESTION)).hits).toEqual([]);
+  });
+});
+
+describe('SEMANTIC settings', () => {
+  const load = (env: Record<string, string>) => loadConfig(env, { dotenvPath: false });
+  it('defaults to auto, and names the variable for a bad value or a model folder without a model', () => {
+    expect(load({}).SEMANTIC).toBe('auto');
+    expect(load({ SEMANTIC: 'OFF' }).SEMANTIC).toBe('off');
+    expect(() => load({ SEMANTIC: 'maybe' })).toThrow(/SEMANTIC: must be on, off or auto/);
+    const empty = mkdtempSync(path.join(os.tmpdir(), 'no-model-'));
+    expect(() => load({ SEMANTIC_MODEL_DIR: empty })).toThrow(/SEMANTIC_MODEL_DIR: .*has no model\.json/);
+  });
+});
