@@ -28,6 +28,7 @@ export const discuss = defineCommand({
     if (input.topic) {
       const clipped = clipQuery(input.topic);
       notes = clipped.notes;
+      await library.prepare(clipped.query);
       passage = library.discussionPassage(clipped.query, ctx.random, docId);
       if (!passage) return noResults(ctx, clipped.query, docId);
       // Prompts about something the shelf does not discuss would be prompts about something else.

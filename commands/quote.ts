@@ -25,11 +25,12 @@ export const quote = defineCommand({
     /** Set by the Another button: which candidate (with a query) or which random draw (without). */
     seed: z.coerce.number({ error: SEED }).int(SEED).nonnegative(SEED).max(Number.MAX_SAFE_INTEGER, SEED).optional(),
   }),
-  run(ctx, input) {
+  async run(ctx, input) {
     const { library } = ctx;
     const docId = resolveDocId(ctx, input.source);
     if (input.query) {
       const { query, notes } = clipQuery(input.query);
+      await library.prepare(query);
       const { candidates, ...verdict } = library.quoteCandidates(query, docId);
       if (!candidates.length) return noResults(ctx, query, docId);
       // A quote is posted to the channel: one about something else would pass for an answer.

@@ -108,13 +108,18 @@ export class Library {
    * model or the passages' vectors, so until they are ready this is the lexical search.
    */
   async searchAsync(query: string, opts: Pick<SearchOptions, 'docId' | 'offset' | 'limit'> = {}): Promise<SearchResult> {
-    await this.semantic?.prepare(query);
+    await this.prepare(query);
     return this.search(query, opts);
+  }
+
+  /** Readies the query's vector, when the model is loaded, so the searches after it use meaning too. */
+  async prepare(query: string): Promise<void> {
+    await this.semantic?.prepare(query);
   }
 
   /** Quotations for a query, best first: hits that read well alone, then the rest that fit. */
   quoteCandidates(query: string, docId?: string): MatchVerdict & { candidates: SearchHit[] } {
-    const { hits, total: _, ...verdict } = this.index.search(query, { docId, limit: 10 });
+    const { hits, total: _, ...verdict } = this.search(query, { docId, limit: 10 });
     const fits = hits.filter((h) => h.passage.text.length >= QUOTE_MIN && h.passage.text.length <= QUOTE_MAX);
     const good = fits.filter((h) => h.passage.quotability >= QUOTABLE);
     return { ...verdict, candidates: [...good, ...fits.filter((h) => h.passage.quotability < QUOTABLE)] };
@@ -157,7 +162,7 @@ export class Library {
   discussionPassage(topic: string | undefined, random: () => number, docId?: string): (SearchHit & Partial<MatchVerdict>) | undefined {
     const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE;
     if (topic) {
-      const { hits, total: _, ...verdict } = this.index.search(topic, { docId, limit: 10 });
+      const { hits, total: _, ...verdict } = this.search(topic, { docId, limit: 10 });
       const hit = hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
       return hit && { ...hit, ...verdict };
     }
