@@ -90,6 +90,39 @@ describe('semantic retrieval', () => {
     }
   });
 
+  it('keeps the vectors when a load by words only (the CLI, SEMANTIC=off) rebuilds a changed corpus in between', async () => {
+    const logged: string[] = [];
+    configureLog({ level: 'info', sink: (line) => logged.push(line) });
+    try {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'semantic-words-only-'));
+      writeFileSync(path.join(folder, 'a.md'), '# Notes\n\n' + NOTES.slice(0, 10).map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
+      const snaps = mkdtempSync(path.join(os.tmpdir(), 'semantic-words-only-snap-'));
+      const bot = (mode: 'on' | 'off') => {
+        const live = new LiveLibrary(folder, { useWorker: false, snapshotDir: snaps, semantic: { mode } });
+        opened.push(live);
+        return live;
+      };
+      const first = bot('on');
+      await first.load();
+      await first.semanticDone;
+      first.close();
+      // A file is added and someone runs a command from the shell, which searches by words.
+      writeFileSync(path.join(folder, 'b.md'), `# More\n\n${NOTES[11]![1]}\n`);
+      const words = bot('off');
+      expect((await words.load()).source).toBe('build');
+      words.close();
+      // The bot starts again: only the new sentence is embedded, and the paraphrase is found.
+      const again = bot('on');
+      await again.load();
+      await again.semanticDone;
+      const ready = logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready');
+      expect(ready.map((e) => e.embedded)).toEqual([10, 1]);
+      expect((await again.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
+    } finally {
+      configureLog({ level: 'error' });
+    }
+  });
+
   it('stays by words when semantic retrieval is off', async () => {
     const live = new LiveLibrary(dir, { snapshotDir, useWorker: false, semantic: { mode: 'off' } });
     opened.push(live);

@@ -71,20 +71,27 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
   const file = opts.snapshotDir && key ? snapshotPath(opts.snapshotDir, dir) : undefined;
 
   let staleVectors: LoadedLibrary['staleVectors'];
+  const withStale = (loaded: LoadedLibrary): LoadedLibrary => (staleVectors ? { ...loaded, staleVectors } : loaded);
   if (file) {
     const saved = await readFile(file).catch(() => undefined);
     if (saved) {
       try {
         const state = await decodeSnapshot(saved, key, yieldToLoop);
-        return done(state, await restore(state), 'snapshot');
+        // Saved by a load that searched by words only: the vectors set aside before it still serve.
+        if (!state.vectors) staleVectors = await salvageAside(file);
+        return withStale(done(state, await restore(state), 'snapshot'));
       } catch (e) {
         // Stale (the corpus changed) or damaged: either way it is rebuilt, never trusted.
         log.info(SNAPSHOT_REJECTED, { file, reason: e instanceof SnapshotError ? e.message : String(e) });
         staleVectors = await salvageVectors(saved, yieldToLoop);
+        // The rebuilt snapshot replaces this one without vectors until they are made again; a load
+        // that searches by words only (the CLI, SEMANTIC=off) never makes them, so the old ones are
+        // set aside for the next load that does, rather than lost (minutes of embedding).
+        if (staleVectors) await save(asideOf(file), () => saved);
+        else staleVectors = await salvageAside(file);
       }
     }
   }
-  const withStale = (loaded: LoadedLibrary): LoadedLibrary => (staleVectors ? { ...loaded, staleVectors } : loaded);
 
   const inWorker = opts.thread && key && (opts.useWorker ?? bytes >= WORKER_MIN_BYTES);
   if (inWorker) {
@@ -109,6 +116,16 @@ export async function saveVectors(loaded: LoadedLibrary, vectors: VectorData): P
   const { library, warnings } = loaded;
   const { file, key } = loaded.snapshot;
   await save(file, () => encodeSnapshot({ corpus: library.corpus, search: library.index.data, warnings, vectors }, key));
+  // The snapshot holds vectors again: what was set aside has been reused or is out of date.
+  await unlink(asideOf(file)).catch(() => {});
+}
+
+/** Where a replaced snapshot's vectors wait for the next load that computes vectors. */
+const asideOf = (file: string) => `${file}.vectors`;
+
+async function salvageAside(file: string): Promise<LoadedLibrary['staleVectors']> {
+  const aside = await readFile(asideOf(file)).catch(() => undefined);
+  return aside && salvageVectors(aside, yieldToLoop);
 }
 
 async function restore(state: LibraryState): Promise<Library> {
