@@ -49,6 +49,17 @@ export function docLabel(p: Pick<ReplyPassage, 'doc' | 'speaker'>): string {
   return author && author !== p.speaker && author !== title ? `${title} — ${author}` : title;
 }
 
+/**
+ * How a page of search results counts them, the same words on every platform: "12 matching
+ * passages in all", but for a weak or no match "252 passages in all that share a word with it", never calling
+ * passages that are not about the question matches.
+ */
+export function resultCount(reply: { total?: number; match?: MatchStrength }): string {
+  const n = reply.total ?? 0;
+  const passages = `passage${n === 1 ? '' : 's'}`;
+  return reply.match === 'weak' || reply.match === 'none' ? `${n} ${passages} in all that share a word with it` : `${n} matching ${passages} in all`;
+}
+
 /** Something the person can do next; adapters turn these into buttons or typed hints. */
 export type Action =
   | { kind: 'more'; query: string; source?: string; page: number }

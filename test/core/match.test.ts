@@ -9,6 +9,8 @@ import type { Reply } from '../../src/bot/reply.js';
 import { namesIn } from '../../src/core/search/match.js';
 import { seededRandom } from '../../src/core/search/text.js';
 import { replyJson } from '../../src/platforms/terminal/json.js';
+import { renderReply } from '../../src/platforms/terminal/render.js';
+import { renderSlack } from '../../src/platforms/slack/render.js';
 import { doc, library } from '../helpers/fixtures.js';
 
 const GARDEN = doc({ id: 'garden', title: 'The allotment year', speakers: ['Rosa Quill'] }, [
@@ -90,6 +92,15 @@ describe('what /topic, /quote and /discuss say', () => {
     expect(r.notes.join(' ')).toMatch(/closest passages, but they are not about it/);
     expect(r.match).toBe('none');
     expect(replyJson('topic', r).match).toBe('none');
+  });
+
+  it('never counts passages that are not about the question as matching, on any platform', async () => {
+    const none = await run('topic', { query: 'what does Monty Don say about tomatoes' });
+    const strong = await run('topic', { query: 'slugs lettuce eggshells' });
+    const shown = (r: Reply) => JSON.stringify([renderReply(r, { width: 100, color: false }), renderSlack(r)]);
+    expect(shown(none)).not.toMatch(/matching passage/);
+    expect(shown(none)).toMatch(/passages? in all that share a word with it/);
+    expect(shown(strong)).toMatch(/matching passages? in all/);
   });
 
   it('/topic titles weak results as loosely related and strong ones as usual', async () => {

@@ -3,7 +3,7 @@
 // corpus or user text escaped so it can never ping anyone or become a link.
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
@@ -134,7 +134,7 @@ export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
       const numbered = reply.passages.length > 1;
       blocks = [...title, ...reply.passages.flatMap((p, i) => passageBlocks(p, numbered ? i + 1 : undefined))];
       if (reply.total !== undefined && reply.page !== undefined && reply.total > 0) {
-        blocks.push(context(`Page ${reply.page} · ${reply.total} matching passage${reply.total === 1 ? '' : 's'}`));
+        blocks.push(context(`Page ${reply.page} · ${resultCount(reply)}`));
       }
       text = reply.title ?? reply.passages[0]?.text ?? '';
       break;

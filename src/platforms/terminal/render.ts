@@ -2,7 +2,7 @@
 // reply's actions shown as the follow-up commands a person can type. Escape sequences and control
 // characters in document or user text are removed, so only the renderer's own codes reach the TTY.
 import { continuedCommand } from '../../../commands/index.js';
-import { docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
@@ -167,7 +167,7 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
         out.push('');
       }
       if (reply.kind === 'passages' && reply.total !== undefined && reply.page !== undefined && reply.total > 0) {
-        out.push(`Page ${reply.page}, ${reply.total} matching passage${reply.total === 1 ? '' : 's'} in all.`);
+        out.push(`Page ${reply.page}, ${resultCount(reply)}.`);
       }
       break;
     }
