@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
 import { errorReply } from '../src/bot/reply.js';
-import { noResults, resolveDocId, sourceOption } from './shared.js';
+import { noResults, offShelf, resolveDocId, sourceOption } from './shared.js';
 
 export const discuss = defineCommand({
   name: 'discuss',
@@ -32,7 +32,8 @@ export const discuss = defineCommand({
       passage = library.discussionPassage(clipped.query, ctx.random, docId);
       if (!passage) return noResults(ctx, clipped.query, docId);
       // Prompts about something the shelf does not discuss would be prompts about something else.
-      if (passage.match === 'none') return noResults(ctx, clipped.query, docId, { match: 'none', absent: passage.absent });
+      const verdict = { match: passage.match ?? 'strong', absent: passage.absent, lacking: passage.lacking } as const;
+      if (offShelf(verdict)) return noResults(ctx, clipped.query, docId, verdict);
       if (passage.match === 'weak') notes = [`Only loosely related to “${clipped.query}”.`, ...notes];
     } else {
       passage = library.discussionPassage(undefined, ctx.random, docId);

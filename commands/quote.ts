@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
 import { errorReply } from '../src/bot/reply.js';
 import { seededRandom } from '../src/core/search/text.js';
-import { noResults, resolveDocId, sourceOption } from './shared.js';
+import { noResults, offShelf, resolveDocId, sourceOption } from './shared.js';
 
 const SEED = 'That Another button carried a number I cannot use; run /quote again for a fresh one.';
 
@@ -34,7 +34,7 @@ export const quote = defineCommand({
       const { candidates, ...verdict } = library.quoteCandidates(query, docId);
       if (!candidates.length) return noResults(ctx, query, docId);
       // A quote is posted to the channel: one about something else would pass for an answer.
-      if (verdict.match === 'none') return noResults(ctx, query, docId, verdict);
+      if (offShelf(verdict)) return noResults(ctx, query, docId, verdict);
       const index = (input.seed ?? 0) % candidates.length;
       const hit = candidates[index]!;
       return {

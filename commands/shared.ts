@@ -25,8 +25,15 @@ const orList = (xs: string[]) => {
  */
 export function nothingOn(ctx: CommandContext, query: string, verdict: MatchVerdict, docId?: string): string {
   const where = docId ? `“${ctx.library.doc(docId).title}”` : 'these documents';
-  return `Nothing in ${where} talks about ${verdict.absent ?? `“${query}”`}.`;
+  const subject = verdict.absent ?? (verdict.lacking ? `“${verdict.lacking}”` : `“${query}”`);
+  return `Nothing in ${where} talks about ${subject}.`;
 }
+
+/**
+ * Whether a command that posts to the channel should post nothing: the shelf has nothing on the
+ * question, or the question names a subject no document uses, however loosely the rest matched.
+ */
+export const offShelf = (verdict: MatchVerdict) => verdict.match === 'none' || verdict.lacking !== undefined;
 
 /** Said under passages that share only some of a question's words. */
 export const LOOSELY_RELATED = 'Nothing matches the question closely; these passages share only some of its words.';
@@ -44,7 +51,7 @@ export async function noResults(ctx: CommandContext, query: string, docId?: stri
   if (help.commonOnly && !verdict) parts[0] = `I found nothing about "${query}"${where}: those are all very common words, which searches leave out.`;
   if (help.elsewhere) parts.push('Other sources do have it: search again without source:.');
   // For a name the shelf lacks, only near spellings of it help ("Nadela"), not words like its others.
-  const near = (s: string) => (verdict?.absent ?? query).toLowerCase().split(/\s+/).some((w) => levenshtein(s.toLowerCase(), w) <= (w.length >= 8 ? 2 : 1));
+  const near = (s: string) => (verdict?.absent ?? verdict?.lacking ?? query).toLowerCase().split(/\s+/).some((w) => levenshtein(s.toLowerCase(), w) <= (w.length >= 8 ? 2 : 1));
   const spellings = verdict ? help.spellings.filter(near) : help.spellings;
   if (spellings.length) parts.push(`Did you mean ${orList(spellings)}?`);
   // Subjects the shelf does cover, when no spelling of the question's words is close.

@@ -42,6 +42,8 @@ export const topic = defineCommand({
     actions.push(...hits.map((h): Action => ({ kind: 'share', passageId: h.passage.id })));
     // Said before the passages, so nobody takes loosely related text for an answer.
     const label = verdict.match === 'strong' ? [] : [verdict.match === 'weak' ? LOOSELY_RELATED : CLOSEST_ANYWAY];
+    // Named back, so a reader sees which part of the question the documents do not cover.
+    if (verdict.match === 'weak' && verdict.lacking) label.unshift(nothingOn(ctx, query, verdict, docId));
     return {
       kind: 'passages',
       visibility: 'private',

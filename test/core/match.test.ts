@@ -114,6 +114,19 @@ describe('what /topic, /quote and /discuss say', () => {
     expect(replyJson('topic', strong).match).toBe('strong');
   });
 
+  it('names back a lower-case subject no document has, and posts nothing to the channel about it', async () => {
+    const topic = await run('topic', { query: 'does biochar help the compost heap' });
+    if (topic.kind !== 'passages') throw new Error(topic.kind);
+    expect(topic.title).toMatch(/^Loosely related to/);
+    expect(topic.notes).toContain('Nothing in these documents talks about “biochar”.');
+    const quote = await run('quote', { query: 'does biochar help the compost heap' });
+    expect(quote.kind).toBe('error');
+    if (quote.kind === 'error') expect(quote.message).toMatch(/^Nothing in these documents talks about “biochar”\./);
+    // An everyday word the shelf lacks is no reason to refuse a quote on the rest.
+    const everyday = await run('quote', { query: 'slugs and lettuce, roughly' });
+    expect(everyday.kind).toBe('passages');
+  });
+
   it('/quote and /discuss post nothing to the channel about a subject the shelf lacks', async () => {
     for (const [name, key] of [['quote', 'query'], ['discuss', 'topic']] as const) {
       const r = await run(name, { [key]: 'what did Monty Don plant in Copenhagen' });

@@ -17,6 +17,8 @@ export interface MatchVerdict {
   match: MatchStrength;
   /** The name the question asks about that no document mentions, as the person wrote it. */
   absent?: string;
+  /** A word of the question no document uses, naming a subject rather than asking ("deepseek"). */
+  lacking?: string;
 }
 
 /** One content word of the question, with what counts as finding it in a passage. */
@@ -30,6 +32,8 @@ export interface QuestionWord {
   near: ReadonlySet<string>;
   /** No document uses the word in any spelling, and it is no everyday English word: a subject the shelf lacks. */
   unknown: boolean;
+  /** The word as the question wrote it (lower case), to name it back. */
+  written: string;
 }
 
 /** A name written in the question: its words as typed and their index terms in order. */
@@ -96,6 +100,7 @@ export function judgeMatch(words: readonly QuestionWord[], shown: readonly Reado
   if (!words.length || !shown.length) return { match: 'none' };
   const best = Math.max(...shown.map((terms) => coverage(words, terms)));
   // A subject no document names ("london", "deepseek") is part of the question nothing here answers.
-  if (best >= STRONG_COVERAGE && !words.some((w) => w.unknown)) return { match: 'strong' };
-  return { match: best >= NONE_COVERAGE ? 'weak' : 'none' };
+  const lacking = words.find((w) => w.unknown)?.written;
+  if (best >= STRONG_COVERAGE && !lacking) return { match: 'strong' };
+  return { match: best >= NONE_COVERAGE ? 'weak' : 'none', ...(lacking ? { lacking } : {}) };
 }

@@ -457,7 +457,7 @@ export class SearchIndex {
       }
       for (const syn of synonymsOf(term)) if (this.vocabulary.has(syn)) standIns.add(syn);
       // Judged by the word itself: a synonym or a near spelling is found, but does not make it common.
-      out.set(term, { term, weight: rarity(df), standIns, near, unknown });
+      out.set(term, { term, weight: rarity(df), standIns, near, unknown, written: word.replace(/['’]s$/u, '') });
     }
     return [...out.values()];
   }
