@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import type { Library } from '../../src/core/library/library.js';
 import { loadLibrary } from '../../src/core/library/load.js';
-import { isAnswerable, loadQuestions, QUESTION_SETS, type Question } from '../../tools/relevance/evaluate.js';
+import { expectEveryDocumentAsked, expectPhrasesServed, expectUnanswerableMarked } from './set-integrity.js';
+import { loadQuestions, QUESTION_SETS, type Question } from '../../tools/relevance/evaluate.js';
 
 let library: Library;
 let questions: Question[];
@@ -29,24 +30,14 @@ describe('the held-out check question set', () => {
   });
 
   it('marks every unanswerable question answerable: false with no expect, and only those', () => {
-    for (const q of questions) {
-      expect(isAnswerable(q), q.q).toBe(q.kind !== 'unanswerable');
-      if (!isAnswerable(q)) expect(q.expect, q.q).toEqual([]);
-    }
+    expectUnanswerableMarked(questions);
   });
 
   it('finds every expect alternative, all its phrases together, in one cleaned passage of its document', () => {
-    const passages = library.corpus.passages;
-    const missing = questions.flatMap((q) =>
-      q.expect
-        .filter((e) => !passages.some((p) => p.docId === e.doc && e.all.every((w) => p.text.toLowerCase().includes(w.toLowerCase()))))
-        .map((e) => `${q.q} -> ${e.doc}: ${e.all.join(' + ')}`),
-    );
-    expect(missing).toEqual([]);
+    expectPhrasesServed(library, questions);
   });
 
   it('spreads its answerable questions over all five documents', () => {
-    const docs = new Set(questions.flatMap((q) => q.expect.map((e) => e.doc)));
-    for (const d of library.corpus.documents) expect(docs).toContain(d.id);
+    expectEveryDocumentAsked(library, questions);
   });
 });
