@@ -76,7 +76,7 @@ export class VectorUpkeep {
       let embedded = 0;
       if (data?.model !== embedderName(modelDir) || data.scales.length !== texts.length) {
         // The last vectors made here, else those of the snapshot this load replaced.
-        const from = this.last ?? loaded.staleVectors;
+        const from = this.last ?? (await loaded.staleVectors?.());
         const reuse = from && {
           model: from.data.model,
           dims: from.data.dims,

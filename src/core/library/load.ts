@@ -11,7 +11,7 @@ import type { IngestCache } from '../ingest/index.js';
 import { Library } from './library.js';
 import { log } from '../log.js';
 import { SearchIndex } from '../search/search-index.js';
-import { corpusKey, decodeSnapshot, encodeSnapshot, salvageVectors, snapshotPath, SnapshotError, type LibraryState, type Pause } from './snapshot.js';
+import { carriesVectors, corpusKey, decodeSnapshot, encodeSnapshot, salvageVectors, snapshotPath, SnapshotError, type LibraryState, type Pause } from './snapshot.js';
 import type { IngestWarning } from '../corpus.js';
 import { errorMessage } from '../errors.js';
 import type { VectorData } from '../search/vectors/passage-vectors.js';
@@ -33,8 +33,11 @@ export interface LoadedLibrary {
   vectors?: VectorData;
   /** The snapshot file and key this load belongs to, so vectors made later can be saved into it. */
   snapshot?: { file: string; key: string };
-  /** Vectors of a rejected (stale) snapshot, by sentence, for the new vectors to reuse. */
-  staleVectors?: { data: VectorData; texts: string[] };
+  /**
+   * Vectors of a replaced (stale) snapshot, by sentence, for new vectors to reuse: read only when
+   * vectors are made, so a load that searches by words never decodes them.
+   */
+  staleVectors?: () => Promise<{ data: VectorData; texts: string[] } | undefined>;
 }
 
 /** Corpora at least this big are built in the worker thread; smaller ones build faster in place. */
@@ -78,17 +81,16 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
       try {
         const state = await decodeSnapshot(saved, key, yieldToLoop);
         // Saved by a load that searched by words only: the vectors set aside before it still serve.
-        if (!state.vectors) staleVectors = await salvageAside(file);
+        if (!state.vectors) staleVectors = () => salvageAside(file);
         return withStale(done(state, await restore(state), 'snapshot'));
       } catch (e) {
         // Stale (the corpus changed) or damaged: either way it is rebuilt, never trusted.
         log.info(SNAPSHOT_REJECTED, { file, reason: e instanceof SnapshotError ? e.message : String(e) });
-        staleVectors = await salvageVectors(saved, yieldToLoop);
         // The rebuilt snapshot replaces this one without vectors until they are made again; a load
         // that searches by words only (the CLI, SEMANTIC=off) never makes them, so the old ones are
         // set aside for the next load that does, rather than lost (minutes of embedding).
-        if (staleVectors) await save(asideOf(file), () => saved);
-        else staleVectors = await salvageAside(file);
+        if (carriesVectors(saved)) await save(asideOf(file), () => saved);
+        staleVectors = () => salvageAside(file);
       }
     }
   }
@@ -123,7 +125,7 @@ export async function saveVectors(loaded: LoadedLibrary, vectors: VectorData): P
 /** Where a replaced snapshot's vectors wait for the next load that computes vectors. */
 const asideOf = (file: string) => `${file}.vectors`;
 
-async function salvageAside(file: string): Promise<LoadedLibrary['staleVectors']> {
+async function salvageAside(file: string): ReturnType<NonNullable<LoadedLibrary['staleVectors']>> {
   const aside = await readFile(asideOf(file)).catch(() => undefined);
   return aside && salvageVectors(aside, yieldToLoop);
 }

@@ -242,15 +242,29 @@ export type Pause = () => Promise<void> | void;
  */
 export async function salvageVectors(buf: Buffer, pause: Pause = () => {}): Promise<{ data: VectorData; texts: string[] } | undefined> {
   try {
-    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-    const headerLength = buf.readUInt32LE(MAGIC.length);
-    const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
-    if (!header.meta?.vectors) return undefined;
+    const header = vectorsHeader(buf);
+    if (!header) return undefined;
     const state = await decodeSnapshot(buf, header.key, pause);
     return state.vectors && { data: state.vectors, texts: state.corpus.passages.flatMap((p) => p.sentences) };
   } catch {
     return undefined;
   }
+}
+
+/** Whether a snapshot, of any key, carries semantic vectors: read from its header alone. */
+export function carriesVectors(buf: Buffer): boolean {
+  try {
+    return vectorsHeader(buf) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function vectorsHeader(buf: Buffer): Header | undefined {
+  if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const headerLength = buf.readUInt32LE(MAGIC.length);
+  const header = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+  return header.meta?.vectors ? header : undefined;
 }
 
 /** Reads a snapshot back; throws SnapshotError when it is not for `key` or is damaged. */
