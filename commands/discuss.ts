@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
 import { errorReply } from '../src/bot/reply.js';
-import { noResults, offShelf, resolveDocId, sourceOption } from './shared.js';
+import { noResults, offShelf, onlyLooselyRelated, resolveDocId, sourceOption } from './shared.js';
 
 export const discuss = defineCommand({
   name: 'discuss',
@@ -34,7 +34,7 @@ export const discuss = defineCommand({
       // Prompts about something the shelf does not discuss would be prompts about something else.
       const verdict = { match: passage.match ?? 'strong', absent: passage.absent, lacking: passage.lacking } as const;
       if (offShelf(verdict)) return noResults(ctx, clipped.query, docId, verdict);
-      if (passage.match === 'weak') notes = [`Only loosely related to “${clipped.query}”.`, ...notes];
+      if (passage.match === 'weak') notes = [onlyLooselyRelated(clipped.query), ...notes];
     } else {
       passage = library.discussionPassage(undefined, ctx.random, docId);
       if (!passage) return errorReply('no_passages', 'There is no passage long enough to discuss in that source.');

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
 import { errorReply } from '../src/bot/reply.js';
 import { seededRandom } from '../src/core/search/text.js';
-import { noResults, offShelf, resolveDocId, sourceOption } from './shared.js';
+import { noResults, offShelf, onlyLooselyRelated, resolveDocId, sourceOption } from './shared.js';
 
 const SEED = 'That Another button carried a number I cannot use; run /quote again for a fresh one.';
 
@@ -43,7 +43,7 @@ export const quote = defineCommand({
         query,
         match: verdict.match,
         passages: [library.toReply(hit.passage, hit.highlights, hit.leadIn)],
-        notes: verdict.match === 'weak' ? [`Only loosely related to “${query}”.`, ...notes] : notes,
+        notes: verdict.match === 'weak' ? [onlyLooselyRelated(query), ...notes] : notes,
         actions: candidates.length > 1 ? [{ kind: 'another', query, source: docId, seed: index + 1 }] : [],
       };
     }

@@ -37,6 +37,8 @@ export const offShelf = (verdict: MatchVerdict) => verdict.match === 'none' || v
 
 /** Said under passages that share only some of a question's words. */
 export const LOOSELY_RELATED = 'Nothing matches the question closely; these passages share only some of its words.';
+/** Said with a quote or prompt posted on a subject that only loosely matches anything. */
+export const onlyLooselyRelated = (query: string) => `Only loosely related to “${query}”.`;
 /** Said under the closest passages to a question the shelf does not cover. */
 export const CLOSEST_ANYWAY = 'These are the closest passages, but they are not about it.';
 

@@ -53,6 +53,8 @@ const FIELDS = ['text', 'section', 'speaker', 'title', 'context'] as const;
 const FIELD_BOOSTS = [2, 0.6, 0.6, 0.3, 0.3];
 const CONTEXT_FIELD = 4;
 
+/** A passage that ends by asking: the one after it may answer it. */
+const ENDS_IN_QUESTION = /\?["”’']?$/;
 /** Share of a question's score passed to the passage that answers it, so the two come together. */
 const ANSWER_SHARE = 0.7;
 /** Weight of the name in a question about a person's view: their passages, not mentions, should win. */
@@ -375,7 +377,7 @@ export class SearchIndex {
       if (!p.nextId || this.passages[r.doc + 1]?.id !== p.nextId) continue;
       const nextDoc = r.doc + 1;
       const pair = this.answersNext(r.doc);
-      if (!pair && !/\?["”’']?$/.test(p.text)) continue;
+      if (!pair && !ENDS_IN_QUESTION.test(p.text)) continue;
       if (served.has(nextDoc)) continue;
       const next = byDoc.get(nextDoc) ?? { doc: nextDoc, score: 0 };
       next.score += ANSWER_SHARE * r.score;
@@ -475,7 +477,7 @@ export class SearchIndex {
 
   private readHeldTerms(p: Passage): Set<string> {
     const prev = p.prevId ? this.byId.get(p.prevId) : undefined;
-    const answered = prev && /\?["”’']?$/.test(prev.text) ? prev.text : '';
+    const answered = prev && ENDS_IN_QUESTION.test(prev.text) ? prev.text : '';
     const doc = this.titles.get(p.docId) ?? '';
     return new Set(this.termsOfText([p.text, p.speaker ?? '', p.section ?? '', doc, answered, prev?.sentences.at(-1) ?? '', this.byId.get(p.nextId ?? '')?.sentences[0] ?? ''].join(' \n ')));
   }
