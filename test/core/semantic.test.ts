@@ -61,66 +61,72 @@ describe('semantic retrieval', () => {
     expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
   });
 
-  it('after a reload, or a restart on changed files, embeds only the sentences that are new', async () => {
+  /** A folder of its own holding `notes` as a.md, a snapshot folder, and a bot on them in `mode`. */
+  function shelf(prefix: string, notes: string[][]) {
+    const folder = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+    writeFileSync(path.join(folder, 'a.md'), '# Notes\n\n' + notes.map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
+    const snaps = mkdtempSync(path.join(os.tmpdir(), `${prefix}-snap-`));
+    const add = (file: string, title: string, text: string) => writeFileSync(path.join(folder, file), `# ${title}\n\n${text}\n`);
+    const bot = (mode: 'on' | 'off') => {
+      const live = new LiveLibrary(folder, { useWorker: false, snapshotDir: snaps, semantic: { mode } });
+      opened.push(live);
+      return live;
+    };
+    return { add, bot };
+  }
+
+  /** How many sentences each run of `use` embedded, in order, from the semantic_ready log lines. */
+  async function embeddedBy(use: () => Promise<void>): Promise<(number | undefined)[]> {
     const logged: string[] = [];
     configureLog({ level: 'info', sink: (line) => logged.push(line) });
     try {
-      const small = mkdtempSync(path.join(os.tmpdir(), 'semantic-reload-'));
-      writeFileSync(path.join(small, 'a.md'), '# Notes\n\n' + NOTES.slice(3, 9).map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
-      const smallSnapshots = mkdtempSync(path.join(os.tmpdir(), 'semantic-reload-snap-'));
-      const live = new LiveLibrary(small, { useWorker: false, snapshotDir: smallSnapshots, semantic: { mode: 'on' } });
-      opened.push(live);
+      await use();
+    } finally {
+      configureLog({ level: 'error' });
+    }
+    return logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready').map((e) => e.embedded);
+  }
+
+  it('after a reload, or a restart on changed files, embeds only the sentences that are new', async () => {
+    const { add, bot } = shelf('semantic-reload', NOTES.slice(3, 9));
+    const embedded = await embeddedBy(async () => {
+      const live = bot('on');
       await live.load();
       await live.semanticDone;
-      writeFileSync(path.join(small, 'b.md'), `# More\n\n${NOTES[2]![1]}\n`);
+      add('b.md', 'More', NOTES[2]![1]!);
       await live.reload();
       await live.semanticDone;
       expect((await live.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
       live.close();
       // The bot is down while a file is added; the next start reuses the stale snapshot's vectors.
-      writeFileSync(path.join(small, 'c.md'), `# Last\n\n${NOTES[0]![1]}\n`);
-      const restarted = new LiveLibrary(small, { useWorker: false, snapshotDir: smallSnapshots, semantic: { mode: 'on' } });
-      opened.push(restarted);
+      add('c.md', 'Last', NOTES[0]![1]!);
+      const restarted = bot('on');
       await restarted.load();
       await restarted.semanticDone;
-      const ready = logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready');
-      expect(ready.map((e) => e.embedded)).toEqual([6, 1, 1]);
-    } finally {
-      configureLog({ level: 'error' });
-    }
+    });
+    expect(embedded).toEqual([6, 1, 1]);
   });
 
   it('keeps the vectors when a load by words only (the CLI, SEMANTIC=off) rebuilds a changed corpus in between', async () => {
-    const logged: string[] = [];
-    configureLog({ level: 'info', sink: (line) => logged.push(line) });
-    try {
-      const folder = mkdtempSync(path.join(os.tmpdir(), 'semantic-words-only-'));
-      writeFileSync(path.join(folder, 'a.md'), '# Notes\n\n' + NOTES.slice(0, 10).map(([h, t]) => `## ${h}\n\n${t}\n`).join('\n'));
-      const snaps = mkdtempSync(path.join(os.tmpdir(), 'semantic-words-only-snap-'));
-      const bot = (mode: 'on' | 'off') => {
-        const live = new LiveLibrary(folder, { useWorker: false, snapshotDir: snaps, semantic: { mode } });
-        opened.push(live);
-        return live;
-      };
+    const { add, bot } = shelf('semantic-words-only', NOTES.slice(0, 10));
+    let again: LiveLibrary | undefined;
+    const embedded = await embeddedBy(async () => {
       const first = bot('on');
       await first.load();
       await first.semanticDone;
       first.close();
       // A file is added and someone runs a command from the shell, which searches by words.
-      writeFileSync(path.join(folder, 'b.md'), `# More\n\n${NOTES[11]![1]}\n`);
+      add('b.md', 'More', NOTES[11]![1]!);
       const words = bot('off');
       expect((await words.load()).source).toBe('build');
       words.close();
       // The bot starts again: only the new sentence is embedded, and the paraphrase is found.
-      const again = bot('on');
+      again = bot('on');
       await again.load();
       await again.semanticDone;
-      const ready = logged.map((l) => JSON.parse(l) as { event: string; embedded?: number }).filter((e) => e.event === 'semantic_ready');
-      expect(ready.map((e) => e.embedded)).toEqual([10, 1]);
-      expect((await again.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
-    } finally {
-      configureLog({ level: 'error' });
-    }
+    });
+    expect(embedded).toEqual([10, 1]);
+    expect((await again!.get().searchAsync(QUESTION)).hits[0]?.passage.text).toMatch(/telescope/);
   });
 
   it('stays by words when semantic retrieval is off', async () => {
