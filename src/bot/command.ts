@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import type { DailyChannel, DailyService } from './daily.js';
 import type { Library } from '../core/library/library.js';
+import type { PlanService } from './plan.js';
+import type { PromptWriter } from './prompt-writer.js';
 import type { Action, Follow, Reply } from './reply.js';
 
 export interface CommandContext {
@@ -26,6 +28,10 @@ export interface CommandContext {
    * subscription is refused at once rather than failing at 09:00 tomorrow.
    */
   checkChannel?: (channelId: string) => Promise<string | undefined>;
+  /** Reading plans, where the bot keeps state: spoiler limits and /plan. */
+  plans?: PlanService;
+  /** Discussion questions from a language model, when LLM_BASE_URL is set. */
+  promptWriter?: PromptWriter;
   /** DAILY_TIMEZONE: the zone subscriptions default to. */
   defaultTimezone?: string;
   /** How a person types a command here, when not "/name" (Slack: "/reading topic"). */
