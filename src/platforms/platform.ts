@@ -2,15 +2,22 @@
 // enables it and how it starts, so main.ts loops over a table and names none of them. A new
 // platform is a folder with a platform.ts and one line in ./index.ts (plus its variables in config.ts).
 import type { DailyService } from '../bot/daily.js';
+import type { PlanService } from '../bot/plan.js';
+import type { PromptWriter } from '../bot/prompt-writer.js';
 import type { Config } from '../config.js';
 import type { IngestWarning } from '../core/corpus.js';
 import type { Library } from '../core/library/library.js';
 import type { Poster } from '../scheduler/poster.js';
 
-/** What every front end is handed: the current library (it changes on reload) and the daily service. */
+/**
+ * What every front end is handed: the current library (it changes on reload), the daily service,
+ * reading plans, and a model that writes discussion questions when one is configured.
+ */
 export interface PlatformShared {
   library: () => Library;
   daily: DailyService;
+  plans?: PlanService;
+  promptWriter?: PromptWriter;
 }
 
 /** A started platform: where the scheduler sends its channels' daily posts, and how to close it. */
