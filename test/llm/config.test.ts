@@ -1,0 +1,43 @@
+// The model's settings: nothing is configured unless LLM_BASE_URL is, and a half-done setup is
+// refused at start with a sentence naming the variable to fix.
+import { describe, expect, it } from 'vitest';
+import { LLM_TIMEOUT_DEFAULT_MS, loadConfig } from '../../src/config.js';
+import { createPromptWriter } from '../../src/llm/index.js';
+
+const load = (env: Record<string, string>) => loadConfig(env, { dotenvPath: false });
+const problem = (env: Record<string, string>) => {
+  try {
+    load(env);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return undefined;
+};
+
+describe('LLM_* configuration', () => {
+  it('creates no prompt writer when LLM_BASE_URL is unset, whatever else is set', () => {
+    expect(createPromptWriter(load({}))).toBeUndefined();
+    expect(createPromptWriter(load({ LLM_MODEL: 'llama3.1:8b', LLM_API_KEY: 'sk-test' }))).toBeUndefined();
+    expect(createPromptWriter(load({ LLM_BASE_URL: '  ' }))).toBeUndefined();
+  });
+
+  it('creates one when the URL and the model are set, with the default timeout', () => {
+    const config = load({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.1:8b' });
+    expect(config.LLM_TIMEOUT_MS).toBe(LLM_TIMEOUT_DEFAULT_MS);
+    expect(createPromptWriter(config)).toBeDefined();
+  });
+
+  it('refuses a URL without a model, naming LLM_MODEL and how to fix it', () => {
+    const message = problem({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' });
+    expect(message).toMatch(/LLM_MODEL: is required when LLM_BASE_URL is set; set it to a model/);
+  });
+
+  it('refuses a base URL that is not http(s) and a timeout out of range, naming each variable', () => {
+    expect(problem({ LLM_BASE_URL: 'localhost:11434', LLM_MODEL: 'm' })).toMatch(/LLM_BASE_URL: must be an http\(s\) URL/);
+    expect(problem({ LLM_BASE_URL: 'ftp://127.0.0.1/v1', LLM_MODEL: 'm' })).toMatch(/LLM_BASE_URL/);
+    for (const bad of ['0', '100', '600000', 'soon', '-5', '1.5']) {
+      expect(problem({ LLM_TIMEOUT_MS: bad }), bad).toMatch(/LLM_TIMEOUT_MS: must be a number of milliseconds from 500 to 60000/);
+    }
+    expect(load({ LLM_TIMEOUT_MS: '2500' }).LLM_TIMEOUT_MS).toBe(2500);
+  });
+});
