@@ -1,8 +1,9 @@
 // The model's settings: nothing is configured unless LLM_BASE_URL is, and a half-done setup is
 // refused at start with a sentence naming the variable to fix.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LLM_TIMEOUT_DEFAULT_MS, loadConfig } from '../../src/config.js';
-import { createPromptWriter } from '../../src/llm/index.js';
+import { configureLog } from '../../src/core/log.js';
+import { createPromptWriter, LLM_KEY_UNENCRYPTED } from '../../src/llm/index.js';
 
 const load = (env: Record<string, string>) => loadConfig(env, { dotenvPath: false });
 const problem = (env: Record<string, string>) => {
@@ -39,5 +40,30 @@ describe('LLM_* configuration', () => {
       expect(problem({ LLM_TIMEOUT_MS: bad }), bad).toMatch(/LLM_TIMEOUT_MS: must be a number of milliseconds from 500 to 60000/);
     }
     expect(load({ LLM_TIMEOUT_MS: '2500' }).LLM_TIMEOUT_MS).toBe(2500);
+  });
+
+  describe('an API key over plain http', () => {
+    afterEach(() => configureLog({ level: 'info', sink: (line) => process.stderr.write(line + '\n') }));
+
+    const warnings = (env: Record<string, string>) => {
+      const lines: string[] = [];
+      configureLog({ level: 'info', sink: (line) => lines.push(line) });
+      createPromptWriter(load({ LLM_MODEL: 'm', ...env }));
+      return lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === LLM_KEY_UNENCRYPTED);
+    };
+
+    it('is warned about when it would cross the network unencrypted, naming the host and never the key', () => {
+      const found = warnings({ LLM_BASE_URL: 'http://gpu-box.lan:8000/v1', LLM_API_KEY: 'sk-secret-key-123' });
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({ host: 'gpu-box.lan:8000' });
+      expect(JSON.stringify(found)).not.toContain('sk-secret-key-123');
+    });
+
+    it('is not warned about for https, for this machine, or without a key', () => {
+      expect(warnings({ LLM_BASE_URL: 'https://api.example.org/v1', LLM_API_KEY: 'k' })).toEqual([]);
+      expect(warnings({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_API_KEY: 'k' })).toEqual([]);
+      expect(warnings({ LLM_BASE_URL: 'http://localhost:8080', LLM_API_KEY: 'k' })).toEqual([]);
+      expect(warnings({ LLM_BASE_URL: 'http://gpu-box.lan:8000/v1' })).toEqual([]);
+    });
   });
 });
