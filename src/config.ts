@@ -96,7 +96,10 @@ const schema = z.object({
     message: 'must be an http(s) URL of an OpenAI-compatible server, such as http://127.0.0.1:11434/v1 for Ollama',
   }),
   LLM_MODEL: optionalString,
-  LLM_API_KEY: optionalString,
+  // Only printable characters: anything else would be refused as a header, and that error would quote the key.
+  LLM_API_KEY: optionalString.refine((s) => !s || /^[\x21-\x7e]+$/.test(s), {
+    message: 'must be the API key alone, with no spaces, line breaks or other characters a header cannot carry',
+  }),
   LLM_TIMEOUT_MS: optionalString
     .refine((s) => !s || (/^\d+$/.test(s) && Number(s) >= LLM_TIMEOUT_MIN_MS && Number(s) <= LLM_TIMEOUT_MAX_MS), {
       message: `must be a number of milliseconds from ${LLM_TIMEOUT_MIN_MS} to ${LLM_TIMEOUT_MAX_MS} (default ${LLM_TIMEOUT_DEFAULT_MS})`,

@@ -134,7 +134,8 @@ export function checkQuestions(raw: readonly string[], texts: readonly string[])
       if (wordsIn(quoted) < MIN_QUOTED_WORDS) continue;
       if (!quotationFound(quoted, texts)) return { ok: false, reason: `quoted text not in the passage: “${clip(quoted.trim())}”` };
     }
-    questions.push(q);
+    // A model that repeats itself loses the repeat, not the answer.
+    if (!questions.some((x) => x.toLowerCase() === q.toLowerCase())) questions.push(q);
   }
   return { ok: true, questions };
 }

@@ -100,6 +100,10 @@ describe('checkQuestions', () => {
     expect(ok(qs)).toEqual({ ok: true, questions: qs });
   });
 
+  it('drops a question the model repeated', () => {
+    expect(ok([QS[0]!, QS[1]!, QS[0]!.toUpperCase()])).toEqual({ ok: true, questions: QS });
+  });
+
   it('refuses the whole answer when one quotation is not in the text, and says which', () => {
     const result = ok([QS[0]!, 'Why did “the arguments move from the product to the roadmap”?']);
     expect(result.ok).toBe(false);

@@ -128,7 +128,7 @@ describe('ChatPromptWriter against the fake server', () => {
     expect(e.message).toMatch(/404: check LLM_MODEL .*fake-model:7b.* and LLM_BASE_URL \(requests go to http:\/\/127\.0\.0\.1:\d+\/api\/chat\/completions\)/);
   });
 
-  it('reports a server failure, a body that is not JSON, a wrong shape and an empty answer, each in its own words', async () => {
+  it('reports a server failure, a body that is not JSON, a wrong shape, a redirect and an empty answer, each in its own words', async () => {
     fake.answerWith({ kind: 'status', status: 500 });
     expect((await failure(writer())).message).toBe('The language model server failed (HTTP 500).');
     fake.answerWith({ kind: 'raw', body: '{"choices": [{"message": ' });
@@ -137,11 +137,13 @@ describe('ChatPromptWriter against the fake server', () => {
     expect(bad.message).toMatch(/not a chat completion in JSON/);
     fake.answerWith({ kind: 'raw', body: JSON.stringify({ result: 'questions' }) });
     expect((await failure(writer())).reason).toBe('bad_response');
+    fake.answerWith({ kind: 'status', status: 307, body: '' });
+    expect((await failure(writer())).message).toMatch(/redirected the request \(HTTP 307\); set LLM_BASE_URL/);
     fake.answerWith({ kind: 'content', content: '   ' });
     expect((await failure(writer())).message).toBe('The language model gave an empty answer.');
     fake.answerWith({ kind: 'content', content: 'I would rather not.' });
     expect((await failure(writer())).message).toMatch(/did not answer with a list of questions/);
-    expect(logs.map((l) => l.event)).toEqual(Array(5).fill(LLM_PROMPTS_FAILED));
+    expect(logs.map((l) => l.event)).toEqual(Array(6).fill(LLM_PROMPTS_FAILED));
   });
 
   it('says when nothing listens at the address', async () => {

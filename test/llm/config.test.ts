@@ -42,6 +42,13 @@ describe('LLM_* configuration', () => {
     expect(load({ LLM_TIMEOUT_MS: '2500' }).LLM_TIMEOUT_MS).toBe(2500);
   });
 
+  it('refuses a key a header cannot carry, without repeating the key', () => {
+    const message = problem({ LLM_BASE_URL: 'https://api.example.org/v1', LLM_MODEL: 'm', LLM_API_KEY: 'sk-abc def-secret' });
+    expect(message).toMatch(/LLM_API_KEY: must be the API key alone/);
+    expect(message).not.toContain('secret');
+    expect(load({ LLM_API_KEY: '  sk-abc_DEF.123-xyz  ' }).LLM_API_KEY).toBe('sk-abc_DEF.123-xyz');
+  });
+
   describe('an API key over plain http', () => {
     afterEach(() => configureLog({ level: 'info', sink: (line) => process.stderr.write(line + '\n') }));
 
