@@ -203,7 +203,7 @@ export class ChatPromptWriter implements PromptWriter {
     const questions = parseQuestions(content);
     if (!questions) throw new PromptWriterError('The language model did not answer with a list of questions.', 'bad_response', status, content.slice(0, 200));
     const checked = checkQuestions(questions, texts);
-    if (!checked.ok) throw new PromptWriterError(`The language model's questions were refused: ${checked.reason}.`, 'refused', status);
+    if (!checked.ok) throw new PromptWriterError(`The model's questions were refused: ${checked.reason}.`, 'refused', status);
     return checked.questions;
   }
 }

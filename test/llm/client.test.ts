@@ -108,7 +108,7 @@ describe('ChatPromptWriter against the fake server', () => {
     fake.answerWith({ kind: 'quote-passage', misquote: true });
     const e = await failure(writer());
     expect(e.reason).toBe('refused');
-    expect(e.message).toMatch(/^The language model's questions were refused: quoted text not in the passage: “.+”\.$/);
+    expect(e.message).toMatch(/^The model's questions were refused: quoted text not in the passage: “.+”\.$/);
     expect(logs.map((l) => l.event)).toEqual([LLM_PROMPTS_FAILED]);
     expect(logs[0]).toMatchObject({ reason: 'refused', model: MODEL });
   });
