@@ -92,9 +92,14 @@ const schema = z.object({
     .refine((s) => !s || /^[A-Z0-9]+(\s*,\s*[A-Z0-9]+)*$/i.test(s), { message: 'must be Slack user ids separated by commas, e.g. U012ABC,U034DEF' })
     .transform((s) => new Set((s ?? '').split(',').map((x) => x.trim()).filter(Boolean))),
   // Discussion questions from a language model (src/llm): nothing is sent anywhere unless LLM_BASE_URL is set.
-  LLM_BASE_URL: optionalString.refine((s) => !s || isHttpUrl(s), {
-    message: 'must be an http(s) URL of an OpenAI-compatible server, such as http://127.0.0.1:11434/v1 for Ollama',
-  }),
+  LLM_BASE_URL: optionalString
+    .refine((s) => !s || isHttpUrl(s), {
+      message: 'must be an http(s) URL of an OpenAI-compatible server, such as http://127.0.0.1:11434/v1 for Ollama',
+    })
+    // fetch refuses such an address, and its error would repeat the password into the log.
+    .refine((s) => !s || !isHttpUrl(s) || (!new URL(s).username && !new URL(s).password), {
+      message: 'must not contain a user name or password; put the API key in LLM_API_KEY',
+    }),
   LLM_MODEL: optionalString,
   // Only printable characters: anything else would be refused as a header, and that error would quote the key.
   LLM_API_KEY: optionalString.refine((s) => !s || /^[\x21-\x7e]+$/.test(s), {

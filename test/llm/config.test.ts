@@ -42,6 +42,12 @@ describe('LLM_* configuration', () => {
     expect(load({ LLM_TIMEOUT_MS: '2500' }).LLM_TIMEOUT_MS).toBe(2500);
   });
 
+  it('refuses credentials in the URL, pointing to LLM_API_KEY, without repeating them', () => {
+    const message = problem({ LLM_BASE_URL: 'https://user:hunter2@api.example.org/v1', LLM_MODEL: 'm' });
+    expect(message).toMatch(/LLM_BASE_URL: must not contain a user name or password; put the API key in LLM_API_KEY/);
+    expect(message).not.toContain('hunter2');
+  });
+
   it('refuses a key a header cannot carry, without repeating the key', () => {
     const message = problem({ LLM_BASE_URL: 'https://api.example.org/v1', LLM_MODEL: 'm', LLM_API_KEY: 'sk-abc def-secret' });
     expect(message).toMatch(/LLM_API_KEY: must be the API key alone/);
