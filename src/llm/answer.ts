@@ -30,6 +30,8 @@ function tryJson(text: string): string[] | undefined {
   const open = text.indexOf('[');
   const close = text.lastIndexOf(']');
   if (open >= 0 && close > open) attempts.push(text.slice(open, close + 1));
+  // A trailing comma before the closing bracket, which small models often leave.
+  for (const a of [...attempts]) if (/,\s*[\]}]/.test(a)) attempts.push(a.replace(/,(\s*[\]}])/g, '$1'));
   for (const a of attempts) {
     try {
       const list = fromJson(JSON.parse(a));

@@ -26,6 +26,8 @@ const HEADING = /^\s{0,3}#{1,6}(?:\s|$)/m;
 /** A question with mentions made inert, markdown emphasis and control characters removed, spaces collapsed. */
 export function cleanQuestion(question: string): string {
   return stripControls(question)
+    // A label the model put before a question ("Question 2:", "Q1.") is not part of it.
+    .replace(/^\s*(?:question\s*\d{1,2}|q\d{1,2})\s*[:.)-]\s*/i, '')
     .replace(PLATFORM_MENTION, '')
     .replace(AT_MENTION, '$1')
     .replace(/\*\*|__/g, '')

@@ -33,6 +33,10 @@ describe('parseQuestions', () => {
     expect(parseQuestions('<think>The passage is about teams and I should')).toBeUndefined();
   });
 
+  it('forgives a trailing comma in the array', () => {
+    expect(parseQuestions(`["${QS[0]}", "${QS[1]}",\n]`)).toEqual(QS);
+  });
+
   it('collapses whitespace and drops empty entries', () => {
     expect(parseQuestions(JSON.stringify(['  What   does\nit mean? ', '', QS[1]]))).toEqual(['What does it mean?', QS[1]]);
   });
@@ -98,6 +102,10 @@ describe('checkQuestions', () => {
       'Is “growth mindset” a fair name for what they describe?',
     ];
     expect(ok(qs)).toEqual({ ok: true, questions: qs });
+  });
+
+  it('drops a "Question 2:" label the model put before a question', () => {
+    expect(ok([`Question 1: ${QS[0]}`, `Q2. ${QS[1]}`])).toEqual({ ok: true, questions: QS });
   });
 
   it('drops a question the model repeated', () => {
