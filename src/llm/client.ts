@@ -201,7 +201,8 @@ export class ChatPromptWriter implements PromptWriter {
     const content = parsed.choices[0]!.message?.content?.trim();
     if (!content) throw new PromptWriterError('The language model gave an empty answer.', 'empty', status);
     const questions = parseQuestions(content);
-    if (!questions) throw new PromptWriterError('The language model did not answer with a list of questions.', 'bad_response', status, content.slice(0, 200));
+    // The answer itself stays out of the log (it may echo the document); its size is enough to tell a cut-off reply.
+    if (!questions) throw new PromptWriterError('The language model did not answer with a list of questions.', 'bad_response', status, `${content.length} characters`);
     const checked = checkQuestions(questions, texts);
     if (!checked.ok) throw new PromptWriterError(`The model's questions were refused: ${checked.reason}.`, 'refused', status);
     return checked.questions;
