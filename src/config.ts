@@ -19,6 +19,11 @@ const optionalString = z
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
+/** How long /discuss waits for a language model before using its own questions. */
+export const LLM_TIMEOUT_DEFAULT_MS = 6000;
+const LLM_TIMEOUT_MIN_MS = 500;
+const LLM_TIMEOUT_MAX_MS = 60_000;
+
 function isHttpUrl(s: string): boolean {
   try {
     return ['http:', 'https:'].includes(new URL(s).protocol);
@@ -86,6 +91,25 @@ const schema = z.object({
   ADMIN_USER_IDS: optionalString
     .refine((s) => !s || /^[A-Z0-9]+(\s*,\s*[A-Z0-9]+)*$/i.test(s), { message: 'must be Slack user ids separated by commas, e.g. U012ABC,U034DEF' })
     .transform((s) => new Set((s ?? '').split(',').map((x) => x.trim()).filter(Boolean))),
+  // Discussion questions from a language model (src/llm): nothing is sent anywhere unless LLM_BASE_URL is set.
+  LLM_BASE_URL: optionalString
+    .refine((s) => !s || isHttpUrl(s), {
+      message: 'must be an http(s) URL of an OpenAI-compatible server, such as http://127.0.0.1:11434/v1 for Ollama',
+    })
+    // fetch refuses such an address, and its error would repeat the password into the log.
+    .refine((s) => !s || !isHttpUrl(s) || (!new URL(s).username && !new URL(s).password), {
+      message: 'must not contain a user name or password; put the API key in LLM_API_KEY',
+    }),
+  LLM_MODEL: optionalString,
+  // Only printable characters: anything else would be refused as a header, and that error would quote the key.
+  LLM_API_KEY: optionalString.refine((s) => !s || /^[\x21-\x7e]+$/.test(s), {
+    message: 'must be the API key alone, with no spaces, line breaks or other characters a header cannot carry',
+  }),
+  LLM_TIMEOUT_MS: optionalString
+    .refine((s) => !s || (/^\d+$/.test(s) && Number(s) >= LLM_TIMEOUT_MIN_MS && Number(s) <= LLM_TIMEOUT_MAX_MS), {
+      message: `must be a number of milliseconds from ${LLM_TIMEOUT_MIN_MS} to ${LLM_TIMEOUT_MAX_MS} (default ${LLM_TIMEOUT_DEFAULT_MS})`,
+    })
+    .transform((s) => Number(s ?? LLM_TIMEOUT_DEFAULT_MS)),
   PORT: optionalString
     .refine((s) => !s || (/^\d+$/.test(s) && Number(s) > 0 && Number(s) < 65536), { message: 'must be a port number from 1 to 65535' })
     .transform((s) => Number(s ?? 3000)),
@@ -104,6 +128,13 @@ const schema = z.object({
         ? 'set SLACK_COMMAND to a name such as /reading'
         : 'set SLACK_COMMAND_PREFIX to something such as rg- (or leave it unset)';
     ctx.addIssue({ code: 'custom', path: [p.variable], message: `${p.message}; ${fix}, then regenerate the manifest (npm run slack:manifest)` });
+  }
+  if (env.LLM_BASE_URL && !env.LLM_MODEL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['LLM_MODEL'],
+      message: 'is required when LLM_BASE_URL is set; set it to a model the server has (for Ollama, a name from `ollama list` such as llama3.1:8b), or unset LLM_BASE_URL',
+    });
   }
   if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
     ctx.addIssue({

@@ -8,6 +8,7 @@ import { errorMessage, isUserError, UserError } from './core/errors.js';
 import { logIngestWarnings } from './core/ingest/index.js';
 import { LiveLibrary } from './core/library/live.js';
 import { configureLog, log } from './core/log.js';
+import { createPromptWriter } from './llm/index.js';
 import { CORPUS_LOADED, SHUTTING_DOWN, UNHANDLED_REJECTION } from './main-events.js';
 import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
@@ -115,7 +116,7 @@ async function main(): Promise<number> {
   const platforms: PlatformName[] = foreground ? [FALLBACK.name] : enabled.map((p) => p.name);
   const posters: Posters = {};
   const scheduler = new DailyScheduler({ store, poster: routingPoster(posters), eligibleIds: () => live.get().eligible.map((p) => p.id), platforms });
-  const shared: PlatformShared = { library: () => live.get(), daily: createDailyService(store, scheduler) };
+  const shared: PlatformShared = { library: () => live.get(), daily: createDailyService(store, scheduler), promptWriter: createPromptWriter(config) };
 
   const shutdown = async (running: Running[]) => {
     live.close();

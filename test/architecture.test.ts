@@ -86,6 +86,13 @@ describe('the import graph of src/ and commands/', () => {
     }
   });
 
+  it('has the language-model client (network code) constructed only by main.ts and the one-shot CLI', () => {
+    const into = Object.entries(imports).flatMap(([file, deps]) => deps.filter((d) => d.startsWith('src/llm/')).map((d) => `${file} -> ${d}`));
+    expect(into.filter((e) => !/^(src\/llm\/|src\/main\.ts |src\/platforms\/terminal\/cli\.ts )/.test(e))).toEqual([]);
+    // The check sees the edges it allows, so an empty answer above means something.
+    expect(into).toContain('src/main.ts -> src/llm/index.ts');
+  });
+
   it('has platforms reach commands only through the command list, never one command by name', () => {
     expect(edgesFrom('src/platforms').filter((e) => /-> commands\//.test(e) && !e.endsWith('-> commands/index.ts'))).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { withStoredVectors } from '../../core/library/live-vectors.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
 import { parseInvocation } from '../../bot/invocation.js';
 import { loadLibrary } from '../../core/library/load.js';
+import { createPromptWriter } from '../../llm/index.js';
 import { configureLog } from '../../core/log.js';
 import { seededRandom } from '../../core/search/text.js';
 import { replyJson } from './json.js';
@@ -55,8 +56,10 @@ async function main(argv: string[]): Promise<number> {
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) return fail('--seed must be a whole number, 0 or more.', json);
 
   let loaded;
+  let promptWriter;
   try {
     const config = loadConfig();
+    promptWriter = createPromptWriter(config);
     configureLog({ level: config.LOG_LEVEL ?? 'warn' });
     loaded = await loadLibrary(config.CORPUS_DIR, { snapshotDir: config.SNAPSHOT_DIR });
     // Ranks as the bot does when the snapshot has vectors (the bot computes them; a one-shot run does not).
@@ -120,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
       random: seed === undefined ? Math.random : seededRandom(seed),
       channelKey: values.channel ?? 'terminal',
       userName: 'cli',
+      promptWriter,
     },
     inv.name,
     options,
