@@ -27,9 +27,9 @@ export type PlanPace =
   | { unit: 'passages'; count: number };
 
 /** The most passages one day's post carries: more would be a wall of text, and Discord caps embeds. */
-export const MAX_DAY_PASSAGES = 8;
+export const MAX_DAY_PASSAGES = 6;
 /** A long section is split into parts of at most this many passages. */
-export const DEFAULT_PART_PASSAGES = 5;
+export const DEFAULT_PART_PASSAGES = 4;
 
 /** What `/plan start` asks for. Days and zone left out follow the channel's daily posts, else every day in DAILY_TIMEZONE. */
 export interface PlanRequest {
