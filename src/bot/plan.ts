@@ -81,8 +81,12 @@ export interface ReadingPlans extends PlanService {
   move(channel: DailyChannel, by: 1 | -1, now: Date): Promise<PlanStatus | undefined>;
   /** False when the channel had no plan. */
   stop(channel: DailyChannel): Promise<boolean>;
-  /** The day's reading as a daily post's reply, for /daily today in a plan channel; undefined without a plan. */
-  todaysReading?(channel: DailyChannel, now: Date): Promise<Reply | undefined>;
+  /**
+   * The day's reading as the daily post shows it, for /daily today in a plan channel: on the
+   * channel's local date of `now`, or on `date` ('YYYY-MM-DD') when given. Undefined without a
+   * running plan (none, or finished).
+   */
+  todaysReading?(channel: DailyChannel, now: Date, date?: string): Promise<Reply | undefined>;
 }
 
 /** Whether a PlanService also manages plans (the one main.ts builds does; a test's stub may not). */

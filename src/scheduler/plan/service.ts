@@ -247,8 +247,8 @@ export function createPlanService(opts: PlanServiceOptions): PlanServiceImpl {
       return store.plans.remove(channel.platform, channel.channelId);
     },
 
-    async todaysReading(channel, now) {
-      const v = await view(channel, undefined, now);
+    async todaysReading(channel, now, date) {
+      const v = await view(channel, date, now);
       if (!v) return undefined;
       if (v.kind === 'broken') return problemReply(v);
       if (v.index >= v.units.length) return undefined;
