@@ -6,7 +6,7 @@ import { defineCommand, type CommandContext } from '../src/bot/command.js';
 import type { DailyChannel } from '../src/bot/daily.js';
 import { describeDays, sameDays } from '../src/bot/days.js';
 import { managesPlans, type PlanStatus, type ReadingPlans } from '../src/bot/plan.js';
-import { PACE_EXAMPLES, parsePace, splitPlanArgs } from '../src/bot/plan-words.js';
+import { parsePace, splitPlanArgs } from '../src/bot/plan-words.js';
 import { errorReply, type Reply } from '../src/bot/reply.js';
 import { parseDays, parseTimezone } from '../src/bot/schedule-words.js';
 import { UserError } from '../src/core/errors.js';
@@ -83,7 +83,7 @@ export const plan = defineCommand({
       })
       .default('status'),
     source: text('Give the document as its id or title, for example source:hot-chips.'),
-    pace: text(`Give the pace as words. ${PACE_EXAMPLES}`),
+    pace: text('Give the pace as words, for example "3 passages a day" or "sections weekdays".'),
     days: text('Give the days as words, for example weekdays or mon,wed,fri.'),
     timezone: text('Give the time zone as a name like Europe/Berlin or UTC.'),
     args: text('Type the document and the pace as words, for example /plan start hot-chips 3 passages weekdays.'),
