@@ -39,6 +39,15 @@ function service(ctx: CommandContext): ReadingPlans {
   return ctx.plans;
 }
 
+function resolves(ctx: CommandContext, source: string): boolean {
+  try {
+    ctx.library.resolveSource(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function mayChange(ctx: CommandContext, channel: DailyChannel): Promise<Reply | undefined> {
   if (ctx.mayManage && !(await ctx.mayManage(channel.channelId))) {
     return errorReply(
@@ -101,6 +110,12 @@ export const plan = defineCommand({
         const refused = await mayChange(ctx, channel);
         if (refused) return refused;
         const words = input.args ? splitPlanArgs(input.args) : { source: '', pace: '' };
+        // "hot-chips lots of pages": no word looked like a pace, but the first word names a document,
+        // so the rest was meant as one and deserves the pace's own answer.
+        if (!words.pace && words.source.includes(' ') && !resolves(ctx, words.source)) {
+          const [first, ...rest] = words.source.split(' ');
+          if (resolves(ctx, first!)) Object.assign(words, { source: first, pace: rest.join(' ') });
+        }
         const source = input.source || words.source;
         if (!source) throw new UserError('Which document should the group read? For example /plan start hot-chips; /sources lists them.', 'no_source');
         const pace = parsePace(input.pace ?? words.pace);
