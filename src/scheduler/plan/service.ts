@@ -269,7 +269,8 @@ export function createPlanService(opts: PlanServiceOptions): PlanServiceImpl {
     async plannedPost(channel, date) {
       const v = await view(channel, date);
       if (!v) return undefined;
-      if (v.kind === 'broken') return { kind: 'post', reply: problemReply(v) };
+      // A plan that cannot go on says so on its reading days, not on its rest days too.
+      if (v.kind === 'broken') return readsOn(v.plan.days, v.date) ? { kind: 'post', reply: problemReply(v) } : { kind: 'rest' };
       // Once the plan is over the channel's posts go back to the excerpt of the day.
       if (v.index >= v.units.length) return undefined;
       if (v.index < 0 || !readsOn(v.plan.days, v.date)) return { kind: 'rest' };
