@@ -120,7 +120,7 @@ export const plan = defineCommand({
         if (!source) throw new UserError('Which document should the group read? For example /plan start hot-chips; /sources lists them.', 'no_source');
         const pace = parsePace(input.pace ?? words.pace);
         const days = input.days ? parseDays(input.days) : pace.days;
-        if (input.days && pace.days && !sameDays(input.days ? days! : pace.days, pace.days)) {
+        if (input.days && pace.days && !sameDays(days!, pace.days)) {
           throw new UserError(`The pace names ${describeDays(pace.days)} and days names ${describeDays(days!)}; please give the days once.`, 'two_day_sets');
         }
         const timezone = input.timezone ? parseTimezone(input.timezone) : undefined;

@@ -144,7 +144,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanServiceImpl {
       const at = Math.max(v.index, -1);
       status.next = info(v, at + 1, dateOfReading(plan.days, v.date, at, at + 1));
       status.finishes = info(v, total - 1, dateOfReading(plan.days, v.date, at, total - 1));
-    } else if (v.index === total - 1) status.finishes = info(v, total - 1, v.date);
+    } else if (v.index === total - 1) status.finishes = info(v, total - 1, lastReadingDay(v));
     return status;
   }
 
