@@ -17,6 +17,10 @@ import { describePace, readingUnits, type ReadingUnit } from './units.js';
 
 /** Logged when a plan's document is gone or its place cannot be found after an edit. */
 export const PLAN_BROKEN = 'plan_broken';
+/** Logged when a channel starts a plan. */
+export const PLAN_STARTED = 'plan_started';
+/** Logged when a plan is moved by hand (/plan next, /plan back). */
+export const PLAN_MOVED = 'plan_moved';
 /** Logged when a plan found its place again by a fall-back (the anchored passage itself was edited). */
 export const PLAN_REANCHORED = 'plan_reanchored';
 
@@ -211,7 +215,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanServiceImpl {
         },
         now,
       );
-      log.info('plan_started', { platform: channel.platform, channel: channel.channelId, doc: doc.id, readings: units.length });
+      log.info(PLAN_STARTED, { platform: channel.platform, channel: channel.channelId, doc: doc.id, readings: units.length });
       return statusOf(channel, await viewOf(plan, today));
     },
 
@@ -238,7 +242,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanServiceImpl {
       const passages = library().corpus.byDoc.get(v.plan.docId)!;
       const anchor = anchorFor(passages, v.units[to]!.passages[0]!, v.date);
       await store.plans.setAnchor(v.plan.platform, v.plan.channelId, anchor, now);
-      log.info('plan_moved', { platform: channel.platform, channel: channel.channelId, by, reading: to + 1 });
+      log.info(PLAN_MOVED, { platform: channel.platform, channel: channel.channelId, by, reading: to + 1 });
       return statusOf(channel, await viewOf({ ...v.plan, anchor }, v.date));
     },
 
