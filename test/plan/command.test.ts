@@ -7,7 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../commands/index.js';
 import type { CommandContext } from '../../src/bot/command.js';
 import type { Reply } from '../../src/bot/reply.js';
+import { WEEKDAYS } from '../../src/bot/days.js';
+import { DailyScheduler } from '../../src/scheduler/daily.js';
 import { createPlanService } from '../../src/scheduler/plan/service.js';
+import { createDailyService } from '../../src/scheduler/service.js';
 import { zonedInstant } from '../../src/scheduler/time.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { book, bookLibrary, CHAPTERS } from './book.js';
@@ -56,6 +59,19 @@ describe('/plan', () => {
     const ctx = await context();
     const r = await runCommand(ctx, 'plan', { subcommand: 'start', source: 'b', pace: 'sections', days: 'mon,wed,fri' });
     expect(text(r)).toMatch(/Mondays, Wednesdays and Fridays/);
+  });
+
+  it("reads on the channel's posting days unless told otherwise, and says when reading days will not be posted", async () => {
+    const ctx = await context();
+    const store = stores.at(-1)!.store;
+    const daily = createDailyService(store, new DailyScheduler({ store, poster: { post: async () => ({ messageId: 'x' }) }, eligibleIds: () => [], sweepCron: false }));
+    await store.subscriptions.upsert({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'Europe/Berlin', days: WEEKDAYS, createdBy: 'U1' }, ctx.now);
+    const inherited = await runCommand({ ...ctx, daily }, 'plan', { subcommand: 'start', args: 'b sections' });
+    expect(text(inherited)).toMatch(/Monday to Friday \(Europe\/Berlin\)/);
+    expect(inherited.notes).toEqual([]);
+    const saturdays = await runCommand({ ...ctx, daily }, 'plan', { subcommand: 'start', args: 'b sections sat' });
+    expect(text(saturdays)).toMatch(/Saturdays/);
+    expect(saturdays.notes.join(' ')).toMatch(/will not be posted/);
   });
 
   it('refuses changes to people who may not manage the channel, but shows them the status', async () => {
