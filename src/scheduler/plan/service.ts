@@ -7,6 +7,7 @@ import type { DailyChannel } from '../../bot/daily.js';
 import type { PlanDayInfo, PlanRequest, PlanStatus, ReadingPlans, Reach } from '../../bot/plan.js';
 import type { Reply } from '../../bot/reply.js';
 import { UserError } from '../../core/errors.js';
+import type { Passage } from '../../core/corpus.js';
 import type { Library } from '../../core/library/library.js';
 import { log as coreLog } from '../../core/log.js';
 import type { PlanRecord, Store } from '../../store/index.js';
@@ -59,6 +60,17 @@ export interface PlanServiceImpl extends ReadingPlans {
 export function createPlanService(opts: PlanServiceOptions): PlanServiceImpl {
   const { store, library } = opts;
   const log = opts.log ?? coreLog;
+  // reach() runs on every search and autocomplete in a plan channel: cut each document once per
+  // library (a reload is a new library, so an edit is cut afresh).
+  const cuts = new WeakMap<Library, Map<string, ReadingUnit[]>>();
+  const unitsOf = (lib: Library, plan: PlanRecord, passages: readonly Passage[]) => {
+    let byPlan = cuts.get(lib);
+    if (!byPlan) cuts.set(lib, (byPlan = new Map()));
+    const key = `${plan.docId}\u0000${JSON.stringify(plan.pace)}`;
+    let units = byPlan.get(key);
+    if (!units) byPlan.set(key, (units = readingUnits(passages, plan.pace)));
+    return units;
+  };
 
   const refuseIfBroken = async () => {
     const problem = await store.problem();
@@ -81,7 +93,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanServiceImpl {
       };
     }
     const title = lib.doc(plan.docId).title;
-    const units = readingUnits(passages, plan.pace);
+    const units = unitsOf(lib, plan, passages);
     const anchorIndex = locateAnchor(units, plan.anchor);
     if (anchorIndex === undefined) {
       log.warn(PLAN_BROKEN, { ...where, code: 'place_lost' });
