@@ -6,6 +6,7 @@ import type { DailyChannel, DailyStatus } from '../src/bot/daily.js';
 import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays, sameDays, type DaySet } from '../src/bot/days.js';
 import { UserError } from '../src/core/errors.js';
 import { dailyExcerpt } from '../src/bot/daily-excerpt.js';
+import { managesPlans } from '../src/bot/plan.js';
 import { errorReply, type Reply } from '../src/bot/reply.js';
 import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/bot/schedule-words.js';
 
@@ -121,6 +122,9 @@ export const daily = defineCommand({
   async run(ctx, input) {
     switch (input.subcommand) {
       case 'today': {
+        // A channel reading a plan sees the plan's day, as its daily post shows it.
+        const reading = ctx.here && managesPlans(ctx.plans) ? await ctx.plans.todaysReading?.(ctx.here, ctx.now, input.date) : undefined;
+        if (reading) return reading;
         if (input.date) {
           const p = ctx.library.dailyPick(ctx.channelKey, input.date);
           return excerpt(ctx, p.id, input.date);

@@ -9,11 +9,12 @@ import { levenshtein } from '../src/core/search/text.js';
 import { daily } from './daily.js';
 import { discuss } from './discuss.js';
 import { help } from './help.js';
+import { plan } from './plan.js';
 import { quote } from './quote.js';
 import { sources } from './sources.js';
 import { topic } from './topic.js';
 
-export const COMMANDS: CommandSpec[] = [quote, topic, daily, discuss, sources, help] as CommandSpec[];
+export const COMMANDS: CommandSpec[] = [quote, topic, daily, discuss, plan, sources, help] as CommandSpec[];
 
 /** The command that lists the others: what a platform runs when a person asks for nothing in particular. */
 export const HELP_COMMAND = help.name;

@@ -12,6 +12,7 @@ import { createPromptWriter } from './llm/index.js';
 import { CORPUS_LOADED, SHUTTING_DOWN, UNHANDLED_REJECTION } from './main-events.js';
 import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
+import { createPlanService } from './scheduler/plan/service.js';
 import { createDailyService, routingPoster } from './scheduler/service.js';
 import { openStore, type Store } from './store/index.js';
 
@@ -115,8 +116,16 @@ async function main(): Promise<number> {
   void store.protect();
   const platforms: PlatformName[] = foreground ? [FALLBACK.name] : enabled.map((p) => p.name);
   const posters: Posters = {};
-  const scheduler = new DailyScheduler({ store, poster: routingPoster(posters), eligibleIds: () => live.get().eligible.map((p) => p.id), platforms });
-  const shared: PlatformShared = { library: () => live.get(), daily: createDailyService(store, scheduler), promptWriter: createPromptWriter(config) };
+  // A channel with a reading plan posts the plan's day; the plan service also answers /plan and the spoiler limits.
+  const plans = createPlanService({ store, library: () => live.get(), defaultTimezone: config.DAILY_TIMEZONE });
+  const scheduler = new DailyScheduler({
+    store,
+    poster: routingPoster(posters),
+    eligibleIds: () => live.get().eligible.map((p) => p.id),
+    platforms,
+    plannedPosts: (channel, date) => plans.plannedPost(channel, date),
+  });
+  const shared: PlatformShared = { library: () => live.get(), daily: createDailyService(store, scheduler), plans, promptWriter: createPromptWriter(config) };
 
   const shutdown = async (running: Running[]) => {
     live.close();

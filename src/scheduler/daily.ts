@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import nodeCron from 'node-cron';
 import type { DaySet } from '../bot/days.js';
+import type { Reply } from '../bot/reply.js';
 import { log as coreLog } from '../core/log.js';
 import { channelKey, type PlatformId, type PostRecord, type PostStatus, type Store, type Subscription } from '../store/index.js';
 import { PostError, postNonce, toPostError, type Poster } from './poster.js';
@@ -26,6 +27,19 @@ export interface CronLike {
     destroy(): void | Promise<void>;
   };
 }
+
+/**
+ * What a channel with a reading plan posts on a local date: nothing on a day that is not a reading
+ * day, else the plan's reply (and the passage its post row records); undefined when the channel has
+ * no plan running, so it gets the excerpt of the day.
+ */
+export type PlannedPosts = (
+  channel: { platform: PlatformId; channelId: string },
+  localDate: string,
+) => Promise<{ kind: 'rest' } | { kind: 'post'; passageId?: string; reply: Reply } | undefined>;
+
+/** Logged when a plan channel's posting day is not one of its reading days, so nothing is posted. */
+export const DAILY_PLAN_REST = 'daily_plan_rest';
 
 export interface DailySchedulerOptions {
   store: Store;
@@ -54,6 +68,8 @@ export interface DailySchedulerOptions {
    * so a run without, say, Slack tokens neither posts nor records failures for Slack channels.
    */
   platforms?: readonly PlatformId[];
+  /** Reading plans: a channel with one posts the plan's day instead of the excerpt of the day. */
+  plannedPosts?: PlannedPosts;
 }
 
 export interface RunReport {
@@ -79,6 +95,8 @@ export interface DailyStatus {
   today: { localDate: string; status?: PostStatus; nextAttemptAt?: Date; nextAttemptLocal?: string };
 }
 
+type Planned = { kind: 'post'; passageId?: string; reply: Reply };
+
 const sleepReal = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The zone furthest behind UTC: once its date has passed D, every zone's has. */
@@ -100,6 +118,9 @@ export class DailyScheduler {
   private readonly sweepCron: string | false;
   private readonly cron: CronLike;
   private readonly platforms?: ReadonlySet<PlatformId>;
+  private readonly plannedPosts?: PlannedPosts;
+  /** Rest days already logged, so the minute sweep logs one line per channel and day. */
+  private readonly restLogged = new Set<string>();
   private readonly jobs = new Map<string, { destroy(): void | Promise<void> }>();
   private sweep?: { destroy(): void | Promise<void> };
   private tail: Promise<unknown> = Promise.resolve();
@@ -120,6 +141,7 @@ export class DailyScheduler {
     this.sweepCron = opts.sweepCron ?? '* * * * *';
     this.cron = opts.cron ?? nodeCron;
     if (opts.platforms) this.platforms = new Set(opts.platforms);
+    if (opts.plannedPosts) this.plannedPosts = opts.plannedPosts;
   }
 
   private active(platform: PlatformId): boolean {
@@ -193,12 +215,20 @@ export class DailyScheduler {
   private async runDueNow(now: Date): Promise<RunReport> {
     const report: RunReport = { posted: [], failed: [], lost: [] };
     await this.closeEndedDays(now);
-    const byPlatform = new Map<PlatformId, { sub: Subscription; localDate: string }[]>();
+    const byPlatform = new Map<PlatformId, { sub: Subscription; localDate: string; planned?: Planned }[]>();
     for (const sub of await this.store.subscriptions.list()) {
       if (!this.active(sub.platform)) continue;
       try {
         const date = await this.owedDate(sub, now);
-        if (date) byPlatform.set(sub.platform, [...(byPlatform.get(sub.platform) ?? []), { sub, localDate: date }]);
+        if (!date) continue;
+        const planned = await this.plannedPosts?.(sub, date);
+        if (planned?.kind === 'rest') {
+          const key = `${channelKey(sub.platform, sub.channelId)}:${date}`;
+          if (!this.restLogged.has(key)) this.log.info(DAILY_PLAN_REST, { platform: sub.platform, channel: sub.channelId, localDate: date });
+          this.restLogged.add(key);
+          continue;
+        }
+        byPlatform.set(sub.platform, [...(byPlatform.get(sub.platform) ?? []), { sub, localDate: date, ...(planned ? { planned } : {}) }]);
       } catch (e) {
         this.log.error('daily_check_failed', { platform: sub.platform, channel: sub.channelId, error: (e as Error).message });
       }
@@ -210,7 +240,7 @@ export class DailyScheduler {
         for (const item of items) {
           if (called) await this.sleep(this.paceMs);
           try {
-            called = (await this.postOne(item.sub, item.localDate, now, report)) || called;
+            called = (await this.postOne(item.sub, item.localDate, now, report, item.planned)) || called;
           } catch (e) {
             this.log.error('daily_post_crashed', { platform: item.sub.platform, channel: item.sub.channelId, error: (e as Error).message });
           }
@@ -239,10 +269,11 @@ export class DailyScheduler {
   }
 
   /** Claims, posts and records one channel's post. Returns whether the platform was called. */
-  private async postOne(sub: Subscription, date: string, now: Date, report: RunReport): Promise<boolean> {
+  private async postOne(sub: Subscription, date: string, now: Date, report: RunReport, planned?: Planned): Promise<boolean> {
     const key = { platform: sub.platform, channelId: sub.channelId, localDate: date };
     const fields = { platform: sub.platform, channel: sub.channelId, localDate: date, instance: this.instanceId };
-    const ids = this.eligibleIds();
+    // A plan's day records its first passage; a plan that cannot go on still posts why.
+    const ids = planned?.passageId ? [planned.passageId] : this.eligibleIds();
     if (!ids.length) {
       this.log.warn('daily_no_passages', fields);
       return false;
@@ -273,7 +304,7 @@ export class DailyScheduler {
         this.log.warn(DAILY_POST_RECOVERED, { ...fields, passage: record.passageId, message: earlier.messageId, attempt: record.attempts });
         return true;
       }
-      const { messageId } = await withTimeout(this.poster.post(sub, record.passageId, record.nonce, date), this.postTimeoutMs);
+      const { messageId } = await withTimeout(this.poster.post(sub, record.passageId, record.nonce, date, planned?.reply), this.postTimeoutMs);
       await this.store.posts.complete(key, messageId, this.clock());
       report.posted.push({ ...key, passageId: record.passageId, messageId });
       this.log.info('daily_posted', { ...fields, passage: record.passageId, message: messageId, attempt: record.attempts });

@@ -1,6 +1,7 @@
 // What the scheduler needs from a chat platform: post one passage to one channel. Adapters
 // implement it; tests fake it.
 import { createHash } from 'node:crypto';
+import type { Reply } from '../bot/reply.js';
 import type { Subscription } from '../store/index.js';
 import { errorMessage } from '../core/errors.js';
 
@@ -11,8 +12,10 @@ export interface Poster {
    * the platform (Discord: `nonce` with `enforce_nonce: true`) so a retry after a crash that
    * happened after the platform accepted the message is dropped as a duplicate.
    * Throws PostError on failure (anything else is treated as a transient 'unknown' error).
+   * `reply`, when given, is what to post instead of the passage's excerpt (a reading plan's day);
+   * a reply that declares a thread gets one under it where the platform has threads.
    */
-  post(sub: Subscription, passageId: string, nonce: string, localDate: string): Promise<{ messageId: string }>;
+  post(sub: Subscription, passageId: string, nonce: string, localDate: string, reply?: Reply): Promise<{ messageId: string }>;
   /**
    * Looks in the channel's recent history (messages since `mark.since`, a bounded number of
    * pages) for a post this bot made for `mark`, which `post` marks in a way the platform keeps

@@ -56,10 +56,10 @@ export function createDailyService(store: Store, scheduler: DailyScheduler, cloc
 /** One Poster for the scheduler that hands each subscription to its platform's poster. */
 export function routingPoster(posters: Partial<Record<PlatformId, Poster>>): Poster {
   return {
-    post(sub, passageId, nonce, localDate) {
+    post(sub, passageId, nonce, localDate, reply) {
       const poster = posters[sub.platform];
       if (!poster) return Promise.reject(new PostError(`${sub.platform} is not connected in this bot process.`, { code: 'platform_unavailable' }));
-      return poster.post(sub, passageId, nonce, localDate);
+      return poster.post(sub, passageId, nonce, localDate, reply);
     },
     async findPosted(sub, mark) {
       return posters[sub.platform]?.findPosted?.(sub, mark);

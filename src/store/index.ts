@@ -17,6 +17,7 @@ export type {
   ClaimRequest,
   KeeperOptions,
   PassageChoice,
+  PlanRepo,
   PostKey,
   PostRepo,
   ReserveRequest,
@@ -25,4 +26,4 @@ export type {
   Store,
   SubscriptionRepo,
 } from './store.js';
-export { channelKey, type PlatformId, type PostRecord, type PostStatus, type Subscription, type SubscriptionInput } from './types.js';
+export { channelKey, type PlanAnchor, type PlanRecord, type PlatformId, type PostRecord, type PostStatus, type Subscription, type SubscriptionInput } from './types.js';

@@ -1,7 +1,7 @@
 // What the scheduler and the daily service may ask of the bot's state, as async methods on plain
 // data, so that any database can stand behind it: SQLite today (sqlite/), a server database next.
 // Nothing here names a driver or hands out a connection.
-import type { PlatformId, PostRecord, Subscription, SubscriptionInput } from './types.js';
+import type { PlanAnchor, PlanRecord, PlatformId, PostRecord, Subscription, SubscriptionInput } from './types.js';
 
 /** One channel's post on one local date. */
 export interface PostKey {
@@ -100,6 +100,18 @@ export interface PostRepo {
   expire(k: PostKey, error: { message: string; code: string }, now: Date): Promise<void>;
 }
 
+/** Reading plans: one per (platform, channel), surviving restarts. Starting again replaces it. */
+export interface PlanRepo {
+  /** Creates or replaces the channel's plan and returns it as stored. */
+  put(plan: Omit<PlanRecord, 'createdAt' | 'updatedAt'>, now: Date): Promise<PlanRecord>;
+  /** Moves where the group is; false when the channel has no plan. */
+  setAnchor(platform: PlatformId, channelId: string, anchor: PlanAnchor, now: Date): Promise<boolean>;
+  get(platform: PlatformId, channelId: string): Promise<PlanRecord | undefined>;
+  /** False when the channel had no plan. */
+  remove(platform: PlatformId, channelId: string): Promise<boolean>;
+  list(): Promise<PlanRecord[]>;
+}
+
 /** Something wrong with the state under the running bot (its file deleted, emptied or replaced). */
 export interface StateProblem {
   kind: 'missing' | 'truncated' | 'replaced';
@@ -122,6 +134,7 @@ export interface Store {
   readonly subscriptions: SubscriptionRepo;
   readonly rotation: RotationRepo;
   readonly posts: PostRepo;
+  readonly plans: PlanRepo;
   /** The migration version the database is at. */
   schemaVersion(): Promise<number>;
   /** What is wrong with the state under the running bot, if anything (checks it now). */

@@ -1,6 +1,7 @@
 // Rows the store hands out, as plain data. Instants are Dates; local dates are 'YYYY-MM-DD' in the
 // subscriber's zone; times are 'HH:MM'.
 import type { DaySet } from '../bot/days.js';
+import type { PlanPace } from '../bot/plan.js';
 
 /**
  * A platform's name as stored ('discord', 'slack', 'terminal', ...). The store does not keep a
@@ -65,3 +66,38 @@ export interface PostRecord {
 
 /** The key rotations are stored under: one rotation per platform channel. */
 export const channelKey = (platform: PlatformId, channelId: string): string => `${platform}:${channelId}`;
+
+/**
+ * Where a channel's group is in its plan, kept so it survives the document being re-ingested: the
+ * first passage of the reading they had on `localDate` (ids derive from the text), with its
+ * neighbours, position and section as fall-backs when that passage itself was edited.
+ */
+export interface PlanAnchor {
+  /** The channel's local date on which the group read this reading. */
+  localDate: string;
+  passageId: string;
+  prevId?: string;
+  nextId?: string;
+  position: number;
+  section?: string;
+  /** Position within its section's run of passages. */
+  sectionOffset: number;
+}
+
+/** A channel's reading plan: one per (platform, channelId). */
+export interface PlanRecord {
+  platform: PlatformId;
+  channelId: string;
+  workspaceId?: string;
+  docId: string;
+  pace: PlanPace;
+  /** The local weekdays the group reads on. */
+  days: DaySet;
+  timezone: string;
+  /** The local date the plan was started. */
+  startDate: string;
+  anchor: PlanAnchor;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}

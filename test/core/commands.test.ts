@@ -6,6 +6,7 @@ import { renderSlack } from '../../src/platforms/slack/render.js';
 import { renderReply } from '../../src/platforms/terminal/render.js';
 import { schemaKeys, type CommandContext, type CommandSpec } from '../../src/bot/command.js';
 import type { DailyService, DailyStatus } from '../../src/bot/daily.js';
+import type { PlanStatus, ReadingPlans } from '../../src/bot/plan.js';
 import { parseInvocation } from '../../src/bot/invocation.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { seededRandom } from '../../src/core/search/text.js';
@@ -259,7 +260,15 @@ describe('declared visibility', () => {
   // declaration has to match what each command and subcommand then answers.
   const status = (): DailyStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, time: '09:00', timezone: 'UTC', days: EVERY_DAY, nextPost: 'tomorrow, 09:00 UTC' });
   const daily: DailyService = { subscribe: async () => status(), unsubscribe: async () => true, status: async () => status(), todaysPassage: async () => undefined };
+  const planStatus = (): PlanStatus => ({ channel: { platform: 'slack', channelId: 'C1' }, doc: { id: 'eng', title: 'Engineering' }, pace: 'one section a reading day', days: EVERY_DAY, timezone: 'UTC', localDate: '2026-03-14', totalDays: 3, state: 'reading' });
+  const plans: ReadingPlans = { reach: async () => undefined, start: async () => planStatus(), status: async () => planStatus(), move: async () => planStatus(), stop: async () => true };
   const cases: [string, Record<string, unknown>][] = [
+    ['plan', {}],
+    ['plan', { subcommand: 'status' }],
+    ['plan', { subcommand: 'start', source: 'eng' }],
+    ['plan', { subcommand: 'next' }],
+    ['plan', { subcommand: 'back' }],
+    ['plan', { subcommand: 'stop' }],
     ['quote', {}],
     ['quote', { query: 'blast radius' }],
     ['topic', { query: 'blast radius' }],
@@ -281,7 +290,7 @@ describe('declared visibility', () => {
   });
 
   it.each(cases)('/%s %j answers as declared', async (name, raw) => {
-    const reply = await run(name, raw, { daily, here: { platform: 'slack', channelId: 'C1' }, mayManage: async () => true });
+    const reply = await run(name, raw, { daily, plans, here: { platform: 'slack', channelId: 'C1' }, mayManage: async () => true });
     expect(reply.kind, JSON.stringify(reply)).not.toBe('error');
     expect(reply.visibility).toBe(expectedVisibility(name, raw));
   });

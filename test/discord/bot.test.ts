@@ -82,7 +82,7 @@ describe('Discord: start-up', () => {
     const puts = fake.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/guilds/${GUILD}/commands`));
     expect(puts).toHaveLength(1);
     const names = fake.commands(GUILD).map((c) => (c as { name: string }).name).sort();
-    expect(names).toEqual(['daily', 'discuss', 'help', 'quote', 'sources', 'topic']);
+    expect(names).toEqual(['daily', 'discuss', 'help', 'plan', 'quote', 'sources', 'topic']);
     const invite = logs.map((l) => JSON.parse(l)).find((l) => l.event === DISCORD_INVITE);
     expect(invite.url).toMatch(/scope=bot\+applications\.commands/);
     expect(invite.url).toMatch(new RegExp(`client_id=${fake.applicationId}`));

@@ -71,7 +71,7 @@ describe('npm start with DISCORD_TOKEN set', () => {
       expect(first.code).toBe(0);
       expect(first.stdout).toMatch(/Commands registered globally/);
       expect(first.stdout).toMatch(/discord\.com\/oauth2\/authorize\?client_id=/);
-      expect(own.commands().length).toBe(6);
+      expect(own.commands().length).toBe(7);
       const second = await runNpm(['run', 'discord:register'], { env });
       expect(second.stdout).toMatch(/already up to date/);
       expect(own.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);

@@ -15,7 +15,9 @@ import {
   type Client,
   type GuildMember,
 } from 'discord.js';
+import type { Reply } from '../../bot/reply.js';
 import type { Library } from '../../core/library/library.js';
+import { log } from '../../core/log.js';
 import { postExcerpt } from '../../scheduler/excerpt.js';
 import { HISTORY_MAX_PAGES, HISTORY_SKEW_MS, PostError, type PostMark, type Poster } from '../../scheduler/poster.js';
 import type { Subscription } from '../../store/types.js';
@@ -49,9 +51,10 @@ export const discordNonce = (nonce: string) => (nonce.length <= 25 ? nonce : cre
 
 export function discordPoster(client: Client, library: () => Library, clock: () => Date = () => new Date()): Poster {
   return {
-    async post(sub: Subscription, passageId: string, nonce: string, localDate: string) {
-      const reply = postExcerpt(library(), sub, passageId, clock());
+    async post(sub: Subscription, passageId: string, nonce: string, localDate: string, planned?: Reply) {
+      const reply = planned ?? postExcerpt(library(), sub, passageId, clock());
       const message = renderDiscord(reply);
+      let messageId: string;
       try {
         const sent = (await client.rest.post(Routes.channelMessages(sub.channelId), {
           body: {
@@ -63,10 +66,19 @@ export function discordPoster(client: Client, library: () => Library, clock: () 
             enforce_nonce: true,
           },
         })) as { id: string };
-        return { messageId: sent.id };
+        messageId = sent.id;
       } catch (e) {
         throw toPostError(e);
       }
+      // The post is out: a thread that cannot be opened is logged, never a reason to post again.
+      if (reply.follow === 'thread') {
+        try {
+          await client.rest.post(Routes.threads(sub.channelId, messageId), { body: { name: threadName(reply), auto_archive_duration: 1440 } });
+        } catch (e) {
+          log.warn(DISCORD_DAILY_THREAD_FAILED, { channel: sub.channelId, error: errorMessage(e) });
+        }
+      }
+      return { messageId };
     },
 
     async findPosted(sub: Subscription, mark: PostMark) {
@@ -95,6 +107,15 @@ export function discordPoster(client: Client, library: () => Library, clock: () 
     },
   };
 }
+
+/** Logged when a daily post went out but Discord would not open its discussion thread. */
+export const DISCORD_DAILY_THREAD_FAILED = 'discord_daily_thread_failed';
+
+/** Thread names are plain text of at most 100 characters. */
+const threadName = (reply: Reply) => {
+  const name = (reply.title ?? 'Discussion').replace(/\s+/g, ' ').trim() || 'Discussion';
+  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
+};
 
 /** The end of a daily post's footer: says which day's post it is, and lets a retry recognise it. */
 export const dailyMarker = (localDate: string) => `daily ${localDate}`;

@@ -196,9 +196,12 @@ export function renderDiscord(untrusted: Reply, owner?: string): DiscordMessage 
       return { ...base, content: content(title), embeds, components: buttons(reply, reply.visibility === 'private' ? owner : undefined) };
     }
     case 'discussion': {
-      const embed = passageEmbed(reply.passages[0]!, 3000);
-      embed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
-      return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal([embed]), components: buttons(reply, undefined) };
+      // A day of a reading plan carries several passages: one embed each, the questions under the last.
+      const asked = reply.questions.slice(0, 5).reduce((n, q) => n + Math.min(q.length, LIMITS.fieldValue) + 12, 0);
+      const descriptionMax = reply.passages.length > 1 ? Math.floor((LIMITS.embedsTotal - asked) / reply.passages.length) - 150 : 3000;
+      const embeds = reply.passages.map((p) => passageEmbed(p, Math.min(LIMITS.description, descriptionMax)));
+      embeds[embeds.length - 1]!.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
+      return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal(embeds), components: buttons(reply, undefined) };
     }
     case 'sources': {
       const embed: APIEmbed = {

@@ -3,13 +3,19 @@
 // no nonce, so each post carries message metadata naming its channel and date, and a retry looks
 // for it in the channel's history before posting again.
 import type { WebClient } from '@slack/web-api';
+import type { Reply } from '../../bot/reply.js';
 import type { Library } from '../../core/library/library.js';
+import { errorMessage } from '../../core/errors.js';
+import { log } from '../../core/log.js';
 import { postExcerpt } from '../../scheduler/excerpt.js';
 import { DAILY_POST_EVENT_TYPE, HISTORY_MAX_PAGES, HISTORY_SKEW_MS, PostError, type PostMark, type Poster } from '../../scheduler/poster.js';
 import type { Subscription } from '../../store/types.js';
 import { renderSlack } from './render.js';
 
 const slackError = (e: unknown): string | undefined => (e as { data?: { error?: string } }).data?.error;
+
+/** Logged when a daily post went out but its discussion thread could not be started. */
+export const SLACK_DAILY_THREAD_FAILED = 'slack_daily_thread_failed';
 
 export async function mayManage(client: WebClient, userId: string, adminIds: ReadonlySet<string>): Promise<boolean> {
   if (adminIds.has(userId)) return true;
@@ -36,8 +42,10 @@ export async function whyCannotPost(client: WebClient, channelId: string): Promi
 
 export function slackPoster(client: WebClient, library: () => Library, clock: () => Date = () => new Date()): Poster {
   return {
-    async post(sub: Subscription, passageId: string, nonce: string, localDate: string) {
-      const message = renderSlack(postExcerpt(library(), sub, passageId, clock()));
+    async post(sub: Subscription, passageId: string, nonce: string, localDate: string, planned?: Reply) {
+      const reply = planned ?? postExcerpt(library(), sub, passageId, clock());
+      const message = renderSlack(reply);
+      let ts: string;
       try {
         const res = await client.chat.postMessage({
           channel: sub.channelId,
@@ -46,7 +54,7 @@ export function slackPoster(client: WebClient, library: () => Library, clock: ()
           unfurl_links: false,
           metadata: { event_type: DAILY_POST_EVENT_TYPE, event_payload: { channel: sub.channelId, local_date: localDate, nonce } },
         });
-        return { messageId: String(res.ts) };
+        ts = String(res.ts);
       } catch (e) {
         const code = slackError(e);
         switch (code) {
@@ -63,6 +71,13 @@ export function slackPoster(client: WebClient, library: () => Library, clock: ()
         }
         throw new PostError(`Slack refused the message (${code ?? (e instanceof Error ? e.message : 'unknown')}).`, { code: 'platform_error' });
       }
+      // A thread on Slack is a reply under the post; the post is out even if this fails.
+      if (reply.follow === 'thread') {
+        await client.chat
+          .postMessage({ channel: sub.channelId, thread_ts: ts, text: 'Reply in this thread to discuss.' })
+          .catch((e: unknown) => log.warn(SLACK_DAILY_THREAD_FAILED, { channel: sub.channelId, error: errorMessage(e) }));
+      }
+      return { messageId: ts };
     },
 
     async findPosted(sub: Subscription, mark: PostMark) {

@@ -142,7 +142,8 @@ export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
     case 'discussion':
       blocks = [
         ...title,
-        ...passageBlocks(reply.passages[0]!),
+        // A day of a reading plan carries several passages, numbered like a page of results.
+        ...reply.passages.flatMap((p, i) => passageBlocks(p, reply.passages.length > 1 ? i + 1 : undefined)),
         section(['*For discussion*', ...reply.questions.map((q, i) => `${i + 1}. ${escapeSlack(q)}`)].join('\n')),
       ];
       text = reply.title ?? 'Discussion prompt';

@@ -2,7 +2,7 @@
 // Exit codes: 0 answered, 2 bad input or an error reply, 1 the bot could not start.
 import { parseArgs } from 'node:util';
 import { COMMANDS, findCommand, runCommand } from '../../../commands/index.js';
-import { schemaKeys } from '../../bot/command.js';
+import { schemaKeys, type CommandContext } from '../../bot/command.js';
 import { loadConfig } from '../../config.js';
 import { withStoredVectors } from '../../core/library/live-vectors.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
@@ -15,8 +15,13 @@ import { replyJson } from './json.js';
 import { describeWarning } from './notices.js';
 import { passageStats, renderStats, STATS_HELP } from './stats.js';
 import { renderReply, terminalWidth } from './render.js';
+import { DailyScheduler } from '../../scheduler/daily.js';
+import { createPlanService } from '../../scheduler/plan/service.js';
+import { createDailyService } from '../../scheduler/service.js';
+import { zonedInstant } from '../../scheduler/time.js';
+import { openStore, type Store } from '../../store/index.js';
 
-const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       npm run cli -- passages [--source S] [--stats] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}\nProblems with corpus files (files not served included) are printed on stderr, one line each.\n${STATS_HELP}`;
+const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       --channel KEY acts as that channel (its reading plan and daily posts, in DATABASE_PATH); --date runs it on that local date\n       npm run cli -- passages [--source S] [--stats] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}\nProblems with corpus files (files not served included) are printed on stderr, one line each.\n${STATS_HELP}`;
 
 /** Most corpus problems printed before one "and N more" line. */
 const WARNINGS_SHOWN = 50;
@@ -56,9 +61,10 @@ async function main(argv: string[]): Promise<number> {
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) return fail('--seed must be a whole number, 0 or more.', json);
 
   let loaded;
+  let config;
   let promptWriter;
   try {
-    const config = loadConfig();
+    config = loadConfig();
     promptWriter = createPromptWriter(config);
     configureLog({ level: config.LOG_LEVEL ?? 'warn' });
     loaded = await loadLibrary(config.CORPUS_DIR, { snapshotDir: config.SNAPSHOT_DIR });
@@ -116,22 +122,52 @@ async function main(argv: string[]): Promise<number> {
   // --seed also fixes the draw of a command whose schema takes a seed (the Another button's).
   const command = findCommand(name);
   if (seed !== undefined && command && schemaKeys(command).includes('seed')) options.seed = seed;
-  const reply = await runCommand(
-    {
-      library,
-      now: new Date(),
-      random: seed === undefined ? Math.random : seededRandom(seed),
-      channelKey: values.channel ?? 'terminal',
-      userName: 'cli',
-      promptWriter,
-    },
-    inv.name,
-    options,
-  );
+  const base: CommandContext = {
+    library,
+    now: new Date(),
+    random: seed === undefined ? Math.random : seededRandom(seed),
+    channelKey: values.channel ?? 'terminal',
+    userName: 'cli',
+    promptWriter,
+  };
+  // A channel (or /plan) acts on the saved state: the channel's plan, its spoiler limit and its daily posts.
+  let store: Store | undefined;
+  let reply;
+  try {
+    if (values.channel !== undefined || name === 'plan') {
+      try {
+        store = await openStore(config.DATABASE_PATH);
+      } catch (e) {
+        return fail(`Cannot open the database at ${config.DATABASE_PATH} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, json, 1);
+      }
+      const ctx = await channelContext(base, store, values.channel ?? 'terminal', values.date, config.DAILY_TIMEZONE);
+      reply = await runCommand(ctx, inv.name, options);
+    } else reply = await runCommand(base, inv.name, options);
+  } finally {
+    await store?.close();
+  }
   if (limit !== undefined && (reply.kind === 'passages' || reply.kind === 'discussion')) reply.passages = reply.passages.slice(0, limit);
   if (json) print(replyJson(name, reply));
   else process.stdout.write(renderReply(reply, { width: terminalWidth(process.stdout), color: Boolean(process.stdout.isTTY) }) + '\n');
   return reply.kind === 'error' ? 2 : 0;
+}
+
+/**
+ * The context of a command typed in channel `key` of the terminal: its plan, its daily posts, and
+ * `now` at noon of `date` in the plan's zone (a date the plan reads is the plan's local date).
+ */
+async function channelContext(base: CommandContext, store: Store, key: string, date: string | undefined, defaultTimezone: string | undefined): Promise<CommandContext> {
+  const here = { platform: 'terminal', channelId: key };
+  const plans = createPlanService({ store, library: () => base.library, ...(defaultTimezone ? { defaultTimezone } : {}) });
+  let now = base.now;
+  if (date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+    const plan = await store.plans.get(here.platform, here.channelId);
+    const sub = await store.subscriptions.get(here.platform, here.channelId);
+    now = zonedInstant(date, '12:00', plan?.timezone ?? sub?.timezone ?? defaultTimezone ?? 'UTC');
+  }
+  // Never started: it only answers /daily status and keeps the subscription rows, as the bot's would.
+  const scheduler = new DailyScheduler({ store, poster: { post: async () => ({ messageId: 'cli' }) }, eligibleIds: () => base.library.eligible.map((p) => p.id), sweepCron: false, clock: () => now });
+  return { ...base, now, here, plans, daily: createDailyService(store, scheduler, () => now), ...(defaultTimezone ? { defaultTimezone } : {}) };
 }
 
 function safeResolve<T>(f: () => T): T | Error {

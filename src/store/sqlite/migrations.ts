@@ -116,6 +116,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE subscriptions_v3 RENAME TO subscriptions`,
     ],
   },
+  {
+    version: 4,
+    name: 'reading plans, one per channel',
+    steps: [
+      // Pace and anchor are small JSON objects: their shape belongs to the plan model, which may
+      // grow a field without a migration; the columns a query selects by stay columns.
+      `CREATE TABLE plans (
+        platform     TEXT NOT NULL CHECK (length(platform) BETWEEN 1 AND 32 AND platform GLOB '[a-z]*' AND platform NOT GLOB '*[^a-z0-9_-]*'),
+        channel_id   TEXT NOT NULL,
+        workspace_id TEXT,
+        doc_id       TEXT NOT NULL,
+        pace         TEXT NOT NULL CHECK (json_valid(pace)),
+        days         INTEGER NOT NULL CHECK (days BETWEEN 1 AND 127),
+        timezone     TEXT NOT NULL,
+        start_date   TEXT NOT NULL CHECK (start_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        anchor       TEXT NOT NULL CHECK (json_valid(anchor)),
+        created_by   TEXT NOT NULL,
+        created_at   INTEGER NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        PRIMARY KEY (platform, channel_id)
+      ) STRICT`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

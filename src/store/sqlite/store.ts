@@ -8,6 +8,7 @@ import { channelKey } from '../types.js';
 import { openDatabase } from './db.js';
 import { StateKeeper } from './keeper.js';
 import { schemaVersion } from './migrations.js';
+import { PlanTable } from './plans.js';
 import { PostTable } from './posts.js';
 import { RotationTable } from './rotation.js';
 import { SubscriptionTable } from './subscriptions.js';
@@ -18,6 +19,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   const rotation = new RotationTable(db);
   const posts = new PostTable(db, rotation);
   const subscriptions = new SubscriptionTable(db);
+  const plans = new PlanTable(db);
   let keeper: StateKeeper | undefined;
   return {
     subscriptions: {
@@ -54,6 +56,16 @@ export async function openSqliteStore(path: string): Promise<Store> {
       complete: async (k, messageId, now) => posts.complete(k, messageId, now),
       fail: async (k, owner, error, now, retryAt) => posts.fail(k, owner, error, now, retryAt),
       expire: async (k, error, now) => posts.expire(k, error, now),
+    },
+    plans: {
+      put: async (plan, now) => {
+        checkPlatformId(plan.platform);
+        return plans.put(plan, now);
+      },
+      setAnchor: async (platform, channelId, anchor, now) => plans.setAnchor(platform, channelId, anchor, now),
+      get: async (platform, channelId) => plans.get(platform, channelId),
+      remove: async (platform, channelId) => plans.remove(platform, channelId),
+      list: async () => plans.list(),
     },
     schemaVersion: async () => schemaVersion(db),
     problem: async () => keeper?.problem(),
