@@ -18,6 +18,8 @@ import { errorMessage, isUserError } from '../../core/errors.js';
 import { timezoneChoices } from '../../bot/timezones.js';
 import type { CommandContext } from '../../bot/command.js';
 import type { DailyService } from '../../bot/daily.js';
+import type { PlanService } from '../../bot/plan.js';
+import type { PromptWriter } from '../../bot/prompt-writer.js';
 import type { Library } from '../../core/library/library.js';
 import { log } from '../../core/log.js';
 import { shorten as fit } from '../../core/search/text.js';
@@ -36,6 +38,10 @@ export interface InteractionDeps {
   deferAfterMs?: number;
   /** Daily subscriptions, when the bot has a database. */
   daily?: DailyService;
+  /** Reading plans: how far each channel has read (spoiler limits). */
+  plans?: PlanService;
+  /** Discussion questions from a language model, when one is configured. */
+  promptWriter?: PromptWriter;
   /** DAILY_TIMEZONE. */
   defaultTimezone?: string;
 }
@@ -75,6 +81,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     userId: i.user.id,
     here: { platform: 'discord', channelId: i.channelId ?? i.user.id, workspaceId: i.guildId ?? undefined },
     daily: deps.daily,
+    plans: deps.plans,
+    promptWriter: deps.promptWriter,
     defaultTimezone: deps.defaultTimezone,
     ...(i.isChatInputCommand()
       ? { mayManage: async (channelId: string) => mayManage(i, channelId), checkChannel: async (channelId: string) => whyCannotPost(i, channelId) }
