@@ -44,6 +44,13 @@ describe('a reading limit in the library', () => {
     expect(lib.search('What does Moriarty want?').ahead).toBeUndefined();
   });
 
+  it('does not find the last passage read by the words of the next one (search reads neighbours too)', () => {
+    const last = bookPassages(lib).find((p) => p.position === reach.upTo)!;
+    // Open, the last passage read is found by the first words after it, through its context field.
+    expect(lib.search('schooner reef', { limit: 10, docId: BOOK_ID }).hits.map((h) => h.passage.id)).toContain(last.id);
+    for (const q of ['schooner reef', 'Pembertn', 'Captain Pemberton']) expect(lib.search(q, { limit: 10, reach }).hits).toEqual([]);
+  });
+
   it('quotes and discussion passages, random or on a subject, come only from what was read', () => {
     for (let seed = 0; seed < 40; seed++) {
       const q = lib.randomQuote(seededRandom(seed), undefined, reach)!;

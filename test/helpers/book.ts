@@ -6,7 +6,7 @@ import { doc } from './fixtures.js';
 
 export const BOOK_ID = 'lighthouse';
 
-export const BOOK = doc({ id: BOOK_ID, title: 'The Lighthouse Keeper', kind: 'book', author: 'Jane Doe' }, [
+export const BOOK = doc({ id: BOOK_ID, title: 'The Lighthouse Keeper', kind: 'article', author: 'Jane Doe' }, [
   {
     section: 'Chapter 1: Arrival',
     sentences: [

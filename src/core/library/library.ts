@@ -227,7 +227,7 @@ export class Library {
    */
   passageWithin(id: string, reach?: ReadingLimit): Passage {
     const p = this.passage(id);
-    if (!within(reach, p)) throw new UserError('That passage is further on than this channel has read, so I will not show it here.', 'ahead_of_plan');
+    if (!within(reach, p)) throw new UserError('That passage is further on than this channel has read, so it is not shown or shared here.', 'ahead_of_plan');
     return p;
   }
 

@@ -15,6 +15,8 @@ export interface ReadingLimit {
 /** What one request may see: passages by their place in the corpus, index terms by id. */
 export interface Horizon {
   readonly limit: ReadingLimit;
+  /** Where in the corpus the last passage reached is, if the document has one at `upTo`. */
+  readonly edge?: number;
   passage(doc: number): boolean;
   term(termId: number): boolean;
 }
@@ -61,9 +63,25 @@ export function firstSeenIn(data: PostingsData, passages: readonly Passage[], do
   return out;
 }
 
-export function makeHorizon(limit: ReadingLimit, passages: readonly Passage[], firstSeen: Int32Array): Horizon {
+/** What the index keeps per limited document: its words' first positions, and where each of its passages is. */
+export interface DocumentWords {
+  firstSeen: Int32Array;
+  /** Position in the document -> position in the corpus. */
+  at: Map<number, number>;
+}
+
+export function documentWords(data: PostingsData, passages: readonly Passage[], docId: string, fields: readonly number[]): DocumentWords {
+  const at = new Map<number, number>();
+  passages.forEach((p, i) => {
+    if (p.docId === docId) at.set(p.position, i);
+  });
+  return { firstSeen: firstSeenIn(data, passages, docId, fields), at };
+}
+
+export function makeHorizon(limit: ReadingLimit, passages: readonly Passage[], { firstSeen, at }: DocumentWords): Horizon {
   return {
     limit,
+    edge: at.get(limit.upTo),
     passage: (doc) => within(limit, passages[doc]!),
     term: (id) => firstSeen[id]! <= limit.upTo,
   };

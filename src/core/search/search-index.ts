@@ -14,7 +14,7 @@ import { camelParts } from './compounds.js';
 import { askedFact, holdsAnswerCached, type AskedFact } from './answer-kinds.js';
 import { Speakers, viewTerms } from './speakers.js';
 import { answers } from './answers.js';
-import { firstSeenIn, makeHorizon, type Horizon, type ReadingLimit } from './horizon.js';
+import { documentWords, makeHorizon, type DocumentWords, type Horizon, type ReadingLimit } from './horizon.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -195,7 +195,7 @@ export class SearchIndex {
   /** Passage position -> whether the next passage answers it (0 not yet known, 1 yes, 2 no). */
   private readonly answered: Uint8Array;
   /** Per document a reading limit applies to: each term's earliest position there (horizon.ts), made on first use. */
-  private readonly firstSeen = new Map<string, Int32Array>();
+  private readonly firstSeen = new Map<string, DocumentWords>();
 
   constructor(
     corpus: Corpus,
@@ -233,7 +233,7 @@ export class SearchIndex {
   horizon(limit: ReadingLimit | undefined): Horizon | undefined {
     if (!limit) return undefined;
     let seen = this.firstSeen.get(limit.docId);
-    if (!seen) this.firstSeen.set(limit.docId, (seen = firstSeenIn(this.data.postings, this.passages, limit.docId, SEEN_FIELDS)));
+    if (!seen) this.firstSeen.set(limit.docId, (seen = documentWords(this.data.postings, this.passages, limit.docId, SEEN_FIELDS)));
     return makeHorizon(limit, this.passages, seen);
   }
 
@@ -241,6 +241,11 @@ export class SearchIndex {
   private sees(term: string, h: Horizon | undefined): boolean {
     const id = this.vocabulary.get(term);
     return id !== undefined && (!h || h.term(id));
+  }
+
+  /** How postings are read under a horizon: the passage at its edge is not found by the next one's words. */
+  private blind(h: Horizon | undefined): { doc: number; field: number } | undefined {
+    return h?.edge === undefined ? undefined : { doc: h.edge, field: CONTEXT_FIELD };
   }
 
   /** The passages a search may return: one document's, and only those within the horizon. */
@@ -363,7 +368,7 @@ export class SearchIndex {
     const docId = opts.docId;
     const horizon = this.horizon(opts.reach);
     const allowed = this.passageFilter(docId, horizon);
-    const matches = this.postings.match(words, { filter: allowed });
+    const matches = this.postings.match(words, { filter: allowed, blind: this.blind(horizon) });
 
     // Coordination: a passage that matches more of the query's words beats one that repeats one.
     // Bits stand for query words in order of first appearance; a synonym counts as its source.
@@ -543,14 +548,14 @@ export class SearchIndex {
       const t = name.terms[0]!;
       if (this.vocabulary.has(t)) {
         if (!this.sees(t, h)) return false;
-        return docId === undefined || this.postings.match([this.queryWord(t, 1, false, false)], { filter }).docs.length > 0;
+        return docId === undefined || this.postings.match([this.queryWord(t, 1, false, false)], { filter, blind: this.blind(h) }).docs.length > 0;
       }
       return t.length >= 7 && !/\p{N}/u.test(t) && [...this.vocabulary.fuzzyGet(t, 1).values()].some(([id]) => !h || h.term(id));
     }
     if (searchable.length < name.terms.length) return false;
     // Words too short or too common to index ("H" of "H100") are checked in the text itself.
     if (!searchable.length) return true;
-    const { docs } = this.postings.match(searchable.map((t) => this.queryWord(t, 1, false, false)), { and: true, filter });
+    const { docs } = this.postings.match(searchable.map((t) => this.queryWord(t, 1, false, false)), { and: true, filter, blind: this.blind(h) });
     // A name whose words fill hundreds of passages is surely mentioned; the check stays cheap.
     if (docs.length > MENTION_SCAN) return true;
     const escaped = pieces.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -631,7 +636,7 @@ export class SearchIndex {
       const beforeWords = specTerms.slice(0, -1).map((t) => this.queryWord(t, 1, false, false));
       if (lastTerm && beforeWords.length) {
         // Passages with every word before the last, then which completion each also holds.
-        const withBefore = this.postings.match(beforeWords, { and: true, filter: this.passageFilter(undefined, h) });
+        const withBefore = this.postings.match(beforeWords, { and: true, filter: this.passageFilter(undefined, h), blind: this.blind(h) });
         const inMatch = new Map<number, number>();
         for (let i = 0; i < withBefore.docs.length; i++) inMatch.set(withBefore.docs[i]!, withBefore.scores[i]!);
         const counts = this.data.postings.termCounts;
