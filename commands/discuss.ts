@@ -7,7 +7,7 @@ import { aheadIsPrivate, aheadOption, aheadSchema, limitNotes, noResults, offShe
 export const discuss = defineCommand({
   name: 'discuss',
   description: 'A reading-group prompt: a passage and open questions about what it says.',
-  usage: '/discuss [topic] [source:NAME] [ahead:true]',
+  usage: '/discuss [topic] [source:NAME]',
   // Looking past the channel's reading plan is for the person asking alone.
   visibility: aheadIsPrivate('public'),
   // The prompt is posted for the channel and people answer under it.
