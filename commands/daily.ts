@@ -6,6 +6,7 @@ import type { DailyChannel, DailyStatus } from '../src/bot/daily.js';
 import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays, sameDays, type DaySet } from '../src/bot/days.js';
 import { UserError } from '../src/core/errors.js';
 import { dailyExcerpt } from '../src/bot/daily-excerpt.js';
+import { within } from '../src/core/search/horizon.js';
 import { errorReply, type Reply } from '../src/bot/reply.js';
 import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/bot/schedule-words.js';
 
@@ -121,16 +122,19 @@ export const daily = defineCommand({
   async run(ctx, input) {
     switch (input.subcommand) {
       case 'today': {
+        const here = ctx.here;
+        // Nothing further on than the channel's reading plan has reached on that day (spoiler limit).
+        const reach = here && (await ctx.plans?.reach(here, input.date ? new Date(`${input.date}T12:00:00Z`) : ctx.now));
         if (input.date) {
-          const p = ctx.library.dailyPick(ctx.channelKey, input.date);
+          const p = ctx.library.dailyPick(ctx.channelKey, input.date, reach);
           return excerpt(ctx, p.id, input.date);
         }
-        const here = ctx.here;
         // A subscribed channel sees the passage its daily post uses (or will use) today.
         const planned = here && (await ctx.daily?.todaysPassage(here, ctx.now));
-        if (planned && ctx.library.corpus.byId.has(planned.passageId)) return excerpt(ctx, planned.passageId, planned.localDate);
+        const known = planned && ctx.library.corpus.byId.get(planned.passageId);
+        if (planned && known && within(reach, known)) return excerpt(ctx, planned.passageId, planned.localDate);
         const date = ctx.now.toISOString().slice(0, 10);
-        return excerpt(ctx, ctx.library.dailyPick(ctx.channelKey, date).id, date);
+        return excerpt(ctx, ctx.library.dailyPick(ctx.channelKey, date, reach).id, date);
       }
       case 'subscribe': {
         const words = input.args ? parseScheduleWords(input.args, ctx.here?.platform) : {};

@@ -227,3 +227,18 @@ describe('without a reading plan', () => {
     }
   });
 });
+
+describe('/daily today under a reading plan', () => {
+  it('shows no excerpt from further on, on any date, while other channels keep their rotation', async () => {
+    const shownIn = async (over: Partial<CommandContext>, date?: string) => shown(await run('daily', { subcommand: 'today', ...(date ? { date } : {}) }, over))[0]!.id;
+    const unlimited: string[] = [];
+    for (let day = 1; day <= 20; day++) {
+      const date = `2026-03-${String(day).padStart(2, '0')}`;
+      expect(isAhead(await shownIn({}, date))).toBe(false);
+      unlimited.push(await shownIn({ plans: undefined }, date));
+    }
+    // Without the plan the same rotation does reach the later chapters.
+    expect(unlimited.some(isAhead)).toBe(true);
+    expect(isAhead(await shownIn({}))).toBe(false);
+  });
+});
