@@ -5,6 +5,7 @@ import { library } from '../helpers/fixtures.js';
 import { BOOK, BOOK_ID, bookPassages, HARBOUR, LATER_WORDS, reachAfterChapter } from '../helpers/book.js';
 import { seededRandom } from '../../src/core/search/text.js';
 import type { Passage } from '../../src/core/corpus.js';
+import type { SemanticSearch } from '../../src/core/search/vectors/semantic.js';
 
 const lib = library(BOOK, HARBOUR);
 const reach = reachAfterChapter(lib, 2);
@@ -101,6 +102,16 @@ describe('a reading limit in the library', () => {
     const headings = lib.querySuggestions('', 25, reach);
     expect(headings).toEqual(['Chapter 1: Arrival', 'Chapter 2: The Lamp']);
     expect(lib.querySuggestions('')).toContain('Chapter 4: The Betrayal');
+  });
+
+  it('adds no passage by meaning from further on', () => {
+    // Meaning that points straight at one later passage, for a question that shares no word with it.
+    const target = bookPassages(lib).find(ahead)!;
+    const similarity = new Float32Array(lib.corpus.passages.map((p) => (p === target ? 1 : 0)));
+    const semantic = { similarity: () => similarity, prepare: async () => undefined } as unknown as SemanticSearch;
+    const meaning = lib.withSemantic(semantic);
+    expect(meaning.search('what the stranger wanted', { limit: 10 }).hits.some((h) => ahead(h.passage))).toBe(true);
+    expect(meaning.search('what the stranger wanted', { limit: 10, reach }).hits.some((h) => ahead(h.passage))).toBe(false);
   });
 
   it('changes nothing for a limit on a document the library does not have', () => {
