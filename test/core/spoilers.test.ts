@@ -1,7 +1,7 @@
 // What a reader under a reading limit can get out of the library: nothing past the limit in the
 // limited document, by any route (search, quotes, prompts, context, suggestions, verdicts).
 import { describe, expect, it } from 'vitest';
-import { library } from '../helpers/fixtures.js';
+import { doc, library } from '../helpers/fixtures.js';
 import { BOOK, BOOK_ID, bookPassages, HARBOUR, LATER_WORDS, reachAfterChapter } from '../helpers/book.js';
 import { seededRandom } from '../../src/core/search/text.js';
 import type { Passage } from '../../src/core/corpus.js';
@@ -112,6 +112,19 @@ describe('a reading limit in the library', () => {
     const meaning = lib.withSemantic(semantic);
     expect(meaning.search('what the stranger wanted', { limit: 10 }).hits.some((h) => ahead(h.passage))).toBe(true);
     expect(meaning.search('what the stranger wanted', { limit: 10, reach }).hits.some((h) => ahead(h.passage))).toBe(false);
+  });
+
+  it('does not match a source by the name of a speaker who first speaks further on', () => {
+    const talk = library(
+      doc({ id: 'panel', title: 'Panel on lighthouses', kind: 'transcript', speakers: ['Ada Park', 'Grace Lind'] }, [
+        { speaker: 'Ada Park', sentences: ['Lighthouses were automated one by one, and the keepers left the islands for good.'] },
+        { speaker: 'Grace Lind', sentences: ['I grew up in a keeper’s cottage, and the lamp was the first thing I saw every night.'] },
+      ]),
+    );
+    const first = { docId: 'panel', upTo: talk.corpus.byDoc.get('panel')![0]!.position };
+    expect(talk.sourceChoices('grace').map((c) => c.value)).toEqual(['panel']);
+    expect(talk.sourceChoices('grace', 25, first)).toEqual([]);
+    expect(talk.sourceChoices('ada', 25, first).map((c) => c.value)).toEqual(['panel']);
   });
 
   it('changes nothing for a limit on a document the library does not have', () => {

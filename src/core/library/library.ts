@@ -310,14 +310,23 @@ export class Library {
     return out.slice(0, limit);
   }
 
-  /** Documents matching what someone typed for a source option: exact, then prefix, then related. */
-  sourceChoices(input: string, limit = AUTOCOMPLETE_MAX): { name: string; value: string }[] {
+  /**
+   * Documents matching what someone typed for a source option: exact, then prefix, then related.
+   * Under a reading limit, a speaker of the limited document who first speaks further on does not
+   * match it (typing their name must not tell that they are coming).
+   */
+  sourceChoices(input: string, limit = AUTOCOMPLETE_MAX, reach?: ReadingLimit): { name: string; value: string }[] {
     const q = input.trim().toLowerCase();
+    const seen = (d: DocumentMeta): DocumentMeta => {
+      if (!reach || d.id !== reach.docId) return d;
+      const speaking = new Set((this.corpus.byDoc.get(d.id) ?? []).filter((p) => within(reach, p)).map((p) => p.speaker));
+      return { ...d, speakers: d.speakers.filter((s) => speaking.has(s)) };
+    };
     const rank = (d: DocumentMeta): number => {
       if (!q) return 0;
       if (d.id === q || d.title.toLowerCase() === q) return 0;
       if (d.id.startsWith(q) || d.title.toLowerCase().startsWith(q)) return 1;
-      if (haystack(d).includes(q)) return 2;
+      if (haystack(seen(d)).includes(q)) return 2;
       return sourceDistance(q, d) <= 0.4 ? 3 : Infinity;
     };
     return this.corpus.documents

@@ -198,10 +198,11 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const value = String(focused.value ?? '');
     const named = (list: string[]) => list.map((s) => ({ name: s, value: s }));
     // Words only further on than the channel's reading plan are not offered, unless ahead:true is set.
-    const reach = spec?.autocomplete === 'query' && !asksAhead(toOptions(i.options.data)) ? await deps.plans?.reach(here(i), deps.now?.() ?? new Date()) : undefined;
+    const limited = (spec?.autocomplete === 'query' || spec?.autocomplete === 'source') && !asksAhead(toOptions(i.options.data));
+    const reach = limited ? await deps.plans?.reach(here(i), deps.now?.() ?? new Date()) : undefined;
     const choices =
       spec?.autocomplete === 'source'
-        ? library.sourceChoices(value)
+        ? library.sourceChoices(value, undefined, reach)
         : spec?.autocomplete === 'query'
           ? named(library.querySuggestions(value, undefined, reach))
           : spec?.autocomplete === 'timezone'
