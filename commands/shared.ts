@@ -59,7 +59,7 @@ export async function spoilerLimit(ctx: CommandContext, command: string, ahead: 
   const plan = found && ctx.library.corpus.docById.has(found.docId) && (!docId || docId === found.docId) ? found : undefined;
   const lookAhead = (query?: string) => `/${command}${query ? ` ${query}` : ''} ahead:true`;
   if (!plan) return { ahead: Boolean(ahead), lookAhead };
-  if (ahead) return { plan, ahead: true, note: `Further on than this channel’s reading plan (up to ${plan.label}): only you see this.`, lookAhead };
+  if (ahead) return { plan, ahead: true, note: `Looking past this channel’s reading plan (up to ${plan.label}): only you see this.`, lookAhead };
   return { reach: plan, plan, ahead: false, note: `Only up to ${plan.label} — this channel’s reading plan. ${lookAhead()} looks further, just for you.`, lookAhead };
 }
 

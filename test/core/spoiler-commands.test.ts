@@ -79,7 +79,7 @@ describe('/quote under a reading plan', () => {
     const r = await run('quote', { query: 'Moriarty', ahead: true });
     expect(r.visibility).toBe('private');
     expect(isAhead(shown(r)[0]!.id)).toBe(true);
-    expect(r.notes.join(' ')).toMatch(/Further on than this channel’s reading plan \(up to chapter 2\): only you see this\./);
+    expect(r.notes.join(' ')).toMatch(/Looking past this channel’s reading plan \(up to chapter 2\): only you see this\./);
     const drawn = await run('quote', { ahead: true }, { random: seededRandom(3) });
     const another = drawn.actions.find((a): a is Extract<Action, { kind: 'another' }> => a.kind === 'another')!;
     expect(another.ahead).toBe(true);
@@ -200,6 +200,10 @@ describe('spoiler limits as typed on Slack and in the terminal', () => {
     expect(context.kind).toBe('passages');
     const pair = (await session.handle('/quote Moriarty ahead:true'))!;
     expect(isAhead(shown(pair)[0]!.id)).toBe(true);
+    // No /share offered for it, and typed anyway it is refused: the channel has not got there.
+    expect(pair.actions.some((a) => a.kind === 'share')).toBe(false);
+    const share = (await session.handle('/share'))!;
+    expect(share.kind === 'error' && share.message).toMatch(/further on than this channel has read/);
     // "ahead" alone where a query is required is the query, not the option.
     const word = (await session.handle('/topic ahead'))!;
     expect(word.kind === 'passages' ? word.query : 'error').not.toBe(undefined);

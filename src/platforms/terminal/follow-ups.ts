@@ -49,7 +49,9 @@ export class FollowUps {
     // Every listed passage can be read in context, and shared when the list was private.
     const typed: Action[] = reply.actions.filter((a) => a.kind === 'more' || a.kind === 'another');
     for (const p of shown) typed.push(this.action('context', p.id));
-    if (reply.visibility === 'private') for (const p of shown) typed.push({ kind: 'share', passageId: p.id });
+    // A list that looked past the reading plan offers Share only where its reply does (what the channel has reached).
+    const shareable = (id: string) => !this.ahead || reply.actions.some((a) => a.kind === 'share' && a.passageId === id);
+    if (reply.visibility === 'private') for (const p of shown) if (shareable(p.id)) typed.push({ kind: 'share', passageId: p.id });
     return { ...reply, actions: typed };
   }
 
