@@ -97,6 +97,26 @@ describe('/quote under a reading plan', () => {
   });
 });
 
+describe('buttons carry their mode', () => {
+  it('a looked-ahead More, Another or Context decodes as ahead; the same button without it as limited; Share never', () => {
+    const id = bookPassages(lib)[5]!.id;
+    const actions: Action[] = [
+      { kind: 'more', query: 'treasure gold', source: BOOK_ID, page: 2 },
+      { kind: 'another', query: 'treasure', seed: 4 },
+      { kind: 'context', passageId: id },
+    ];
+    for (const a of actions) {
+      for (const ahead of [true, false]) {
+        const action = ahead ? { ...a, ahead: true } : a;
+        const encoded = encodeAction(action, 'u1');
+        expect(encoded.length).toBeLessThanOrEqual(100);
+        expect(decodeAction(encoded, lib.corpus)!.action).toEqual(action);
+      }
+    }
+    expect(decodeAction(encodeAction({ kind: 'share', passageId: id }, 'u1'), lib.corpus)!.action).toEqual({ kind: 'share', passageId: id });
+  });
+});
+
 describe('/topic under a reading plan', () => {
   it('pages and counts only what the group has read, and More keeps the limit', async () => {
     const open = await run('topic', { query: 'Elsie lighthouse lamp storm' }, { plans: undefined });
