@@ -14,7 +14,7 @@ import { camelParts } from './compounds.js';
 import { askedFact, holdsAnswerCached, type AskedFact } from './answer-kinds.js';
 import { Speakers, viewTerms } from './speakers.js';
 import { answers } from './answers.js';
-import { documentWords, makeHorizon, type DocumentWords, type Horizon, type ReadingLimit } from './horizon.js';
+import { DocumentWords, makeHorizon, type Horizon, type ReadingLimit } from './horizon.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -194,7 +194,7 @@ export class SearchIndex {
   private readonly speakers: Speakers;
   /** Passage position -> whether the next passage answers it (0 not yet known, 1 yes, 2 no). */
   private readonly answered: Uint8Array;
-  /** Per document a reading limit applies to: each term's earliest position there (horizon.ts), made on first use. */
+  /** Per document a reading limit applies to: each term's earliest position there (horizon.ts), read as asked. */
   private readonly firstSeen = new Map<string, DocumentWords>();
 
   constructor(
@@ -227,13 +227,13 @@ export class SearchIndex {
   }
 
   /**
-   * What a reader with this limit may see, or undefined for everything. The word table is made
-   * once per document (a pass over its postings), so a request pays only for the filter.
+   * What a reader with this limit may see, or undefined for everything. Which words the part ahead
+   * alone uses is read once per term and kept (horizon.ts), so a request pays only for the filter.
    */
   horizon(limit: ReadingLimit | undefined): Horizon | undefined {
     if (!limit) return undefined;
     let seen = this.firstSeen.get(limit.docId);
-    if (!seen) this.firstSeen.set(limit.docId, (seen = documentWords(this.data.postings, this.passages, limit.docId, SEEN_FIELDS)));
+    if (!seen) this.firstSeen.set(limit.docId, (seen = new DocumentWords(this.data.postings, this.passages, limit.docId, SEEN_FIELDS)));
     return makeHorizon(limit, this.passages, seen);
   }
 
