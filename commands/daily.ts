@@ -7,6 +7,7 @@ import { EVERY_DAY, WEEKDAYS as MONDAY_TO_FRIDAY, describeDays, sameDays, type D
 import { UserError } from '../src/core/errors.js';
 import { dailyExcerpt } from '../src/bot/daily-excerpt.js';
 import { managesPlans } from '../src/bot/plan.js';
+import { within } from '../src/core/search/horizon.js';
 import { errorReply, type Reply } from '../src/bot/reply.js';
 import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/bot/schedule-words.js';
 
@@ -122,19 +123,22 @@ export const daily = defineCommand({
   async run(ctx, input) {
     switch (input.subcommand) {
       case 'today': {
+        const here = ctx.here;
         // A channel reading a plan sees the plan's day, as its daily post shows it.
-        const reading = ctx.here && managesPlans(ctx.plans) ? await ctx.plans.todaysReading?.(ctx.here, ctx.now, input.date) : undefined;
+        const reading = here && managesPlans(ctx.plans) ? await ctx.plans.todaysReading?.(here, ctx.now, input.date) : undefined;
         if (reading) return reading;
+        // Nothing further on than the channel's reading plan has reached on that day (spoiler limit).
+        const reach = here && (await ctx.plans?.reach(here, input.date ? new Date(`${input.date}T12:00:00Z`) : ctx.now));
         if (input.date) {
-          const p = ctx.library.dailyPick(ctx.channelKey, input.date);
+          const p = ctx.library.dailyPick(ctx.channelKey, input.date, reach);
           return excerpt(ctx, p.id, input.date);
         }
-        const here = ctx.here;
         // A subscribed channel sees the passage its daily post uses (or will use) today.
         const planned = here && (await ctx.daily?.todaysPassage(here, ctx.now));
-        if (planned && ctx.library.corpus.byId.has(planned.passageId)) return excerpt(ctx, planned.passageId, planned.localDate);
+        const known = planned && ctx.library.corpus.byId.get(planned.passageId);
+        if (planned && known && within(reach, known)) return excerpt(ctx, planned.passageId, planned.localDate);
         const date = ctx.now.toISOString().slice(0, 10);
-        return excerpt(ctx, ctx.library.dailyPick(ctx.channelKey, date).id, date);
+        return excerpt(ctx, ctx.library.dailyPick(ctx.channelKey, date, reach).id, date);
       }
       case 'subscribe': {
         const words = input.args ? parseScheduleWords(input.args, ctx.here?.platform) : {};

@@ -13,6 +13,10 @@ import { plan } from './plan.js';
 import { quote } from './quote.js';
 import { sources } from './sources.js';
 import { topic } from './topic.js';
+import { spoilerLimit } from './shared.js';
+/** Whether options (as a platform hands them, unvalidated) ask to look past the reading plan: autocomplete follows them. */
+export { asksAhead } from './shared.js';
+import { within } from '../src/core/search/horizon.js';
 
 export const COMMANDS: CommandSpec[] = [quote, topic, daily, discuss, plan, sources, help] as CommandSpec[];
 
@@ -34,9 +38,10 @@ export function expectedVisibility(name: string, raw: Record<string, unknown>): 
 export async function runCommand(ctx: CommandContext, name: string, raw: Record<string, unknown>): Promise<Reply> {
   const form = ctx.commandForm ?? slashForm;
   const reply = await runNamed({ ...ctx, commands: COMMANDS }, name, raw, form);
-  // What the command declares follows its answer travels with the reply; errors are only answers.
+  // What the command declares follows its answer travels with the reply; errors are only answers,
+  // and an answer only the asker sees (a look ahead of the reading plan) opens nothing in the channel.
   const follow = findCommand(name)?.follow;
-  const followed: Reply = follow && reply.kind !== 'error' ? { ...reply, follow } : reply;
+  const followed: Reply = follow && reply.kind !== 'error' && reply.visibility === 'public' ? { ...reply, follow } : reply;
   // Every command this reply names is written as the person types it here.
   return retypeReply(followed, COMMANDS.map((c) => c.name), ctx.commandForm);
 }
@@ -61,30 +66,55 @@ export function continuedCommand(kind: ContinuingAction): string {
   return command.name;
 }
 
-/** What a button press (or its typed equivalent in the terminal) does. */
-export async function runAction(ctx: CommandContext, action: Action): Promise<Reply> {
+/** Who will see what an action answers, before it runs (a continued answer keeps its mode). */
+export function actionVisibility(action: Action): Visibility {
   switch (action.kind) {
     case 'more':
-      return runCommand(ctx, continuedCommand('more'), { query: action.query, source: action.source, page: action.page });
     case 'another':
-      return runCommand(ctx, continuedCommand('another'), { query: action.query, source: action.source, seed: action.seed });
+      return expectedVisibility(continuedCommand(action.kind), action.ahead ? { ahead: true } : {});
     case 'context':
-      return guarded('context', () => ({
-        kind: 'passages',
-        visibility: 'private',
-        title: 'In context',
-        passages: [ctx.library.context(action.passageId)],
-        notes: [],
-        actions: [{ kind: 'share', passageId: action.passageId }],
-      }));
+      return 'private';
     case 'share':
-      return guarded('share', () => ({
-        kind: 'passages',
-        visibility: 'public',
-        passages: [ctx.library.toReply(ctx.library.passage(action.passageId))],
-        notes: ctx.userName ? [`Shared by ${ctx.userName}`] : [],
-        actions: [],
-      }));
+      return 'public';
+  }
+}
+
+/** What a button press (or its typed equivalent in the terminal) does. */
+export async function runAction(ctx: CommandContext, action: Action): Promise<Reply> {
+  // A continued answer keeps its mode: ahead of the reading plan (privately) or within it.
+  const ahead = 'ahead' in action && action.ahead ? { ahead: true } : {};
+  switch (action.kind) {
+    case 'more':
+      return runCommand(ctx, continuedCommand('more'), { query: action.query, source: action.source, page: action.page, ...ahead });
+    case 'another':
+      return runCommand(ctx, continuedCommand('another'), { query: action.query, source: action.source, seed: action.seed, ...ahead });
+    case 'context':
+      return guarded('context', async () => {
+        const limit = await spoilerLimit(ctx, 'topic', action.ahead);
+        const passage = ctx.library.context(action.passageId, limit.reach);
+        // Share posts to the channel: not offered for a passage beyond the plan.
+        const shareable = within(limit.plan, ctx.library.passage(action.passageId));
+        return {
+          kind: 'passages',
+          visibility: 'private',
+          title: 'In context',
+          passages: [passage],
+          notes: [],
+          actions: shareable ? [{ kind: 'share', passageId: action.passageId }] : [],
+        };
+      });
+    case 'share':
+      return guarded('share', async () => {
+        // Shared to the channel, so always within its plan, whatever the answer it came from.
+        const { plan } = await spoilerLimit(ctx, 'topic', false);
+        return {
+          kind: 'passages',
+          visibility: 'public',
+          passages: [ctx.library.toReply(ctx.library.passageWithin(action.passageId, plan))],
+          notes: ctx.userName ? [`Shared by ${ctx.userName}`] : [],
+          actions: [],
+        };
+      });
   }
 }
 

@@ -35,20 +35,23 @@ export function compactQuery(query: string, budget: number): string {
   return out;
 }
 
+/** A kind's letter, in capitals when the action looks past the reading plan: the mode costs no characters. */
+const letter = (kind: string, ahead: boolean | undefined) => (ahead ? kind.toUpperCase() : kind);
+
 export function encodeAction(action: Action, owner?: string): string {
   const who = owner ?? '-';
   const head = (kind: string, ...fields: (string | number)[]) => [PREFIX, kind, who, ...fields].join(':');
   switch (action.kind) {
     case 'context':
-      return head('c', ref(action.passageId));
+      return head(letter('c', action.ahead), ref(action.passageId));
     case 'share':
       return head('s', ref(action.passageId));
     case 'more': {
-      const base = head('m', action.page, action.source ? ref(action.source) : '') + ':';
+      const base = head(letter('m', action.ahead), action.page, action.source ? ref(action.source) : '') + ':';
       return base + compactQuery(action.query, ACTION_MAX - base.length);
     }
     case 'another': {
-      const base = head('a', action.seed, action.source ? ref(action.source) : '') + ':';
+      const base = head(letter('a', action.ahead), action.seed, action.source ? ref(action.source) : '') + ':';
       return base + (action.query ? compactQuery(action.query, ACTION_MAX - base.length) : '');
     }
   }
@@ -58,8 +61,10 @@ export function encodeAction(action: Action, owner?: string): string {
 export function decodeAction(encoded: string, corpus: Corpus): EncodedAction | undefined {
   const parts = encoded.split(':');
   if (parts[0] !== PREFIX || parts.length < 4) return undefined;
-  const [, kind, who, ...rest] = parts as [string, string, string, ...string[]];
+  const [, letterKind, who, ...rest] = parts as [string, string, string, ...string[]];
   const owner = who === '-' ? undefined : who;
+  const kind = letterKind.toLowerCase();
+  const ahead = letterKind !== kind && kind !== 's' ? { ahead: true } : {};
   const resolve = (r: string, ids: Iterable<string>) => {
     if (!r.startsWith('#')) return r;
     for (const id of ids) if (ref(id) === r) return id;
@@ -74,19 +79,19 @@ export function decodeAction(encoded: string, corpus: Corpus): EncodedAction | u
     case 's': {
       const passageId = passage(rest.join(':'));
       if (!passageId) return undefined;
-      return { owner, action: { kind: kind === 'c' ? 'context' : 'share', passageId } };
+      return { owner, action: kind === 'c' ? { kind: 'context', passageId, ...ahead } : { kind: 'share', passageId } };
     }
     case 'm': {
       const page = int(rest[0]);
       const query = rest.slice(2).join(':');
       if (!page || !termsOf(query).length) return undefined;
-      return { owner, action: { kind: 'more', page, query, source: doc(rest[1] ?? '') } };
+      return { owner, action: { kind: 'more', page, query, source: doc(rest[1] ?? ''), ...ahead } };
     }
     case 'a': {
       const seed = int(rest[0]);
       if (seed === undefined) return undefined;
       const query = rest.slice(2).join(':');
-      return { owner, action: { kind: 'another', seed, query: query || undefined, source: doc(rest[1] ?? '') } };
+      return { owner, action: { kind: 'another', seed, query: query || undefined, source: doc(rest[1] ?? ''), ...ahead } };
     }
   }
   return undefined;

@@ -56,6 +56,8 @@ export interface OptionSpec {
   rest?: boolean;
   /** Only for free text: platforms with structured options (Discord) do not show it. */
   hidden?: boolean;
+  /** A boolean that free text also sets by its bare name, first or last on the line ("/quote ahead"). */
+  flag?: boolean;
 }
 
 export interface SubcommandSpec {

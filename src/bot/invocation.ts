@@ -59,6 +59,14 @@ export function parseInvocation(line: string, lookup: (name: string) => CommandS
     rest.push(w);
   }
   const restOption = specs.find((o) => o.rest);
+  // A flag's bare name first or last on the line sets it ("/quote ahead", "/topic storms ahead"),
+  // unless it is all there is where a query is required ("/topic ahead" looks up the word).
+  for (const flag of specs.filter((o) => o.flag && options[o.name] === undefined)) {
+    const at = [0, rest.length - 1].find((i) => rest[i]?.toLowerCase() === flag.name);
+    if (at === undefined || (rest.length === 1 && restOption?.required)) continue;
+    rest.splice(at, 1);
+    options[flag.name] = true;
+  }
   if (rest.length) {
     if (restOption) options[restOption.name] = rest.join(' ');
     else options._extra = rest.join(' ');

@@ -60,12 +60,15 @@ export function resultCount(reply: { total?: number; match?: MatchStrength }): s
   return reply.match === 'weak' || reply.match === 'none' ? `${n} ${passages} in all that share a word with it` : `${n} matching ${passages} in all`;
 }
 
-/** Something the person can do next; adapters turn these into buttons or typed hints. */
+/**
+ * Something the person can do next; adapters turn these into buttons or typed hints. `ahead`: the
+ * answer looked past the channel's reading plan, and what follows from it does too (privately).
+ */
 export type Action =
-  | { kind: 'more'; query: string; source?: string; page: number }
-  | { kind: 'context'; passageId: string }
+  | { kind: 'more'; query: string; source?: string; page: number; ahead?: boolean }
+  | { kind: 'context'; passageId: string; ahead?: boolean }
   | { kind: 'share'; passageId: string }
-  | { kind: 'another'; query?: string; source?: string; seed: number };
+  | { kind: 'another'; query?: string; source?: string; seed: number; ahead?: boolean };
 
 export interface SourceSummary {
   id: string;

@@ -118,10 +118,12 @@ describe('Discord command definitions', () => {
     const defs = commandDefinitions();
     const byName = Object.fromEntries(defs.map((d) => [d.name, d]));
     const names = (o: unknown) => ((o as { options?: { name: string }[] }).options ?? []).map((x) => x.name);
-    expect(names(byName.quote)).toEqual(['query', 'source']);
-    expect(names(byName.topic)).toEqual(['query', 'source']);
+    expect(names(byName.quote)).toEqual(['query', 'source', 'ahead']);
+    expect(names(byName.topic)).toEqual(['query', 'source', 'ahead']);
     expect(names(byName.daily)).toEqual(['today', 'subscribe', 'unsubscribe', 'status']);
-    expect(names(byName.discuss)).toEqual(['topic', 'source']);
+    expect(names(byName.discuss)).toEqual(['topic', 'source', 'ahead']);
+    // Looking past a reading plan is a Discord boolean, ahead:True.
+    expect((byName.quote!.options as { name: string; type: number }[]).find((o) => o.name === 'ahead')!.type).toBe(5);
     const topicQuery = (byName.topic!.options as { name: string; required: boolean; autocomplete: boolean }[])[0]!;
     expect(topicQuery).toMatchObject({ required: true, autocomplete: true });
     for (const d of defs) expect(d.description!.length).toBeLessThanOrEqual(100);

@@ -10,6 +10,7 @@ import type { SemanticSearch } from '../search/vectors/semantic.js';
 import { noResultHelp, type NoResultHelp } from './suggest.js';
 import { fnv1a, levenshtein, seededRandom, terms as termsOf, tokenize } from '../search/text.js';
 import { corpusTopics } from './topics.js';
+import { within, type ReadingLimit } from '../search/horizon.js';
 import type { Corpus, DocumentMeta, IngestWarning, Passage } from '../corpus.js';
 
 export const QUOTE_MIN = 40;
@@ -18,6 +19,8 @@ export const QUOTE_MAX = 600;
 export const QUOTABLE = 0.5;
 /** Platform limits on autocomplete (Discord: 25 choices of at most 100 characters). */
 export const AUTOCOMPLETE_MAX = 25;
+/** Topic lists kept per library: one per document and reading limit asked about. */
+const TOPICS_KEPT = 200;
 const MAX_CHOICE = 100;
 
 /** Most skipped files a sources reply carries; the rest are counted ("and N more"). */
@@ -98,7 +101,7 @@ export class Library {
   }
 
   /** Ranked passages; fused with meaning when the query's vector is already at hand (see searchAsync). */
-  search(query: string, opts: Pick<SearchOptions, 'docId' | 'offset' | 'limit'> = {}): SearchResult {
+  search(query: string, opts: Pick<SearchOptions, 'docId' | 'offset' | 'limit' | 'reach'> = {}): SearchResult {
     const similarity = this.semantic?.similarity(query);
     return this.index.search(query, similarity ? { ...opts, similarity } : opts);
   }
@@ -107,7 +110,7 @@ export class Library {
    * search() after readying the query's vector, when the model is loaded; never waits for the
    * model or the passages' vectors, so until they are ready this is the lexical search.
    */
-  async searchAsync(query: string, opts: Pick<SearchOptions, 'docId' | 'offset' | 'limit'> = {}): Promise<SearchResult> {
+  async searchAsync(query: string, opts: Pick<SearchOptions, 'docId' | 'offset' | 'limit' | 'reach'> = {}): Promise<SearchResult> {
     await this.prepare(query);
     return this.search(query, opts);
   }
@@ -117,9 +120,9 @@ export class Library {
     await this.semantic?.prepare(query);
   }
 
-  /** Quotations for a query, best first: hits that read well alone, then the rest that fit. */
-  quoteCandidates(query: string, docId?: string): MatchVerdict & { candidates: SearchHit[] } {
-    const { hits, total: _, ...verdict } = this.search(query, { docId, limit: 10 });
+  /** Quotations for a query, best first: hits that read well alone, then the rest that fit (within `reach`, if given). */
+  quoteCandidates(query: string, docId?: string, reach?: ReadingLimit): MatchVerdict & { candidates: SearchHit[] } {
+    const { hits, total: _, ...verdict } = this.search(query, { docId, limit: 10, reach });
     const fits = hits.filter((h) => h.passage.text.length >= QUOTE_MIN && h.passage.text.length <= QUOTE_MAX);
     const good = fits.filter((h) => h.passage.quotability >= QUOTABLE);
     return { ...verdict, candidates: [...good, ...fits.filter((h) => h.passage.quotability < QUOTABLE)] };
@@ -158,11 +161,11 @@ export class Library {
     return { idf: this.idf, passagesWith: (key) => counts.get(key) ?? 0, commonIdf };
   }
 
-  /** A passage with enough substance to discuss: the best on a topic, or a random quotable one. */
-  discussionPassage(topic: string | undefined, random: () => number, docId?: string): (SearchHit & Partial<MatchVerdict>) | undefined {
-    const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE;
+  /** A passage with enough substance to discuss: the best on a topic, or a random quotable one (within `reach`, if given). */
+  discussionPassage(topic: string | undefined, random: () => number, docId?: string, reach?: ReadingLimit): (SearchHit & Partial<MatchVerdict>) | undefined {
+    const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE && within(reach, p);
     if (topic) {
-      const { hits, total: _, ...verdict } = this.search(topic, { docId, limit: 10 });
+      const { hits, total: _, ...verdict } = this.search(topic, { docId, limit: 10, reach });
       const hit = hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
       return hit && { ...hit, ...verdict };
     }
@@ -177,9 +180,10 @@ export class Library {
     return discussionQuestions(p, this.doc(p.docId), this.phraseStats);
   }
 
-  /** A random quotation, weighted towards the most quotable passages. */
-  randomQuote(random: () => number, docId?: string): Passage | undefined {
-    return this.weightedPick(docId ? this.eligible.filter((p) => p.docId === docId) : this.eligible, random);
+  /** A random quotation, weighted towards the most quotable passages (within `reach`, if given). */
+  randomQuote(random: () => number, docId?: string, reach?: ReadingLimit): Passage | undefined {
+    const pool = docId || reach ? this.eligible.filter((p) => (!docId || p.docId === docId) && within(reach, p)) : this.eligible;
+    return this.weightedPick(pool, random);
   }
 
   private weightedPick(pool: Passage[], random: () => number): Passage | undefined {
@@ -198,12 +202,17 @@ export class Library {
    * passages, so any run of consecutive days shows no passage twice until every one has been
    * shown, and everyone in the channel gets the same one on the same date.
    */
-  dailyPick(channelKey: string, isoDate: string): Passage {
+  dailyPick(channelKey: string, isoDate: string, reach?: ReadingLimit): Passage {
     const n = this.eligible.length;
     if (!n) throw new UserError('There is nothing quotable in the corpus yet.', 'empty_corpus');
     const day = Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000);
     const order = shuffledIndexes(n, parseInt(fnv1a(channelKey), 16));
-    return this.eligible[order[((day % n) + n) % n]!]!;
+    // Under a reading limit, the day's slot moves on along the same round to the next passage reached.
+    for (let k = 0; k < n; k++) {
+      const p = this.eligible[order[((((day + k) % n) + n) % n)]!]!;
+      if (within(reach, p)) return p;
+    }
+    throw new UserError('There is nothing quotable in what this channel has read yet.', 'nothing_reached');
   }
 
   passage(id: string): Passage {
@@ -212,11 +221,22 @@ export class Library {
     return p;
   }
 
-  /** The passage with the sentences just before and after it in its document. */
-  context(id: string): ReplyPassage {
+  /**
+   * A passage a reader with `reach` may see: one further on than they have read is refused, so a
+   * button made before the limit (or under ahead:true) cannot show it in their channel.
+   */
+  passageWithin(id: string, reach?: ReadingLimit): Passage {
     const p = this.passage(id);
+    if (!within(reach, p)) throw new UserError('That passage is further on than this channel has read, so it is not shown or shared here.', 'ahead_of_plan');
+    return p;
+  }
+
+  /** The passage with the sentences just before and after it in its document (none after `reach`). */
+  context(id: string, reach?: ReadingLimit): ReplyPassage {
+    const p = this.passageWithin(id, reach);
     const prev = p.prevId ? this.corpus.byId.get(p.prevId) : undefined;
-    const next = p.nextId ? this.corpus.byId.get(p.nextId) : undefined;
+    const nextPassage = p.nextId ? this.corpus.byId.get(p.nextId) : undefined;
+    const next = nextPassage && within(reach, nextPassage) ? nextPassage : undefined;
     return {
       ...this.toReply(p),
       before: prev?.sentences.slice(-2).join(' '),
@@ -239,41 +259,50 @@ export class Library {
 
   private readonly topicsOf = new Map<string, Promise<string[]>>();
 
-  /** The shelf's (or one document's) recurring subjects, worked out on first use. */
-  topics = (docId?: string): Promise<string[]> => {
-    const key = docId ?? '';
+  /**
+   * The shelf's (or one document's) recurring subjects, worked out on first use; under a reading
+   * limit, from the passages reached only, so no subject names what comes later.
+   */
+  topics = (docId?: string, reach?: ReadingLimit): Promise<string[]> => {
+    const limited = reach && (!docId || docId === reach.docId) && this.corpus.docById.has(reach.docId) ? reach : undefined;
+    const key = `${docId ?? ''}\u0000${limited ? `${limited.docId}\u0000${limited.upTo}` : ''}`;
     let found = this.topicsOf.get(key);
     if (!found) {
-      found = corpusTopics(docId ? (this.corpus.byDoc.get(docId) ?? []) : this.corpus.passages, 10);
+      const passages = docId ? (this.corpus.byDoc.get(docId) ?? []) : this.corpus.passages;
+      found = corpusTopics(limited ? passages.filter((p) => within(limited, p)) : passages, 10);
+      // Each day of a plan is a new limit; a long-running bot keeps only the recent ones.
+      if (this.topicsOf.size >= TOPICS_KEPT) this.topicsOf.clear();
       this.topicsOf.set(key, found);
     }
     return found;
   };
 
-  /** What to offer when `query` finds nothing (in `docId`, if given). */
-  noResultHelp(query: string, docId?: string): Promise<NoResultHelp> {
-    return noResultHelp(this.index, this.topics, query, docId);
+  /** What to offer when `query` finds nothing (in `docId`, if given; within `reach`, if given). */
+  noResultHelp(query: string, docId?: string, reach?: ReadingLimit): Promise<NoResultHelp> {
+    return noResultHelp(this.index, this.topics, query, docId, reach);
   }
 
   /**
    * Suggestions while someone types a query: the text so far with its last word completed from
    * the corpus's vocabulary, or, for an empty box, the corpus's section headings as topics.
    */
-  querySuggestions(input: string, limit = AUTOCOMPLETE_MAX): string[] {
+  querySuggestions(input: string, limit = AUTOCOMPLETE_MAX, reach?: ReadingLimit): string[] {
     const text = input.replace(/\s+/g, ' ').trimStart().slice(0, MAX_CHOICE);
     const out: string[] = [];
     if (!text.trim()) {
-      for (const p of this.corpus.passages) if (p.section && !out.includes(p.section)) out.push(p.section);
+      for (const p of this.corpus.passages) if (p.section && within(reach, p) && !out.includes(p.section)) out.push(p.section);
       return out.map((s) => clipChoice(s)).slice(0, limit);
     }
+    // Words used only further on than the reader has read are never offered (horizon.ts).
+    const h = this.index.horizon(reach);
     const typed = text.trim();
     const tokens = tokenize(text);
     const last = tokens[tokens.length - 1];
     // What was typed comes first when it is already whole words the corpus knows.
-    if (last && this.index.knows(last.word) && this.index.search(typed, { limit: 1, judge: false }).hits.length) out.push(typed);
+    if (last && this.index.knows(last.word, h) && this.index.search(typed, { limit: 1, judge: false, reach }).hits.length) out.push(typed);
     if (last && !/\s$/.test(text)) {
       const base = text.slice(0, last.start);
-      for (const w of this.index.completeLast(text, limit)) {
+      for (const w of this.index.completeLast(text, limit, h)) {
         const choice = `${base}${w}`;
         if (choice.length <= MAX_CHOICE && !out.includes(choice)) out.push(choice);
       }
@@ -281,14 +310,23 @@ export class Library {
     return out.slice(0, limit);
   }
 
-  /** Documents matching what someone typed for a source option: exact, then prefix, then related. */
-  sourceChoices(input: string, limit = AUTOCOMPLETE_MAX): { name: string; value: string }[] {
+  /**
+   * Documents matching what someone typed for a source option: exact, then prefix, then related.
+   * Under a reading limit, a speaker of the limited document who first speaks further on does not
+   * match it (typing their name must not tell that they are coming).
+   */
+  sourceChoices(input: string, limit = AUTOCOMPLETE_MAX, reach?: ReadingLimit): { name: string; value: string }[] {
     const q = input.trim().toLowerCase();
+    const seen = (d: DocumentMeta): DocumentMeta => {
+      if (!reach || d.id !== reach.docId) return d;
+      const speaking = new Set((this.corpus.byDoc.get(d.id) ?? []).filter((p) => within(reach, p)).map((p) => p.speaker));
+      return { ...d, speakers: d.speakers.filter((s) => speaking.has(s)) };
+    };
     const rank = (d: DocumentMeta): number => {
       if (!q) return 0;
       if (d.id === q || d.title.toLowerCase() === q) return 0;
       if (d.id.startsWith(q) || d.title.toLowerCase().startsWith(q)) return 1;
-      if (haystack(d).includes(q)) return 2;
+      if (haystack(seen(d)).includes(q)) return 2;
       return sourceDistance(q, d) <= 0.4 ? 3 : Infinity;
     };
     return this.corpus.documents

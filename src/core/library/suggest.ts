@@ -2,6 +2,7 @@
 // the subjects the shelf keeps coming back to, and whether other documents have it. Every
 // suggestion is checked to find something, and none is a stop word, a contraction or a heading.
 import type { SearchIndex } from '../search/search-index.js';
+import type { ReadingLimit } from '../search/horizon.js';
 import { STOP_WORDS, termOf, tokenize } from '../search/text.js';
 import { PLAIN_WORD } from './topics.js';
 
@@ -14,6 +15,8 @@ export interface NoResultHelp {
   topics: string[];
   /** A source was given and other documents do have the query. */
   elsewhere: boolean;
+  /** A reading limit was given and the query finds passages beyond it: the reader has not got there yet. */
+  ahead: boolean;
 }
 
 /** Stop words, and contractions of them ("they're", "isn't"), which search leaves out or cannot use. */
@@ -24,18 +27,22 @@ const PER_WORD = 3;
 
 export async function noResultHelp(
   index: SearchIndex,
-  topics: (docId?: string) => Promise<string[]>,
+  topics: (docId?: string, reach?: ReadingLimit) => Promise<string[]>,
   query: string,
   docId?: string,
+  reach?: ReadingLimit,
   limit = 5,
 ): Promise<NoResultHelp> {
   const words = tokenize(query).map((t) => t.word);
   const content = words.filter((w) => !isCommon(w));
-  const finds = (s: string) => index.search(s, { docId, limit: 1, judge: false }).hits.length > 0;
+  // Under a reading limit every suggestion comes from, and finds, only what the reader has reached.
+  const h = index.horizon(reach);
+  const finds = (s: string) => index.search(s, { docId, limit: 1, judge: false, reach }).hits.length > 0;
+  const findsQuery = (r: ReadingLimit | undefined) => index.search(query, { docId, limit: 1, judge: false, reach: r }).hits.length > 0;
   const spellings: string[] = [];
   for (const w of content) {
     let taken = 0;
-    for (const s of index.similarWords(w, 10)) {
+    for (const s of index.similarWords(w, 10, h)) {
       if (spellings.length >= limit || taken >= PER_WORD) break;
       const lower = s.toLowerCase();
       if (lower === w || !PLAIN_WORD.test(s) || isCommon(lower) || spellings.includes(s) || !finds(s)) continue;
@@ -47,7 +54,8 @@ export async function noResultHelp(
     commonOnly: words.length > 0 && content.length === 0,
     spellings,
     // Topics are phrases of the passages searched, so they always find something.
-    topics: spellings.length ? [] : (await topics(docId)).slice(0, limit),
-    elsewhere: docId !== undefined && content.length > 0 && index.search(query, { limit: 1, judge: false }).hits.length > 0,
+    topics: spellings.length ? [] : (await topics(docId, reach)).slice(0, limit),
+    elsewhere: docId !== undefined && content.length > 0 && index.search(query, { limit: 1, judge: false, reach }).hits.length > 0,
+    ahead: reach !== undefined && content.length > 0 && !findsQuery(reach) && findsQuery(undefined),
   };
 }

@@ -19,6 +19,11 @@ export interface MatchVerdict {
   absent?: string;
   /** A word of the question no document uses, naming a subject rather than asking ("deepseek"). */
   lacking?: string;
+  /**
+   * A name or word of the question that the shelf has only beyond the reader's reading limit: not
+   * missing, but further on than they have read (search-index.ts judges it under a limit).
+   */
+  ahead?: string;
 }
 
 /** One content word of the question, with what counts as finding it in a passage. */
@@ -34,6 +39,8 @@ export interface QuestionWord {
   unknown: boolean;
   /** The word as the question wrote it (lower case), to name it back. */
   written: string;
+  /** The shelf uses the word only beyond the reader's reading limit. */
+  ahead?: boolean;
 }
 
 /** A name written in the question: its words as typed and their index terms in order. */

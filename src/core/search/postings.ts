@@ -182,13 +182,16 @@ export class Postings {
 
   /**
    * Scores documents for the query words: OR (any word) or AND (every word), the way minisearch
-   * combines them. `filter` keeps only documents it accepts.
+   * combines them. `filter` keeps only documents it accepts; `blind` is one document's field that
+   * is not read (a passage at a reader's limit, whose context field holds the next one's words).
    */
-  match(words: QueryWord[], opts: { and?: boolean; filter?: (doc: number) => boolean } = {}): Matches {
+  match(words: QueryWord[], opts: { and?: boolean; filter?: (doc: number) => boolean; blind?: { doc: number; field: number } } = {}): Matches {
     const keys = new Map<string, number>();
     for (const w of words) if (!keys.has(w.key) && keys.size < MAX_QUERY_WORDS) keys.set(w.key, keys.size);
     const { score, mask, touched, docBoost } = this;
     const N = this.docCount;
+    const blindDoc = opts.blind?.doc ?? -1;
+    const blindField = opts.blind?.field ?? -1;
     let n = 0;
     for (const w of words) {
       const bitIndex = keys.get(w.key);
@@ -208,6 +211,7 @@ export class Postings {
           const { docs, tfs, lengths } = field;
           for (let i = start; i < end; i++) {
             const doc = docs[i]!;
+            if (doc === blindDoc && f === blindField) continue;
             const tf = tfs[i]!;
             const raw = idf * (D + (tf * (K + 1)) / (tf + norm + perLength * lengths[doc]!));
             if (mask[doc] === 0) touched[n++] = doc;

@@ -14,6 +14,7 @@ import { camelParts } from './compounds.js';
 import { askedFact, holdsAnswerCached, type AskedFact } from './answer-kinds.js';
 import { Speakers, viewTerms } from './speakers.js';
 import { answers } from './answers.js';
+import { DocumentWords, makeHorizon, type Horizon, type ReadingLimit } from './horizon.js';
 
 /** [start, end) character ranges in a passage's text that matched the query. */
 export type Range = [number, number];
@@ -43,6 +44,8 @@ export interface SearchOptions {
   judge?: boolean;
   /** The query's similarity to each passage (by position), when semantic vectors are ready: fused with the lexical ranking. */
   similarity?: Float32Array;
+  /** Only what a reader has reached: passages of the limit's document after it are left out. */
+  reach?: ReadingLimit;
 }
 
 /**
@@ -52,6 +55,8 @@ export interface SearchOptions {
 const FIELDS = ['text', 'section', 'speaker', 'title', 'context'] as const;
 const FIELD_BOOSTS = [2, 0.6, 0.6, 0.3, 0.3];
 const CONTEXT_FIELD = 4;
+/** The fields a reader sees with a passage: whether a word is hidden by a reading limit is read from these. */
+const SEEN_FIELDS = FIELDS.map((_, i) => i).filter((i) => i !== CONTEXT_FIELD);
 
 /** A passage that ends by asking: the one after it may answer it. */
 const ENDS_IN_QUESTION = /\?["”’']?$/;
@@ -189,6 +194,8 @@ export class SearchIndex {
   private readonly speakers: Speakers;
   /** Passage position -> whether the next passage answers it (0 not yet known, 1 yes, 2 no). */
   private readonly answered: Uint8Array;
+  /** Per document a reading limit applies to: each term's earliest position there (horizon.ts), read as asked. */
+  private readonly firstSeen = new Map<string, DocumentWords>();
 
   constructor(
     corpus: Corpus,
@@ -217,6 +224,35 @@ export class SearchIndex {
 
   private words(text: string): string[] {
     return wordsOf(text, (w) => this.forms.has(w));
+  }
+
+  /**
+   * What a reader with this limit may see, or undefined for everything. Which words the part ahead
+   * alone uses is read once per term and kept (horizon.ts), so a request pays only for the filter.
+   */
+  horizon(limit: ReadingLimit | undefined): Horizon | undefined {
+    if (!limit) return undefined;
+    let seen = this.firstSeen.get(limit.docId);
+    if (!seen) this.firstSeen.set(limit.docId, (seen = new DocumentWords(this.data.postings, this.passages, limit.docId, SEEN_FIELDS)));
+    return makeHorizon(limit, this.passages, seen);
+  }
+
+  /** Whether the index has the term and, under a horizon, a reader can see it used. */
+  private sees(term: string, h: Horizon | undefined): boolean {
+    const id = this.vocabulary.get(term);
+    return id !== undefined && (!h || h.term(id));
+  }
+
+  /** How postings are read under a horizon: the passage at its edge is not found by the next one's words. */
+  private blind(h: Horizon | undefined): { doc: number; field: number } | undefined {
+    return h?.edge === undefined ? undefined : { doc: h.edge, field: CONTEXT_FIELD };
+  }
+
+  /** The passages a search may return: one document's, and only those within the horizon. */
+  private passageFilter(docId: string | undefined, h: Horizon | undefined): ((doc: number) => boolean) | undefined {
+    if (docId && h) return (doc) => this.passages[doc]!.docId === docId && h.passage(doc);
+    if (docId) return (doc) => this.passages[doc]!.docId === docId;
+    return h ? (doc) => h.passage(doc) : undefined;
   }
 
   /** Index terms of a text as the index reads a field: joined spellings included, stop words out. */
@@ -330,7 +366,9 @@ export class SearchIndex {
       ),
     );
     const docId = opts.docId;
-    const matches = this.postings.match(words, { filter: docId ? (doc) => this.passages[doc]!.docId === docId : undefined });
+    const horizon = this.horizon(opts.reach);
+    const allowed = this.passageFilter(docId, horizon);
+    const matches = this.postings.match(words, { filter: allowed, blind: this.blind(horizon) });
 
     // Coordination: a passage that matches more of the query's words beats one that repeats one.
     // Bits stand for query words in order of first appearance; a synonym counts as its source.
@@ -376,6 +414,8 @@ export class SearchIndex {
       const p = this.passages[r.doc]!;
       if (!p.nextId || this.passages[r.doc + 1]?.id !== p.nextId) continue;
       const nextDoc = r.doc + 1;
+      // The answer to a question at the reader's limit is ahead of them.
+      if (horizon && !horizon.passage(nextDoc)) continue;
       const pair = this.answersNext(r.doc);
       if (!pair && !ENDS_IN_QUESTION.test(p.text)) continue;
       if (served.has(nextDoc)) continue;
@@ -389,7 +429,7 @@ export class SearchIndex {
       }
     }
     let scored = [...byDoc.values()].sort((a, b) => b.score - a.score || (this.passages[a.doc]!.id < this.passages[b.doc]!.id ? -1 : 1));
-    if (opts.similarity) scored = fuse(scored, opts.similarity, docId ? (doc) => this.passages[doc]!.docId === docId : undefined);
+    if (opts.similarity) scored = fuse(scored, opts.similarity, allowed);
 
     // One per near-duplicate group; groups are marked with this query's number, not a new set.
     const epoch = ++this.epoch;
@@ -422,18 +462,27 @@ export class SearchIndex {
       return { passage, score: r.score, highlights: highlightRanges(passage.text, matched), ...(q !== undefined ? { leadIn: this.passages[q]! } : {}) };
     });
     // Judged on the first page's best few, so every page of one question carries one verdict.
-    const verdict = opts.prefix || opts.judge === false ? { match: 'strong' as const } : this.judge(query, unique.slice(0, MATCH_DEPTH).map((r) => this.passages[r.doc]!), docId);
+    const verdict = opts.prefix || opts.judge === false ? { match: 'strong' as const } : this.judge(query, unique.slice(0, MATCH_DEPTH).map((r) => this.passages[r.doc]!), docId, horizon);
     return { hits, total, ...verdict };
   }
 
   /** Strong, weak or no match (match.ts), from the question's words and the passages shown first. */
-  private judge(query: string, shown: Passage[], docId?: string): MatchVerdict {
-    const absent = namesIn(query).filter((name) => !this.mentions(name, docId));
-    return judgeMatch(this.questionWords(query), shown.map((p) => this.heldTerms(p)), absent);
+  private judge(query: string, shown: Passage[], docId?: string, h?: Horizon): MatchVerdict {
+    const absent = namesIn(query).filter((name) => !this.mentions(name, docId, h));
+    // A name the reader has not reached yet is not missing from the shelf: it is further on.
+    if (h && absent[0] && this.mentions(absent[0], docId)) return { match: 'none', ahead: absent[0].text };
+    const words = this.questionWords(query, h);
+    // At the limit, a passage's next sentence is not something the reader has seen with it.
+    const held = shown.map((p) => (h && h.limit.docId === p.docId && p.position === h.limit.upTo ? this.readHeldTerms(p, false) : this.heldTerms(p)));
+    const verdict = judgeMatch(words, held, absent);
+    const ahead = verdict.match !== 'strong' ? words.find((w) => w.ahead) : undefined;
+    if (!ahead) return verdict;
+    const { lacking: _, ...rest } = verdict;
+    return { ...rest, ahead: ahead.written };
   }
 
   /** The question's content words, each weighted by rarity with the index terms that stand for it. */
-  private questionWords(query: string): QuestionWord[] {
+  private questionWords(query: string, h?: Horizon): QuestionWord[] {
     const text = this.data.postings.fields[0]!;
     const n = this.data.postings.docCount;
     const rarity = (df: number) => Math.log(1 + n / (1 + df));
@@ -446,20 +495,23 @@ export class SearchIndex {
       let df = 0;
       let unknown = false;
       const id = this.vocabulary.get(term);
-      if (id !== undefined) df = text.offsets[id + 1]! - text.offsets[id]!;
+      const seen = (t: string) => this.sees(t, h);
+      // A word only the part ahead of the reader uses is, for them, not on the shelf yet.
+      const ahead = id !== undefined && !seen(term);
+      if (id !== undefined && !ahead) df = text.offsets[id + 1]! - text.offsets[id]!;
       else {
         const fuzzy = fuzzyFor(term);
-        if (fuzzy) for (const t of this.vocabulary.fuzzyGet(term, fuzzy).keys()) near.add(t);
+        if (fuzzy) for (const t of this.vocabulary.fuzzyGet(term, fuzzy).keys()) if (seen(t)) near.add(t);
         const repaired = term.length >= 6 && !/\p{N}/u.test(term) ? this.repairs(term) : [];
         // A word read as two known ones ("monor repo") is on the shelf only if they stand together
         // somewhere: "deepseek" is not "deep" and "seek".
-        const together = repaired.length < 2 || this.mentions({ text: repaired.join(' '), terms: repaired });
-        if (together) for (const t of repaired) standIns.add(t);
-        unknown = !near.size && ![...standIns].some((t) => this.vocabulary.has(t)) && !isEveryday(word);
+        const together = repaired.length < 2 || this.mentions({ text: repaired.join(' '), terms: repaired }, undefined, h);
+        if (together) for (const t of repaired) if (seen(t)) standIns.add(t);
+        unknown = !near.size && ![...standIns].some(seen) && !isEveryday(word);
       }
-      for (const syn of synonymsOf(term)) if (this.vocabulary.has(syn)) standIns.add(syn);
+      for (const syn of synonymsOf(term)) if (seen(syn)) standIns.add(syn);
       // Judged by the word itself: a synonym or a near spelling is found, but does not make it common.
-      out.set(term, { term, weight: rarity(df), standIns, near, unknown, written: word.replace(/['’]s$/u, '') });
+      out.set(term, { term, weight: rarity(df), standIns, near, unknown, written: word.replace(/['’]s$/u, ''), ...(ahead ? { ahead } : {}) });
     }
     return [...out.values()];
   }
@@ -475,11 +527,12 @@ export class SearchIndex {
     return held;
   }
 
-  private readHeldTerms(p: Passage): Set<string> {
+  private readHeldTerms(p: Passage, withNext = true): Set<string> {
     const prev = p.prevId ? this.byId.get(p.prevId) : undefined;
     const answered = prev && ENDS_IN_QUESTION.test(prev.text) ? prev.text : '';
     const doc = this.titles.get(p.docId) ?? '';
-    return new Set(this.termsOfText([p.text, p.speaker ?? '', p.section ?? '', doc, answered, prev?.sentences.at(-1) ?? '', this.byId.get(p.nextId ?? '')?.sentences[0] ?? ''].join(' \n ')));
+    const next = withNext ? (this.byId.get(p.nextId ?? '')?.sentences[0] ?? '') : '';
+    return new Set(this.termsOfText([p.text, p.speaker ?? '', p.section ?? '', doc, answered, prev?.sentences.at(-1) ?? '', next].join(' \n ')));
   }
 
   /**
@@ -487,21 +540,22 @@ export class SearchIndex {
    * hyphen or dot between them ("Satya Nadella", "GPT 5", "H-100"), title and speaker included.
    * A long name one letter off counts, as a mis-heard transcript spells it.
    */
-  private mentions(name: QuestionName, docId?: string): boolean {
+  private mentions(name: QuestionName, docId?: string, h?: Horizon): boolean {
     const pieces = tokenize(name.text).map((t) => t.word);
-    const searchable = name.terms.filter((t) => this.vocabulary.has(t));
+    const searchable = name.terms.filter((t) => this.sees(t, h));
+    const filter = this.passageFilter(docId, h);
     if (pieces.length === 1 && name.terms.length === 1) {
       const t = name.terms[0]!;
-      if (this.vocabulary.has(t)) return docId === undefined || this.postings.match([this.queryWord(t, 1, false, false)], { filter: (doc) => this.passages[doc]!.docId === docId }).docs.length > 0;
-      return t.length >= 7 && !/\p{N}/u.test(t) && this.vocabulary.fuzzyGet(t, 1).size > 0;
+      if (this.vocabulary.has(t)) {
+        if (!this.sees(t, h)) return false;
+        return docId === undefined || this.postings.match([this.queryWord(t, 1, false, false)], { filter, blind: this.blind(h) }).docs.length > 0;
+      }
+      return t.length >= 7 && !/\p{N}/u.test(t) && [...this.vocabulary.fuzzyGet(t, 1).values()].some(([id]) => !h || h.term(id));
     }
     if (searchable.length < name.terms.length) return false;
     // Words too short or too common to index ("H" of "H100") are checked in the text itself.
     if (!searchable.length) return true;
-    const { docs } = this.postings.match(searchable.map((t) => this.queryWord(t, 1, false, false)), {
-      and: true,
-      filter: docId ? (doc) => this.passages[doc]!.docId === docId : undefined,
-    });
+    const { docs } = this.postings.match(searchable.map((t) => this.queryWord(t, 1, false, false)), { and: true, filter, blind: this.blind(h) });
     // A name whose words fill hundreds of passages is surely mentioned; the check stays cheap.
     if (docs.length > MENTION_SCAN) return true;
     const escaped = pieces.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -520,7 +574,7 @@ export class SearchIndex {
   }
 
   /** Known words that start like a partly typed word (or, failing that, are close to it), most used first. */
-  completeWord(partial: string, limit = 10): string[] {
+  completeWord(partial: string, limit = 10, h?: Horizon): string[] {
     const word = partial.toLowerCase();
     const stem = termOf(word) ?? word;
     if (stem.length < 2) return [];
@@ -528,6 +582,7 @@ export class SearchIndex {
     // The most used first, and only as many as will be shown get their display spelling.
     const byUse = (entries: Iterable<[string, number]>) =>
       [...entries]
+        .filter(([, id]) => !h || h.term(id))
         .sort((a, b) => counts[b[1]]! - counts[a[1]]! || (a[0] < b[0] ? -1 : 1))
         .slice(0, limit * 2)
         .map(([t, id]) => this.surfaceOf(t, id));
@@ -543,7 +598,7 @@ export class SearchIndex {
    * words a few letters different (the first letter kept, as misspellings mostly keep it), one per
    * index term, closest then most used first.
    */
-  similarWords(word: string, limit = 5): string[] {
+  similarWords(word: string, limit = 5, h?: Horizon): string[] {
     const w = word.toLowerCase();
     if (w.length < 3 || !termOf(w) || /\p{N}/u.test(w)) return [];
     const counts = this.data.postings.termCounts;
@@ -551,7 +606,7 @@ export class SearchIndex {
     const consider = (form: string, distance: number) => {
       const term = termOf(form);
       const id = term === null || form === w ? undefined : this.vocabulary.get(term);
-      if (id === undefined || (distance > 1 && form[0] !== w[0])) return;
+      if (id === undefined || (distance > 1 && form[0] !== w[0]) || (h && !h.term(id))) return;
       const cur = best.get(id);
       if (!cur || distance < cur.distance) best.set(id, { form, distance });
     };
@@ -567,7 +622,7 @@ export class SearchIndex {
    * Completions of the last word of `text` that go with the words before it: words that occur in
    * passages matching the whole text come first, then any known word that fits.
    */
-  completeLast(text: string, limit = 10): string[] {
+  completeLast(text: string, limit = 10, h?: Horizon): string[] {
     const tokens = tokenize(text);
     const last = tokens[tokens.length - 1];
     if (!last) return [];
@@ -581,12 +636,12 @@ export class SearchIndex {
       const beforeWords = specTerms.slice(0, -1).map((t) => this.queryWord(t, 1, false, false));
       if (lastTerm && beforeWords.length) {
         // Passages with every word before the last, then which completion each also holds.
-        const withBefore = this.postings.match(beforeWords, { and: true });
+        const withBefore = this.postings.match(beforeWords, { and: true, filter: this.passageFilter(undefined, h), blind: this.blind(h) });
         const inMatch = new Map<number, number>();
         for (let i = 0; i < withBefore.docs.length; i++) inMatch.set(withBefore.docs[i]!, withBefore.scores[i]!);
         const counts = this.data.postings.termCounts;
         const candidates = [...this.vocabulary.atPrefix(lastTerm)]
-          .filter(([t]) => !before.has(t))
+          .filter(([t, id]) => !before.has(t) && (!h || h.term(id)))
           .sort((a, b) => counts[b[1]]! - counts[a[1]]!)
           .slice(0, COMPLETION_CANDIDATES);
         const ranked: { term: string; id: number; score: number }[] = [];
@@ -603,14 +658,15 @@ export class SearchIndex {
         for (const r of ranked) together.push(this.surfaceOf(r.term, r.id));
       }
     }
-    return [...new Set([...together, ...this.completeWord(last.word, limit)])]
+    return [...new Set([...together, ...this.completeWord(last.word, limit, h)])]
       .filter((w) => w.toLowerCase().startsWith(last.word.slice(0, 2)) || !together.length)
       .slice(0, limit);
   }
 
-  /** Whether a word is in the corpus's vocabulary. */
-  knows(word: string): boolean {
-    return termOf(word) !== null && this.forms.has(word.toLowerCase());
+  /** Whether a word is in the corpus's vocabulary (and, under a horizon, used where the reader has been). */
+  knows(word: string, h?: Horizon): boolean {
+    const term = termOf(word);
+    return term !== null && this.forms.has(word.toLowerCase()) && (!h || this.sees(term, h));
   }
 
   /** The most common way a term is written in the texts ("scale" -> "scaling"). */

@@ -2,6 +2,8 @@
 // answers interactions through the core. discord.js handles rate limits and gateway resumes.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { DailyService } from '../../bot/daily.js';
+import type { PlanService } from '../../bot/plan.js';
+import type { PromptWriter } from '../../bot/prompt-writer.js';
 import { errorMessage, UserError } from '../../core/errors.js';
 import type { Library } from '../../core/library/library.js';
 import { log } from '../../core/log.js';
@@ -25,6 +27,8 @@ export interface DiscordConfig {
   /** Answers slower than this are deferred first (tests set it low to exercise that path). */
   deferAfterMs?: number;
   daily?: DailyService;
+  plans?: PlanService;
+  promptWriter?: PromptWriter;
   defaultTimezone?: string;
 }
 
@@ -40,7 +44,14 @@ export async function startDiscord(config: DiscordConfig, library: () => Library
     // Belt and braces: every message we send also sets this itself.
     allowedMentions: { parse: [] },
   });
-  const handle = createInteractionHandler({ library, deferAfterMs: config.deferAfterMs, daily: config.daily, defaultTimezone: config.defaultTimezone });
+  const handle = createInteractionHandler({
+    library,
+    deferAfterMs: config.deferAfterMs,
+    daily: config.daily,
+    plans: config.plans,
+    promptWriter: config.promptWriter,
+    defaultTimezone: config.defaultTimezone,
+  });
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.on(Events.Error, (e) => log.error('discord_client_error', { error: e.message }));
   client.on(Events.Warn, (message) => log.warn('discord_client_warning', { message }));

@@ -12,12 +12,14 @@ import {
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
 } from 'discord.js';
-import { expectedVisibility, findCommand, runAction, runCommand } from '../../../commands/index.js';
+import { actionVisibility, asksAhead, expectedVisibility, findCommand, runAction, runCommand } from '../../../commands/index.js';
 import { decodeAction } from '../../bot/actions.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
 import { timezoneChoices } from '../../bot/timezones.js';
 import type { CommandContext } from '../../bot/command.js';
-import type { DailyService } from '../../bot/daily.js';
+import type { DailyChannel, DailyService } from '../../bot/daily.js';
+import type { PlanService } from '../../bot/plan.js';
+import type { PromptWriter } from '../../bot/prompt-writer.js';
 import type { Library } from '../../core/library/library.js';
 import { log } from '../../core/log.js';
 import { shorten as fit } from '../../core/search/text.js';
@@ -36,6 +38,10 @@ export interface InteractionDeps {
   deferAfterMs?: number;
   /** Daily subscriptions, when the bot has a database. */
   daily?: DailyService;
+  /** Reading plans: how far each channel has read (spoiler limits). */
+  plans?: PlanService;
+  /** Discussion questions from a language model, when one is configured. */
+  promptWriter?: PromptWriter;
   /** DAILY_TIMEZONE. */
   defaultTimezone?: string;
 }
@@ -64,6 +70,9 @@ const payload = (m: DiscordMessage): InteractionReplyOptions & InteractionEditRe
   allowedMentions: m.allowedMentions,
 });
 
+/** The channel an interaction came from, as daily posts and reading plans name it. */
+const here = (i: Interaction): DailyChannel => ({ platform: 'discord', channelId: i.channelId ?? i.user.id, workspaceId: i.guildId ?? undefined });
+
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   const context = (i: Interaction): CommandContext => ({
     library: deps.library(),
@@ -73,8 +82,10 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     // The name as text: renderers escape every note, so mention markup would show as typed.
     userName: (i.member && 'displayName' in i.member ? i.member.displayName : undefined) ?? i.user.displayName,
     userId: i.user.id,
-    here: { platform: 'discord', channelId: i.channelId ?? i.user.id, workspaceId: i.guildId ?? undefined },
+    here: here(i),
     daily: deps.daily,
+    plans: deps.plans,
+    promptWriter: deps.promptWriter,
     defaultTimezone: deps.defaultTimezone,
     ...(i.isChatInputCommand()
       ? { mayManage: async (channelId: string) => mayManage(i, channelId), checkChannel: async (channelId: string) => whyCannotPost(i, channelId) }
@@ -175,8 +186,8 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       else await i.update(payload(renderDiscord(reply, decoded.owner ?? i.user.id)));
       return;
     }
-    // Context answers privately; Share and Another post to the channel.
-    await answer(i, action.kind !== 'context', async () => renderDiscord(await runAction(context(i), action), i.user.id));
+    // Context answers privately; Share and Another post to the channel, unless Another looks ahead of the reading plan.
+    await answer(i, actionVisibility(action) === 'public', async () => renderDiscord(await runAction(context(i), action), i.user.id));
   }
 
   async function autocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -186,11 +197,14 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     const spec = [...(command?.options ?? []), ...(command?.subcommands?.flatMap((s) => s.options) ?? [])].find((o) => o.name === focused.name);
     const value = String(focused.value ?? '');
     const named = (list: string[]) => list.map((s) => ({ name: s, value: s }));
+    // Words only further on than the channel's reading plan are not offered, unless ahead:true is set.
+    const limited = (spec?.autocomplete === 'query' || spec?.autocomplete === 'source') && !asksAhead(toOptions(i.options.data));
+    const reach = limited ? await deps.plans?.reach(here(i), deps.now?.() ?? new Date()) : undefined;
     const choices =
       spec?.autocomplete === 'source'
-        ? library.sourceChoices(value)
+        ? library.sourceChoices(value, undefined, reach)
         : spec?.autocomplete === 'query'
-          ? named(library.querySuggestions(value))
+          ? named(library.querySuggestions(value, undefined, reach))
           : spec?.autocomplete === 'timezone'
             ? named(timezoneChoices(value))
             : [];

@@ -133,7 +133,8 @@ function buttons(reply: Reply, owner: string | undefined): APIActionRowComponent
         all.push(button(a, 'More', owner, ButtonStyle.Primary));
         break;
       case 'another':
-        all.push(button(a, 'Another', undefined, ButtonStyle.Primary));
+        // Anyone may draw again under a public quote; one that looked ahead of the reading plan is the asker's.
+        all.push(button(a, 'Another', a.ahead ? owner : undefined, ButtonStyle.Primary));
         break;
       case 'context':
         all.push(button(a, numbered ? `Context ${no(a.passageId)}` : 'Context', owner));

@@ -9,6 +9,8 @@ import { decodeAction } from '../../bot/actions.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
 import type { CommandContext } from '../../bot/command.js';
 import type { DailyService } from '../../bot/daily.js';
+import type { PlanService } from '../../bot/plan.js';
+import type { PromptWriter } from '../../bot/prompt-writer.js';
 import { parseInvocation } from '../../bot/invocation.js';
 import type { Library } from '../../core/library/library.js';
 import { log } from '../../core/log.js';
@@ -37,6 +39,10 @@ export interface SlackConfig {
   /** Web API base, e.g. https://slack.com/api/. */
   apiUrl: string;
   daily?: DailyService;
+  /** Reading plans: how far each channel has read (spoiler limits). */
+  plans?: PlanService;
+  /** Discussion questions from a language model, when one is configured. */
+  promptWriter?: PromptWriter;
   defaultTimezone?: string;
   /** ADMIN_USER_IDS: people who may change subscriptions besides workspace admins and owners. */
   adminUserIds?: ReadonlySet<string>;
@@ -119,6 +125,8 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
     userId,
     here: { platform: 'slack', channelId, workspaceId: teamId },
     daily: config.daily,
+    plans: config.plans,
+    promptWriter: config.promptWriter,
     defaultTimezone: config.defaultTimezone,
     mayManage: () => mayManage(app.client, userId, config.adminUserIds ?? new Set()),
     checkChannel: (id) => whyCannotPost(app.client, id),

@@ -4,7 +4,7 @@ import type { Platform } from '../platform.js';
 export const slack: Platform<'slack'> = {
   name: 'slack',
   enabled: (config) => Boolean(config.SLACK_BOT_TOKEN),
-  async start(config, { library, daily }) {
+  async start(config, { library, daily, plans, promptWriter }) {
     const botToken = config.SLACK_BOT_TOKEN;
     if (!botToken) throw new Error('slack started without SLACK_BOT_TOKEN');
     // Imported only when used, as for Discord: a start without Slack loads no Slack SDK.
@@ -20,6 +20,8 @@ export const slack: Platform<'slack'> = {
         adminUserIds: config.ADMIN_USER_IDS,
         commands: { command: config.SLACK_COMMAND, prefix: config.SLACK_COMMAND_PREFIX },
         daily,
+        plans,
+        promptWriter,
         defaultTimezone: config.DAILY_TIMEZONE,
       },
       library,

@@ -108,7 +108,7 @@ function buttons(reply: Reply, owner: string | undefined): SlackBlock[] {
     text: { type: 'plain_text', text: label(a).slice(0, LIMITS.buttonText) },
     // Slack needs unique action ids within a message; the state itself travels in the value.
     action_id: `rg:${a.kind}:${i}`,
-    value: encodeAction(a, a.kind === 'another' ? undefined : owner).slice(0, LIMITS.value),
+    value: encodeAction(a, a.kind === 'another' && !a.ahead ? undefined : owner).slice(0, LIMITS.value),
     ...(a.kind === 'more' || a.kind === 'another' ? { style: 'primary' } : {}),
   }));
   return elements.length ? [{ type: 'actions', elements }] : [];

@@ -21,6 +21,8 @@ export class FollowUps {
   private list: ReplyPassage[] = [];
   /** The passage last read with /context: what a bare /share means. */
   private focus?: string;
+  /** The last list looked past the reading plan: /context on it does too. */
+  private ahead = false;
   /** The last paged results (their next page, if any) and the last draw (its re-roll, if any). */
   private more?: { next?: MoreAction; query?: string };
   private another?: { next?: AnotherAction; query?: string };
@@ -43,10 +45,13 @@ export class FollowUps {
     if (from === 'share' || !shown.length) return reply;
     this.list = shown;
     this.focus = undefined;
+    this.ahead = reply.actions.some((a) => 'ahead' in a && a.ahead);
     // Every listed passage can be read in context, and shared when the list was private.
     const typed: Action[] = reply.actions.filter((a) => a.kind === 'more' || a.kind === 'another');
-    for (const p of shown) typed.push({ kind: 'context', passageId: p.id });
-    if (reply.visibility === 'private') for (const p of shown) typed.push({ kind: 'share', passageId: p.id });
+    for (const p of shown) typed.push(this.action('context', p.id));
+    // A list that looked past the reading plan offers Share only where its reply does (what the channel has reached).
+    const shareable = (id: string) => !this.ahead || reply.actions.some((a) => a.kind === 'share' && a.passageId === id);
+    if (reply.visibility === 'private') for (const p of shown) if (shareable(p.id)) typed.push({ kind: 'share', passageId: p.id });
     return { ...reply, actions: typed };
   }
 
@@ -66,15 +71,20 @@ export class FollowUps {
     if (!this.list.length) return nothing();
     const n = this.list.length;
     if (arg === undefined) {
-      if (this.focus) return { kind: name, passageId: this.focus };
-      if (n === 1) return { kind: name, passageId: this.list[0]!.id };
+      if (this.focus) return this.action(name, this.focus);
+      if (n === 1) return this.action(name, this.list[0]!.id);
       return errorReply('bad_number', `Which one? Give its number from the last list, 1 to ${n}: /${name} 2`);
     }
     const i = /^\d{1,3}$/.test(arg) ? Number(arg) : NaN;
     if (!(i >= 1 && i <= n)) {
       return errorReply('bad_number', n === 1 ? `The last reply showed one passage: /${name} 1` : `Give the number of a passage from the last list, 1 to ${n}: /${name} 2`);
     }
-    return { kind: name, passageId: this.list[i - 1]!.id };
+    return this.action(name, this.list[i - 1]!.id);
+  }
+
+  /** Context in the last list's mode (ahead of the reading plan or not); Share always keeps to the plan. */
+  private action(name: 'context' | 'share', passageId: string): Action {
+    return name === 'context' && this.ahead ? { kind: 'context', passageId, ahead: true } : { kind: name, passageId };
   }
 }
 

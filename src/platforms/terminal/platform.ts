@@ -13,7 +13,7 @@ export const terminal: Fallback<'terminal'> = {
     return {
       corpusHooks: notices.corpusHooks(),
       poster: ({ library }) => terminalPoster(library, (text) => process.stdout.write(text + '\n')),
-      run: ({ library, daily }) => runRepl(library, { daily, defaultTimezone: config.DAILY_TIMEZONE, notices }),
+      run: ({ library, daily, plans, promptWriter }) => runRepl(library, { daily, plans, promptWriter, defaultTimezone: config.DAILY_TIMEZONE, notices }),
     };
   },
 };

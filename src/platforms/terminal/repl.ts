@@ -2,6 +2,8 @@
 // stdin (a TTY or a pipe), answers each, and exits 0 at end of input.
 import readline from 'node:readline';
 import type { DailyService } from '../../bot/daily.js';
+import type { PlanService } from '../../bot/plan.js';
+import type { PromptWriter } from '../../bot/prompt-writer.js';
 import type { Library } from '../../core/library/library.js';
 import type { TerminalNotices } from './notices.js';
 import { renderReply, terminalWidth, wrapText } from './render.js';
@@ -9,6 +11,8 @@ import { TerminalSession } from './session.js';
 
 export interface ReplOptions {
   daily?: DailyService;
+  plans?: PlanService;
+  promptWriter?: PromptWriter;
   defaultTimezone?: string;
   /** Corpus problems found while the prompt is up are printed above it. */
   notices?: TerminalNotices;
@@ -17,7 +21,7 @@ export interface ReplOptions {
 export async function runRepl(library: () => Library, opts: ReplOptions = {}, io = { input: process.stdin, output: process.stdout }): Promise<void> {
   const tty = Boolean((io.input as NodeJS.ReadStream).isTTY && (io.output as NodeJS.WriteStream).isTTY);
   const width = () => terminalWidth(io.output as NodeJS.WriteStream);
-  const session = new TerminalSession(library, { daily: opts.daily, defaultTimezone: opts.defaultTimezone });
+  const session = new TerminalSession(library, { daily: opts.daily, plans: opts.plans, promptWriter: opts.promptWriter, defaultTimezone: opts.defaultTimezone });
   const rl = readline.createInterface({ input: io.input, output: tty ? io.output : undefined, terminal: tty, prompt: '> ' });
   const write = (s: string) => io.output.write(s + '\n');
 

@@ -3,6 +3,8 @@
 import { COMMANDS, continuedCommand, findCommand, HELP_COMMAND, runAction, runCommand } from '../../../commands/index.js';
 import type { CommandContext } from '../../bot/command.js';
 import type { DailyService } from '../../bot/daily.js';
+import type { PlanService } from '../../bot/plan.js';
+import type { PromptWriter } from '../../bot/prompt-writer.js';
 import { parseInvocation } from '../../bot/invocation.js';
 import type { Library } from '../../core/library/library.js';
 import { errorReply, type Action, type Reply } from '../../bot/reply.js';
@@ -22,6 +24,8 @@ export class TerminalSession {
       random?: () => number;
       now?: () => Date;
       daily?: DailyService;
+      plans?: PlanService;
+      promptWriter?: PromptWriter;
       defaultTimezone?: string;
     } = {},
   ) {
@@ -39,6 +43,8 @@ export class TerminalSession {
       // The terminal is one channel, and whoever sits at it may change its daily posts.
       here: { platform: 'terminal', channelId: 'terminal' },
       daily: this.opts.daily,
+      plans: this.opts.plans,
+      promptWriter: this.opts.promptWriter,
       defaultTimezone: this.opts.defaultTimezone,
       mayManage: async () => true,
     };
