@@ -47,7 +47,7 @@ const BOILERPLATE = [
 ];
 
 const FILLER_WORDS = new Set(['um', 'uh', 'erm', 'hmm', 'mm', 'mm-hmm', 'uh-huh', 'yeah', 'yep', 'okay', 'ok', 'right', 'like', 'so', 'well', 'totally', 'cool', 'oh', 'just', 'gonna', 'know', 'you', 'i', 'mean', 'let', 'me', 'can', 'everyone', 'see', 'that', 'it', "it's", 'share', 'my', 'screen', "we're", 'we', 'sure', 'anyway', 'alright', 'yes', 'no']);
-const HESITATIONS = /\b(um+|uh+|erm|mm-hmm|uh-huh|you know|i mean|kind of|sort of|(?<!(would|'d|feel|feels|felt|look|looks|looked|seem|seems|sound|sounds|things?|something|nothing) )like)\b|\b(\w+ \w+) \9\b/gi;
+const HESITATIONS = /\b(um+|uh+|erm|mm-hmm|uh-huh|you know|i mean|kind of|sort of|(?<!(would|'d|feel|feels|felt|look|looks|looked|seem|seems|sound|sounds|things?|something|nothing) )like)\b|\b(\w+ \w+) \3\b/gi;
 
 const CLAIM = [
   /\b(i|we) (think|believe|would argue|argue|am convinced|'m convinced|suspect)\b/i,
@@ -69,7 +69,8 @@ const TRADE_OFF = [
   /\w,? but (?!also|then|anyway|yeah|um|uh)\w+/i,
 ];
 const PREDICTION = [
-  /\b(will|won't|going to|'ll)\b(?! you\b)/i,
+  // Not a speaker's plan for the next minute ("we'll just show the slides").
+  /\b(will|won't|going to|'ll)\b(?! you\b)(?!( just| now| quickly)? (show|take|talk|go|get|start|look|come|move|put|let|switch|see if|pick|share|jump|hand|turn)\b)/i,
   /\bby (20\d\d|the end of (the|this|next) (decade|century|year))\b|\b(within|in) (the next )?(\w+|\d+) (years|decades)\b|\bin (the )?future\b/i,
 ];
 const DISAGREEMENT = [
@@ -94,6 +95,24 @@ function speakerTurns(text: string): number {
   return labels.size;
 }
 
+/**
+ * How strongly a text (a passage's stated sentences, or one sentence) does each thing; 0 for
+ * what it does not do. `turns` is how many labelled speakers take part.
+ */
+export function kindStrengths(stated: string, turns = 0): Record<PassageKind, number> {
+  stated = norm(stated);
+  return {
+    claim: hits(CLAIM, stated),
+    reason: hits(REASON, stated) * 1.5,
+    'trade-off': hits(TRADE_OFF.slice(0, 2), stated) * 1.5 + hits(TRADE_OFF.slice(2), stated) * 0.5,
+    prediction: hits(PREDICTION, stated) * 1.25,
+    disagreement: (turns >= 2 ? 2 : 0) + hits(DISAGREEMENT, stated) * 2,
+    // One figure is a fact; two (a before and after, a part of a whole) or a ratio is a comparison.
+    number: Math.min(2, NUMBER.reduce((n, r) => n + (stated.match(new RegExp(r.source, 'gi'))?.length ?? 0), 0))     // (a ratio counts only beside a figure: "from Harvard to MIT" is no comparison).
+    + (RATIO.test(stated) && NUMBER.some((r) => r.test(stated)) ? 0.5 : 0),
+  };
+}
+
 /** What a passage does and whether a group could argue about it. */
 export function classifyPassage(raw: string): Worth {
   const text = norm(raw);
@@ -113,15 +132,7 @@ export function classifyPassage(raw: string): Worth {
 
   // Only what is stated counts: a question asks, it does not claim.
   const stated = sentences.map((s) => (/\?["”')]?$/.test(s) ? s.replace(/[:—-][^:—-]*$|^[^:—-]*$/, '') : s)).join(' ');
-  const strength: Record<PassageKind, number> = {
-    claim: hits(CLAIM, stated),
-    reason: hits(REASON, stated) * 1.5,
-    'trade-off': hits(TRADE_OFF.slice(0, 2), stated) * 1.5 + hits(TRADE_OFF.slice(2), stated) * 0.5,
-    prediction: hits(PREDICTION, stated) * 1.25,
-    disagreement: (speakerTurns(text) >= 2 ? 2 : 0) + hits(DISAGREEMENT, stated) * 2,
-    // One figure is a fact; two (a before and after, a part of a whole) or a ratio is a comparison.
-    number: Math.min(2, NUMBER.reduce((n, r) => n + (stated.match(new RegExp(r.source, 'gi'))?.length ?? 0), 0)) + (RATIO.test(stated) ? 0.5 : 0),
-  };
+  const strength = kindStrengths(stated, speakerTurns(text));
   const kinds = PASSAGE_KINDS.filter((k) => strength[k] > 0).sort((a, b) => strength[b] - strength[a]);
   let score = kinds.reduce((s, k) => s + Math.min(strength[k], 2.5), 0);
   const hesitations = (text.match(HESITATIONS)?.length ?? 0) / Math.max(1, words.length / 20);
