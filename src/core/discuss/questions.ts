@@ -169,7 +169,7 @@ function bestOtherSentence(text: string, original: string): string | undefined {
     .map((s, i) => {
       const k = kindStrengths(s);
       const overlap = (s.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => words.has(w)).length;
-      return { s, i, v: k.disagreement * 2 + k['trade-off'] + k.claim + Math.min(overlap, 4) * 0.5 - (s.length > 220 ? 1 : 0) };
+      return { s, i, v: k.disagreement * 2 + k['trade-off'] + k.claim + Math.min(overlap, 4) * 0.5 + readability(s) * 2 };
     })
     .sort((a, b) => b.v - a.v || a.i - b.i)[0]?.s;
 }

@@ -4,7 +4,7 @@
 
 export const ELLIPSIS = '…';
 /** Longest quotation inside a question, in characters. */
-export const QUOTE_MAX = 160;
+export const QUOTE_MAX = 200;
 
 /** Whitespace normalised: the only change a quotation may make to the text. */
 export const normaliseSpace = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -21,9 +21,11 @@ export interface Worth {
 
 const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
 
-/** Sentences of a passage (or, for unpunctuated captions, the whole run). */
+/** Sentences of a passage as written, whitespace normalised only (or, for unpunctuated captions, the whole run). */
 export function sentencesOf(text: string): string[] {
-  return norm(text)
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
     .split(/(?<=[.!?…]["”')\]]?)\s+(?=["“'(\[]?[A-Z0-9])/)
     .map((s) => s.trim())
     .filter(Boolean);
@@ -135,7 +137,9 @@ export function classifyPassage(raw: string): Worth {
   const strength = kindStrengths(stated, speakerTurns(text));
   const kinds = PASSAGE_KINDS.filter((k) => strength[k] > 0).sort((a, b) => strength[b] - strength[a]);
   let score = kinds.reduce((s, k) => s + Math.min(strength[k], 2.5), 0);
-  const hesitations = (text.match(HESITATIONS)?.length ?? 0) / Math.max(1, words.length / 20);
+  // Spoken false starts ("that that", "it's just like it's just") mark a garbled transcript run.
+  const restarts = text.match(/\b(\w+)( \w+)? \1\2\b/gi)?.length ?? 0;
+  const hesitations = ((text.match(HESITATIONS)?.length ?? 0) + restarts) / Math.max(1, words.length / 20);
   score -= hesitations * 0.75;
 
   // A story told in the past tense with nothing said about it: a travel log, not an argument.
