@@ -60,6 +60,12 @@ export function resultCount(reply: { total?: number; match?: MatchStrength }): s
   return reply.match === 'weak' || reply.match === 'none' ? `${n} ${passages} in all that share a word with it` : `${n} matching ${passages} in all`;
 }
 
+/**
+ * In a discussion reply, `passages[0]` is the passage discussed and a second one, when present, is
+ * the passage its questions compare it with: every platform shows it under this heading.
+ */
+export const COMPARED_HEADING = 'Compare with';
+
 /** Something the person can do next; adapters turn these into buttons or typed hints. */
 export type Action =
   | { kind: 'more'; query: string; source?: string; page: number }

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { COMPARED_HEADING, docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { speakerWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, stripControlsIn, withoutControls } from '../../core/untrusted.js';
 
@@ -198,7 +198,8 @@ export function renderDiscord(untrusted: Reply, owner?: string): DiscordMessage 
     case 'discussion': {
       const embed = passageEmbed(reply.passages[0]!, 3000);
       embed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
-      return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal([embed]), components: buttons(reply, undefined) };
+      const compared = reply.passages[1] && { ...passageEmbed(reply.passages[1], 1500), author: { name: COMPARED_HEADING } };
+      return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal(compared ? [embed, compared] : [embed]), components: buttons(reply, undefined) };
     }
     case 'sources': {
       const embed: APIEmbed = {

@@ -3,7 +3,7 @@
 // corpus or user text escaped so it can never ping anyone or become a link.
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { COMPARED_HEADING, docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
@@ -143,6 +143,7 @@ export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
       blocks = [
         ...title,
         ...passageBlocks(reply.passages[0]!),
+        ...(reply.passages[1] ? [context(`*${COMPARED_HEADING}*`), ...passageBlocks(reply.passages[1])] : []),
         section(['*For discussion*', ...reply.questions.map((q, i) => `${i + 1}. ${escapeSlack(q)}`)].join('\n')),
       ];
       text = reply.title ?? 'Discussion prompt';
