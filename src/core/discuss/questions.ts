@@ -4,6 +4,7 @@
 // goes through quoting.ts, and the wording is drawn from stems.ts with the command's randomness.
 import type { DocumentMeta, Passage } from '../corpus.js';
 import { keyPhrases, type PhraseStats } from '../library/discussion.js';
+import { fnv1a, seededRandom } from '../search/text.js';
 import { normaliseSpace, quoteSentence } from './quoting.js';
 import { STEMS, stemId, type QuestionKind, type StemValues } from './stems.js';
 import { classifyPassage, kindStrengths, sentencesOf, type PassageKind } from './worth.js';
@@ -64,7 +65,7 @@ function readability(s: string): number {
 /** The sentence that does `kind` clearly enough to ask about, preferring a clean one not yet quoted. */
 function sentenceFor(kind: PassageKind, sentences: string[], used: Set<string>): string | undefined {
   const scored = sentences
-    .filter((s) => !used.has(s) && kindStrengths(s)[kind] >= 1)
+    .filter((s) => !used.has(s) && kindStrengths(s)[kind] > 0)
     .map((s, i) => ({ s, i, v: Math.min(kindStrengths(s)[kind], 2) + readability(s) }))
     .sort((a, b) => b.v - a.v || a.i - b.i);
   return scored[0] && scored[0].v > -1 ? scored[0].s : undefined;
@@ -172,4 +173,12 @@ function bestOtherSentence(text: string, original: string): string | undefined {
       return { s, i, v: k.disagreement * 2 + k['trade-off'] + k.claim + Math.min(overlap, 4) * 0.5 + readability(s) * 2 };
     })
     .sort((a, b) => b.v - a.v || a.i - b.i)[0]?.s;
+}
+
+/**
+ * Two or three questions about a passage, worded by a random source seeded from the passage, so
+ * the same passage always gets the same questions (the daily post) and different passages vary.
+ */
+export async function discussionQuestions(p: Passage, doc: DocumentMeta, stats: PhraseStats): Promise<string[]> {
+  return (await discussionPrompt(p, doc, stats, { random: seededRandom(parseInt(fnv1a(p.id), 16)) })).questions;
 }

@@ -58,7 +58,7 @@ const CLAIM = [
   /\b(always|never|nobody|no one|everyone|every single)\b/i,
   /\b(is|are|was|were) (not |never |rarely |often )?(the (most|least|best|worst)|more|less|better|worse|neutral|useless|overrated|underrated|dangerous|essential|crucial|wrong|right|true|false|moral|a mistake)\b/i,
   /\b(most|least) (underrated|overrated|important|useful|dangerous)\b/i,
-  /\b(matters?|on purpose|the point is|what counts|is that)\b/i,
+  /\b(matters?|on purpose|the point is|what counts|is that|(most )?importantly|crucially|the lesson|comparable to|or even|(we|i) (learned|learnt|realised|realized|found) that)\b/i,
 ];
 const REASON = [
   /(^|[.;,] )since\b|\bbecause\b|\bthat'?s why\b|\bwhich is why\b|\bthe reason\b|\btherefore\b|\bas a result\b|\bdue to\b|\bled to\b|\bso that\b/i,
@@ -147,6 +147,6 @@ export function classifyPassage(raw: string): Worth {
   const general = stated.match(PRESENT_OR_GENERAL)?.length ?? 0;
   const narrative = past >= 2 && past > general * 2;
   const strong = kinds.some((k) => k !== 'trade-off' && strength[k] >= 1) || strength['trade-off'] >= 1.5;
-  if (!kinds.length || score < 1 || (narrative && !strong) || score < 1.5) return no(narrative ? 'anecdote' : 'no point');
+  if (!kinds.length || score < 1 || (narrative && !strong) || score < 1) return no(narrative ? 'anecdote' : 'no point');
   return { worthy: true, kinds, score };
 }

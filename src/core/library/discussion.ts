@@ -1,8 +1,6 @@
 // The ideas a passage names, as whole noun phrases ranked by how specific they are and how often
 // the shelf returns to them: key terms for discussion questions and their corpus statistics.
-import { fnv1a, seededRandom, STOP_WORDS, termOf, tokenize } from '../search/text.js';
-import { discussionPrompt } from '../discuss/questions.js';
-import type { DocumentMeta, Passage } from '../corpus.js';
+import { STOP_WORDS, termOf, tokenize } from '../search/text.js';
 
 /** What discussion prompts need to know about the corpus. */
 export interface PhraseStats {
@@ -122,12 +120,4 @@ export async function keyPhrases(text: string, stats: PhraseStats, limit = 3): P
     if (chosen.length === limit) break;
   }
   return chosen;
-}
-
-/**
- * Two or three questions about a passage, worded by a random source seeded from the passage, so
- * the same passage gets the same questions (the daily post) and different passages vary.
- */
-export async function discussionQuestions(p: Passage, doc: DocumentMeta, stats: PhraseStats): Promise<string[]> {
-  return (await discussionPrompt(p, doc, stats, { random: seededRandom(parseInt(fnv1a(p.id), 16)) })).questions;
 }

@@ -1,7 +1,7 @@
 // What commands ask of the corpus: search, quotations, the daily pick, context, sources. Pure
 // functions of (corpus, index, inputs); randomness and dates come in as arguments.
-import { discussionQuestions, keyPhrases, phraseKeys, type PhraseStats } from './discussion.js';
-import { discussionPrompt, type Comparison, type DiscussionPrompt } from '../discuss/questions.js';
+import { keyPhrases, phraseKeys, type PhraseStats } from './discussion.js';
+import { discussionPrompt, discussionQuestions, type Comparison, type DiscussionPrompt } from '../discuss/questions.js';
 import { classifyPassage, type Worth } from '../discuss/worth.js';
 import { UserError } from '../errors.js';
 import type { ReplyPassage, SkippedFile, SourceSummary } from '../../bot/reply.js';
