@@ -3,8 +3,8 @@
 // is compared with; a second passage that takes another line is quoted beside it. Every quotation
 // goes through quoting.ts, and the wording is drawn from stems.ts with the command's randomness.
 import type { DocumentMeta, Passage } from '../corpus.js';
-import { keyPhrases, type PhraseStats } from '../library/discussion.js';
-import { fnv1a, seededRandom } from '../search/text.js';
+import { keyPhrases, phraseKeys, type PhraseStats } from '../library/discussion.js';
+import { fnv1a, seededRandom, terms } from '../search/text.js';
 import { normaliseSpace, quoteSentence } from './quoting.js';
 import { STEMS, stemId, type QuestionKind, type StemValues } from './stems.js';
 import { classifyPassage, kindStrengths, sentencesOf, type PassageKind } from './worth.js';
@@ -13,6 +13,8 @@ import { classifyPassage, kindStrengths, sentencesOf, type PassageKind } from '.
 export interface Comparison {
   passage: Passage;
   doc: DocumentMeta;
+  /** Index-term keys of the ideas both passages name (discussion.ts phraseKey): the quotation should name one. */
+  ideas?: string[];
 }
 
 export interface DiscussionPrompt {
@@ -120,7 +122,7 @@ export async function discussionPrompt(
 
   if (opts.comparison) {
     const other = opts.comparison;
-    const otherSentence = bestOtherSentence(other.passage.text, p.text);
+    const otherSentence = bestOtherSentence(other.passage.text, p.text, other.ideas);
     if (otherSentence) ask('compare', { q: '', other: attribution(other.passage, other.doc), oq: quoteSentence(otherSentence) });
   }
   for (const k of kinds) {
@@ -162,16 +164,22 @@ function pairInOneSentence(phrases: string[], sentences: string[]): [string, str
   return undefined;
 }
 
-/** The sentence of the compared passage that best states its own line: a contrast, a claim, or its longest statement. */
-function bestOtherSentence(text: string, original: string): string | undefined {
-  const sentences = statements(text);
-  const words = new Set(original.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-  return sentences
+/**
+ * The sentence of the compared passage that states its own line on the shared subject: it says
+ * something (a claim, a contrast, a reason), reads cleanly, and shares words with the original.
+ */
+function bestOtherSentence(text: string, original: string, ideas: string[] = []): string | undefined {
+  const words = new Set(terms(original));
+  return statements(text)
     .map((s, i) => {
       const k = kindStrengths(s);
-      const overlap = (s.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => words.has(w)).length;
-      return { s, i, v: k.disagreement * 2 + k['trade-off'] + k.claim + Math.min(overlap, 4) * 0.5 + readability(s) * 2 };
+      const overlap = new Set(terms(s).filter((w) => words.has(w))).size;
+      const says = Math.max(...Object.values(k));
+      const keys = new Set(phraseKeys(s));
+      const names = ideas.some((idea) => keys.has(idea)) ? 1 : 0;
+      return { s, i, overlap, says, v: names * 3 + k.disagreement * 2 + k['trade-off'] + k.claim + k.reason + Math.min(overlap, 4) * 0.5 + readability(s) * 2 };
     })
+    .filter((c) => (c.v >= 3 || c.overlap >= 2) && c.says >= 1 && readability(c.s) > -1 && c.s.split(' ').length >= 8)
     .sort((a, b) => b.v - a.v || a.i - b.i)[0]?.s;
 }
 

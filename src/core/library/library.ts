@@ -1,6 +1,6 @@
 // What commands ask of the corpus: search, quotations, the daily pick, context, sources. Pure
 // functions of (corpus, index, inputs); randomness and dates come in as arguments.
-import { keyPhrases, phraseKeys, type PhraseStats } from './discussion.js';
+import { keyPhrases, phraseKey, phraseKeys, type PhraseStats } from './discussion.js';
 import { discussionPrompt, discussionQuestions, type Comparison, type DiscussionPrompt } from '../discuss/questions.js';
 import { classifyPassage, type Worth } from '../discuss/worth.js';
 import { UserError } from '../errors.js';
@@ -206,10 +206,16 @@ export class Library {
     const query = phrases.join(' ');
     const result = await this.searchAsync(query, { limit: 10 });
     if (result.match !== 'strong') return undefined;
+    // The other passage must name one of the same ideas, not merely share a word with the query.
+    const ideas = phrases.map(phraseKey).filter((k): k is string => k !== null);
+    const sharesIdea = (c: Passage) => {
+      const keys = new Set(phraseKeys(c.text));
+      return ideas.some((k) => keys.has(k));
+    };
     const best = result.hits
       .map((h, rank) => ({ h, rank }))
       .filter(({ h: { passage: c } }) => c.id !== p.id && c.id !== p.prevId && c.id !== p.nextId && c.groupId !== p.groupId && !c.asks)
-      .filter(({ h: { passage: c } }) => c.text.length >= QUOTE_MIN && this.worth(c).worthy && allowed(c))
+      .filter(({ h: { passage: c } }) => c.text.length >= QUOTE_MIN && c.quotability >= QUOTABLE && this.worth(c).worthy && allowed(c) && sharesIdea(c))
       .map(({ h, rank }) => {
         const c = h.passage;
         const argues = this.worth(c).kinds.some((k) => k === 'disagreement' || k === 'trade-off');
@@ -217,7 +223,7 @@ export class Library {
         return { c, v: elsewhere + (argues ? 1 : 0) - rank * 0.3 };
       })
       .sort((a, b) => b.v - a.v)[0];
-    return best && { passage: best.c, doc: this.doc(best.c.docId) };
+    return best && { passage: best.c, doc: this.doc(best.c.docId), ideas };
   }
 
   /** Questions for `p`, worded with the command's randomness, and beside them a compared passage when the shelf has one. */
