@@ -17,6 +17,8 @@ function acceptableCut(s: string, at: number): boolean {
   const before = s.slice(0, at).trimEnd();
   const after = s.slice(at).trimStart();
   if (/[,(“"‘'-]$/.test(before)) return false;
+  // A word that leans on what follows ("or", "the") would dangle before the mark.
+  if (/\b(or|and|but|nor|of|to|the|a|an|than|that|which|with|for|in|on|at|by)$/i.test(before)) return false;
   // The next few words close a list item or carry it on ("thousands, or even …"): the cut would
   // leave the list looking complete.
   if (/^[^\s,.;:!?]+(\s[^\s,.;:!?]+){0,2}\s*,/.test(after)) return false;

@@ -78,10 +78,12 @@ export async function nounPhrases(text: string): Promise<string[]> {
       // A run ends in its head noun; trailing modifiers that are not nouns are not part of it.
       while (run.length && !nounish(run[run.length - 1]!)) run.pop();
       const words = run.map((t) => t.text.replace(/^[("“‘]+|[.,;:!?"“”‘’()]+$/g, ''));
+      // Joined as written: "long-term trajectories" keeps its hyphen.
+      const joined = words.map((w, i) => (i === 0 ? w : (/-\s*$/.test(run[i - 1]!.post) ? '-' : ' ') + w)).join('');
       const clean = words.length > 0 && words.length <= MAX_PHRASE_WORDS && !words.some((w) => !w || isFunctionWord(w));
       const single = words.length === 1 ? run[0]! : undefined;
       const meaningful = !single || (!has(single, 'Verb') && !has(single, 'Adjective') && !has(single, 'Acronym') && single.text.length >= 4);
-      if (clean && meaningful) out.push(words.join(' '));
+      if (clean && meaningful) out.push(joined);
       run = [];
     };
     for (const t of sentence.terms) {
