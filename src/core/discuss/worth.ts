@@ -82,7 +82,8 @@ const DISAGREEMENT = [
 const UNIT = String.raw`(%|percent|per ?cent|x\b|times|fold|(milli|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|[kmgtp]b\b|(kilo|mega|giga|tera)?(bytes?|watts?|hertz)|[kmgt]w\b|dollars?|euros?|pounds?|people|users|customers|gpus?|machines?|servers?|copies|miles?|km|kilometres?|kilometers?|metres?|meters?|tons?|tonnes?|billion|million|thousand)`;
 const NUMBER_WORD = String.raw`(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|half|a half)`;
 const NUMBER = [
-  new RegExp(String.raw`\b${NUMBER_WORD}(\s|-)(and a half )?(of )?${UNIT}`, 'i'),
+  // "40 days", "a 40-hour week"; but not "a four-day week", which names a kind of week.
+  new RegExp(String.raw`\b(${NUMBER_WORD}\s|\d[\d,.]*-)(and a half )?(of )?${UNIT}`, 'i'),
   /[$€£]\s?\d|\b\d[\d,.]*\s?%|\b(twice|double|triple|halved|doubled|tripled) (as|the|what)\b/i,
 ];
 const RATIO = /\b(times|fold|percent|per ?cent)\b|%|\bfrom \S+ (\w+ )?to \S+/i;
