@@ -214,7 +214,7 @@ export class Library {
     };
     const best = result.hits
       .map((h, rank) => ({ h, rank }))
-      .filter(({ h: { passage: c } }) => c.id !== p.id && c.id !== p.prevId && c.id !== p.nextId && c.groupId !== p.groupId && !c.asks)
+      .filter(({ h: { passage: c } }) => c.id !== p.id && c.id !== p.prevId && c.id !== p.nextId && c.groupId !== p.groupId && !c.asks && !this.sameVoice(p, c))
       .filter(({ h: { passage: c } }) => c.text.length >= QUOTE_MIN && c.quotability >= QUOTABLE && this.worth(c).worthy && allowed(c) && sharesIdea(c))
       .map(({ h, rank }) => {
         const c = h.passage;
@@ -224,6 +224,18 @@ export class Library {
       })
       .sort((a, b) => b.v - a.v)[0];
     return best && { passage: best.c, doc: this.doc(best.c.docId), ideas };
+  }
+
+  /**
+   * Whether two passages may be the same person speaking: the same speaker, or an unlabelled
+   * passage in a document that person speaks in (another translation of the same talk is no
+   * second view).
+   */
+  private sameVoice(a: Passage, b: Passage): boolean {
+    if (a.speaker && b.speaker) return a.speaker === b.speaker;
+    const voices = (p: Passage) => (p.speaker ? [p.speaker] : this.doc(p.docId).speakers);
+    const theirs = new Set(voices(b));
+    return voices(a).some((v) => theirs.has(v));
   }
 
   /** Questions for `p`, worded with the command's randomness, and beside them a compared passage when the shelf has one. */
