@@ -20,7 +20,7 @@ const Written = z.object({
 function shortReason(e: unknown): string {
   const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim() || 'the writer gave no reason';
   const first = message.split(/(?<=[.!?])\s/)[0]!.replace(/[.!?]+$/, '');
-  return first.length > 100 ? `${first.slice(0, 99)}…` : first;
+  return first.length > 160 ? `${first.slice(0, 159)}…` : first;
 }
 
 /**
@@ -42,7 +42,7 @@ async function writtenQuestions(ctx: CommandContext, p: Passage): Promise<{ ques
   } catch (e) {
     const reason = shortReason(e);
     log.warn(PROMPT_WRITER_FAILED, { passage: p.id, reason });
-    return { note: `Questions written offline: ${reason}.` };
+    return { note: `Questions written offline: ${reason}${reason.endsWith('…') ? '' : '.'}` };
   }
 }
 

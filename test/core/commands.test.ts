@@ -230,6 +230,13 @@ describe('/discuss', () => {
     if (g.kind !== 'discussion') throw new Error(g.kind);
     expect(g.questions).toEqual(offline.questions);
     expect(g.notes.some((n) => n.startsWith('Questions written offline: '))).toBe(true);
+
+    // A long reason is cut, marked, and not followed by a stray full stop.
+    const wordy: PromptWriter = { write: () => Promise.reject(new Error(`The model's questions were refused: quoted text not in the passage: “${'very '.repeat(40)}long”.`)) };
+    const w = await run('discuss', { topic: 'hardware failures' }, { promptWriter: wordy });
+    const note = w.notes.find((n) => n.startsWith('Questions written offline: '))!;
+    expect(note.length).toBeLessThan(220);
+    expect(note).toMatch(/…$/);
   });
 });
 
