@@ -89,7 +89,7 @@ export const discuss = defineCommand({
       if (passage.match === 'weak') notes = [onlyLooselyRelated(clipped.query), ...notes];
     } else {
       passage = library.discussionPassage(undefined, ctx.random, docId);
-      if (!passage) return errorReply('no_passages', 'There is no passage long enough to discuss in that source.');
+      if (!passage) return errorReply('no_passages', 'There is no passage in that source that makes a point a group could argue about. Try another source, or /discuss with a topic.');
     }
     const p = passage.passage;
     const offline = await library.discussionPrompt(p, ctx.random);

@@ -46,6 +46,8 @@ const BOILERPLATE = [
   /\bphoto (credit|by)\b|\bimage (credit|courtesy)\b|\bcopyright\b|©/i,
   /\b(brought to you by|our sponsors?|sponsored by)\b|\bleave (us )?a review\b|\bwelcome (back )?to (the|this|our) (show|podcast|episode)\b/i,
   /^\[[^\]]*\]$/,
+  // The writer talking about the page or the talk itself ("our readers", "the next few slides").
+  /\b(our|my) (readers|listeners|viewers)\b|\b(in|of) this (post|article|live ?blog|episode|video)\b|\b(next|following) (few )?slides?\b/i,
 ];
 
 const FILLER_WORDS = new Set(['um', 'uh', 'erm', 'hmm', 'mm', 'mm-hmm', 'uh-huh', 'yeah', 'yep', 'okay', 'ok', 'right', 'like', 'so', 'well', 'totally', 'cool', 'oh', 'just', 'gonna', 'know', 'you', 'i', 'mean', 'let', 'me', 'can', 'everyone', 'see', 'that', 'it', "it's", 'share', 'my', 'screen', "we're", 'we', 'sure', 'anyway', 'alright', 'yes', 'no']);
