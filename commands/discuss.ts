@@ -100,7 +100,7 @@ export const discuss = defineCommand({
       kind: 'discussion',
       visibility: 'public',
       title: input.topic ? `Discussion: ${clipQuery(input.topic).query}` : 'Discussion prompt',
-      passages: [library.toReply(p, passage.highlights, passage.leadIn), ...(compared ? [library.toReply(compared.passage)] : [])],
+      passages: [library.toReply(p, passage.highlights, passage.leadIn), ...(compared ? [{ ...library.toReply(compared.passage), compared: true }] : [])],
       questions: written?.questions ?? offline.questions,
       notes: written ? [...notes, written.note] : notes,
       actions: [{ kind: 'context', passageId: p.id }],

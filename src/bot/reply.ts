@@ -18,6 +18,11 @@ export interface ReplyPassage {
   section?: string;
   /** The interviewer's question this passage answers, shown above it when the question is what matched. */
   leadIn?: LeadIn;
+  /**
+   * In a discussion: a passage from elsewhere that its questions compare the discussed one with,
+   * served after it. Marked on the passage, since a discussion may carry several passages to read.
+   */
+  compared?: boolean;
   /** For a context view: the sentences around the passage. */
   before?: string;
   after?: string;
@@ -61,8 +66,8 @@ export function resultCount(reply: { total?: number; match?: MatchStrength }): s
 }
 
 /**
- * In a discussion reply, `passages[0]` is the passage discussed and a second one, when present, is
- * the passage its questions compare it with: every platform shows it under this heading.
+ * The heading every platform shows over a discussion's compared passage (`ReplyPassage.compared`):
+ * the one its questions set beside the passage discussed.
  */
 export const COMPARED_HEADING = 'Compare with';
 

@@ -173,6 +173,7 @@ describe('/discuss', () => {
       expect(r.passages).toHaveLength(2);
       const [shown, other] = r.passages;
       expect(other!.doc.id).not.toBe(shown!.doc.id);
+      expect([shown!.compared, other!.compared]).toEqual([undefined, true]);
       const compare = r.questions.find((q) => q.startsWith('Compare '));
       expect(compare).toContain(`Compare ${other!.speaker}, in “${other!.doc.title}”: “`);
       const quoted = compare!.slice(compare!.indexOf('”: “') + 4, compare!.lastIndexOf('”'));

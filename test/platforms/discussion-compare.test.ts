@@ -15,7 +15,7 @@ const passage = (id: string, speaker: string, title: string, text: string): Repl
   speaker,
 });
 const discussed = passage('remote', 'Dan', 'Working apart', 'Remote teams should write every decision down.');
-const compared = passage('calls', 'Mia', 'In defence of calls', 'Written decisions go stale within a month, but a call settles it.');
+const compared = { ...passage('calls', 'Mia', 'In defence of calls', 'Written decisions go stale within a month, but a call settles it.'), compared: true };
 const reply: Reply = {
   kind: 'discussion',
   visibility: 'public',
@@ -52,5 +52,16 @@ describe('a discussion prompt with a compared passage', () => {
       [discussed.id, 'discussed'],
       [compared.id, 'compared'],
     ]);
+  });
+
+  it('a discussion carrying several passages to read labels none of them as a comparison', () => {
+    const day: Reply = { ...reply, passages: [discussed, { ...discussed, id: 'remote:0002', text: 'Calls are for deciding; documents are for remembering.' }] };
+    expect(renderReply(day, { width: 100, color: false })).not.toContain(COMPARED_HEADING);
+    expect(JSON.stringify(renderSlack(day).blocks)).not.toContain(COMPARED_HEADING);
+    const m = renderDiscord(day);
+    expect(m.embeds.map((e) => e.author?.name)).toEqual([undefined, undefined]);
+    // The questions sit under the last passage read.
+    expect(m.embeds[1]!.fields?.map((f) => f.name)).toEqual(['Question 1', 'Question 2']);
+    expect((replyJson('discuss', day) as { results: { role: string }[] }).results.map((r) => r.role)).toEqual(['discussed', 'discussed']);
   });
 });

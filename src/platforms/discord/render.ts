@@ -196,10 +196,11 @@ export function renderDiscord(untrusted: Reply, owner?: string): DiscordMessage 
       return { ...base, content: content(title), embeds, components: buttons(reply, reply.visibility === 'private' ? owner : undefined) };
     }
     case 'discussion': {
-      const embed = passageEmbed(reply.passages[0]!, 3000);
-      embed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
-      const compared = reply.passages[1] && { ...passageEmbed(reply.passages[1], 1500), author: { name: COMPARED_HEADING } };
-      return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal(compared ? [embed, compared] : [embed]), components: buttons(reply, undefined) };
+      // The questions go under the (last) passage discussed; a compared passage follows under its heading.
+      const embeds = reply.passages.map((p) => (p.compared ? { ...passageEmbed(p, 1500), author: { name: COMPARED_HEADING } } : passageEmbed(p, 3000)));
+      const discussed = embeds[reply.passages.map((p) => !p.compared).lastIndexOf(true)] ?? embeds[0]!;
+      discussed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
+      return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal(embeds), components: buttons(reply, undefined) };
     }
     case 'sources': {
       const embed: APIEmbed = {

@@ -142,8 +142,7 @@ export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
     case 'discussion':
       blocks = [
         ...title,
-        ...passageBlocks(reply.passages[0]!),
-        ...(reply.passages[1] ? [context(`*${COMPARED_HEADING}*`), ...passageBlocks(reply.passages[1])] : []),
+        ...reply.passages.flatMap((p) => (p.compared ? [context(`*${COMPARED_HEADING}*`), ...passageBlocks(p)] : passageBlocks(p))),
         section(['*For discussion*', ...reply.questions.map((q, i) => `${i + 1}. ${escapeSlack(q)}`)].join('\n')),
       ];
       text = reply.title ?? 'Discussion prompt';

@@ -155,8 +155,8 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
     case 'discussion': {
       const numbered = reply.passages.length > 1;
       reply.passages.forEach((p, i) => {
-        // A discussion's second passage is the one its questions compare it with.
-        if (numbered) out.push(bold(reply.kind === 'discussion' && i === 1 ? `${i + 1}. ${COMPARED_HEADING}:` : `${i + 1}.`));
+        // A discussion's compared passage is headed as such.
+        if (numbered) out.push(bold(p.compared ? `${i + 1}. ${COMPARED_HEADING}:` : `${i + 1}.`));
         out.push(...renderPassage(p, o, numbered ? '   ' : ''), '');
       });
       if (reply.kind === 'discussion') {
