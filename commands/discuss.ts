@@ -1,8 +1,60 @@
-// /discuss: a passage and open questions for the group, posted for the channel with a thread under it.
+// /discuss: a passage worth arguing about and open questions on what it does, with a second passage
+// that takes another line when the shelf has one; posted for the channel with a thread under it.
 import { z } from 'zod';
-import { clipQuery, defineCommand, textOption } from '../src/bot/command.js';
-import { errorReply } from '../src/bot/reply.js';
+import { clipQuery, defineCommand, textOption, type CommandContext } from '../src/bot/command.js';
+import { errorReply, type Reply } from '../src/bot/reply.js';
+import type { Passage } from '../src/core/corpus.js';
+import { log } from '../src/core/log.js';
+import { within } from '../src/core/search/horizon.js';
 import { aheadIsPrivate, aheadOption, aheadSchema, limitNotes, noResults, offShelf, onlyLooselyRelated, resolveDocId, sourceOption, spoilerLimit } from './shared.js';
+
+/** Logged when a configured prompt writer fails and the offline questions are used instead. */
+export const PROMPT_WRITER_FAILED = 'prompt_writer_failed';
+
+// What a prompt writer hands back is outside input like any other: checked before it is shown.
+const Written = z.object({
+  questions: z.array(z.string().trim().min(1).max(600)).min(1).max(5),
+  model: z.string().trim().min(1).max(100),
+});
+
+/** The first sentence of why the writer failed, short enough for a note. */
+function shortReason(e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim() || 'the writer gave no reason';
+  const first = message.split(/(?<=[.!?])\s/)[0]!.replace(/[.!?]+$/, '');
+  return first.length > 160 ? `${first.slice(0, 159)}…` : first;
+}
+
+/**
+ * Questions from the configured prompt writer, with the note saying which made them: the model's
+ * when it answers well, otherwise none (the offline ones are used) and the reason.
+ */
+async function writtenQuestions(ctx: CommandContext, p: Passage): Promise<{ questions?: string[]; note: string }> {
+  const doc = ctx.library.doc(p.docId);
+  const neighbours = [p.prevId, p.nextId].flatMap((id) => (id ? [ctx.library.corpus.byId.get(id)?.text ?? ''] : [])).filter(Boolean);
+  try {
+    const answer = Written.safeParse(
+      await ctx.promptWriter!.write({
+        passage: { text: p.text, title: doc.title, ...(p.speaker ? { speaker: p.speaker } : {}), ...(p.section ? { section: p.section } : {}) },
+        neighbours,
+      }),
+    );
+    if (!answer.success) throw new Error('the writer’s answer was not a list of questions');
+    return { questions: answer.data.questions, note: `Questions by ${answer.data.model}.` };
+  } catch (e) {
+    const reason = shortReason(e);
+    log.warn(PROMPT_WRITER_FAILED, { passage: p.id, reason });
+    return { note: `Questions written offline: ${reason}${reason.endsWith('…') ? '' : '.'}` };
+  }
+}
+
+/** A topic whose passages make no point a group could argue about: said kindly, nothing posted. */
+function nothingToDiscuss(query: string): Reply {
+  return errorReply(
+    'nothing_to_discuss',
+    `The passages on “${query}” are mostly notes, questions or stories without a point, so they would make a poor prompt. Try a broader topic, or /discuss with no topic for a passage worth arguing about.`,
+    ['/discuss'],
+  );
+}
 
 export const discuss = defineCommand({
   name: 'discuss',
@@ -38,19 +90,26 @@ export const discuss = defineCommand({
       // Prompts about something the shelf does not discuss would be prompts about something else.
       const verdict = { match: passage.match ?? 'strong', absent: passage.absent, lacking: passage.lacking, ahead: passage.ahead } as const;
       if (offShelf(verdict)) return noResults(ctx, clipped.query, docId, verdict, limit);
+      if (passage.worthy === false) return nothingToDiscuss(clipped.query);
       if (passage.match === 'weak') notes = [onlyLooselyRelated(clipped.query), ...notes];
     } else {
       passage = library.discussionPassage(undefined, ctx.random, docId, limit.reach);
-      if (!passage) return errorReply('no_passages', 'There is no passage long enough to discuss in that source.');
+      if (!passage) return errorReply('no_passages', 'There is no passage in that source that makes a point a group could argue about. Try another source, or /discuss with a topic.');
     }
+    const p = passage.passage;
+    // The compared passage keeps to the channel's reading plan too.
+    const offline = await library.discussionPrompt(p, ctx.random, { allowed: (c) => within(limit.reach, c) });
+    const written = ctx.promptWriter ? await writtenQuestions(ctx, p) : undefined;
+    // A model's questions do not quote the compared passage, so it is served only beside offline ones.
+    const compared = written?.questions ? undefined : offline.comparison;
     return {
       kind: 'discussion',
       visibility: limit.ahead ? 'private' : 'public',
       title: input.topic ? `Discussion: ${clipQuery(input.topic).query}` : 'Discussion prompt',
-      passages: [library.toReply(passage.passage, passage.highlights, passage.leadIn)],
-      questions: await library.discussionQuestions(passage.passage),
-      notes: [...notes, ...limitNotes(limit)],
-      actions: [{ kind: 'context', passageId: passage.passage.id, ...(limit.ahead ? { ahead: true } : {}) }],
+      passages: [library.toReply(p, passage.highlights, passage.leadIn), ...(compared ? [{ ...library.toReply(compared.passage), compared: true }] : [])],
+      questions: written?.questions ?? offline.questions,
+      notes: [...notes, ...limitNotes(limit), ...(written ? [written.note] : [])],
+      actions: [{ kind: 'context', passageId: p.id, ...(limit.ahead ? { ahead: true } : {}) }],
     };
   },
 });

@@ -18,6 +18,11 @@ export interface ReplyPassage {
   section?: string;
   /** The interviewer's question this passage answers, shown above it when the question is what matched. */
   leadIn?: LeadIn;
+  /**
+   * In a discussion: a passage from elsewhere that its questions compare the discussed one with,
+   * served after it. Marked on the passage, since a discussion may carry several passages to read.
+   */
+  compared?: boolean;
   /** For a context view: the sentences around the passage. */
   before?: string;
   after?: string;
@@ -59,6 +64,12 @@ export function resultCount(reply: { total?: number; match?: MatchStrength }): s
   const passages = `passage${n === 1 ? '' : 's'}`;
   return reply.match === 'weak' || reply.match === 'none' ? `${n} ${passages} in all that share a word with it` : `${n} matching ${passages} in all`;
 }
+
+/**
+ * The heading every platform shows over a discussion's compared passage (`ReplyPassage.compared`):
+ * the one its questions set beside the passage discussed.
+ */
+export const COMPARED_HEADING = 'Compare with';
 
 /**
  * Something the person can do next; adapters turn these into buttons or typed hints. `ahead`: the

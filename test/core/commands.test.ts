@@ -10,7 +10,8 @@ import type { PlanStatus, ReadingPlans } from '../../src/bot/plan.js';
 import { parseInvocation } from '../../src/bot/invocation.js';
 import type { Reply } from '../../src/bot/reply.js';
 import { seededRandom } from '../../src/core/search/text.js';
-import { ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
+import { doc, ENGINEERING, library, POWER, TRANSLATION } from '../helpers/fixtures.js';
+import type { PromptRequest, PromptWriter } from '../../src/bot/prompt-writer.js';
 import { EVERY_DAY } from '../../src/bot/days.js';
 
 const lib = library(ENGINEERING, POWER, TRANSLATION);
@@ -137,18 +138,107 @@ describe('/daily', () => {
 });
 
 describe('/discuss', () => {
-  it('builds questions from what the passage says', async () => {
+  it('builds questions from what the passage says, quoting it or the passage it compares it with', async () => {
     const r = await run('discuss', { topic: 'hardware failures' });
     if (r.kind !== 'discussion') throw new Error(r.kind);
-    const text = r.passages[0]!.text;
+    const texts = r.passages.map((p) => p.text.replace(/\s+/g, ' '));
+    const titles = r.passages.map((p) => p.doc.title);
     expect(r.questions.length).toBeGreaterThanOrEqual(2);
     expect(r.questions.length).toBeLessThanOrEqual(3);
-    // Each question quotes words of the passage itself, not generic filler.
+    // Each question quotes words of the passages themselves, verbatim, not generic filler.
     for (const q of r.questions) {
-      const quoted = [...q.matchAll(/“([^”]+)”/g)].map((m) => m[1]!.replace(/[.…]$/, ''));
+      expect(q).not.toMatch(/Do you agree/);
+      const quoted = [...q.matchAll(/“([^”]+)”/g)].map((m) => m[1]!).filter((s) => !titles.includes(s));
       expect(quoted.length).toBeGreaterThan(0);
-      for (const fragment of quoted) expect(text.toLowerCase()).toContain(fragment.toLowerCase().slice(0, 30));
+      for (const span of quoted) for (const piece of span.split('…').map((s) => s.trim()).filter(Boolean)) expect(texts.some((t) => t.includes(piece)), piece).toBe(true);
     }
+  });
+
+  // Two people who take different lines on one idea, and a document with nothing to argue about.
+  const DAN = doc({ id: 'remote', title: 'Working apart', speakers: ['Dan'] }, [
+    { speaker: 'Dan', sentences: ['Remote teams should write every decision down, because a decision made in a call is forgotten by the next week.', 'Written decisions let people in other time zones catch up without waiting for a meeting.'] },
+  ]);
+  const MIA = doc({ id: 'calls', title: 'In defence of calls', speakers: ['Mia'] }, [
+    { speaker: 'Mia', sentences: ['I disagree that remote teams should write every decision down: written decisions go stale within a month, but a short call settles a question in minutes.', 'The cost of writing is paid by the people who least need the record.'] },
+  ]);
+  const NOTES = doc({ id: 'notes', title: 'Notes' }, [
+    ["Editor's note: the chapter on budget planning has been left out of this edition.", 'The budget planning appendix was omitted from this version.'],
+    ['What is your budget planning process? Who signs off on the budget planning each year?'],
+  ]);
+  const debate = library(DAN, MIA, NOTES);
+
+  it('quotes and attributes a passage that takes another line, and serves it second', async () => {
+    for (let seed = 0; seed < 6; seed++) {
+      const r = await run('discuss', {}, { library: debate, random: seededRandom(seed) });
+      if (r.kind !== 'discussion') throw new Error(r.kind);
+      expect(r.passages).toHaveLength(2);
+      const [shown, other] = r.passages;
+      expect(other!.doc.id).not.toBe(shown!.doc.id);
+      expect([shown!.compared, other!.compared]).toEqual([undefined, true]);
+      const compare = r.questions.find((q) => q.startsWith('Compare '));
+      expect(compare).toContain(`Compare ${other!.speaker}, in “${other!.doc.title}”: “`);
+      const quoted = compare!.slice(compare!.indexOf('”: “') + 4, compare!.lastIndexOf('”'));
+      expect(other!.text).toContain(quoted.replace(/…$/, ''));
+    }
+  });
+
+  it('says kindly that a topic has nothing worth discussing, and posts nothing', async () => {
+    const e = error(await run('discuss', { topic: 'budget planning' }, { library: debate }));
+    expect(e.code).toBe('nothing_to_discuss');
+    expect(e.visibility).toBe('private');
+    expect(e.message).toMatch(/budget planning/);
+  });
+
+  it('never picks an editor\'s note or a bare question for a random prompt', async () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const r = await run('discuss', {}, { library: debate, random: seededRandom(seed) });
+      if (r.kind !== 'discussion') throw new Error(r.kind);
+      expect(r.passages[0]!.doc.id).not.toBe('notes');
+    }
+  });
+
+  it('uses a prompt writer\'s questions and says which model wrote them', async () => {
+    const requests: PromptRequest[] = [];
+    const promptWriter: PromptWriter = {
+      write: async (request) => {
+        requests.push(request);
+        return { questions: ['Which of these failures have you lived through?', 'What would make a small blast radius too expensive?'], model: 'tiny-model' };
+      },
+    };
+    const r = await run('discuss', { topic: 'hardware failures' }, { promptWriter });
+    if (r.kind !== 'discussion') throw new Error(r.kind);
+    expect(r.questions).toEqual(['Which of these failures have you lived through?', 'What would make a small blast radius too expensive?']);
+    expect(r.notes).toContain('Questions by tiny-model.');
+    // Its questions quote nothing from a compared passage, so none is served.
+    expect(r.passages).toHaveLength(1);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.passage).toMatchObject({ text: r.passages[0]!.text, title: r.passages[0]!.doc.title, speaker: 'Ada Lovelace' });
+    expect(requests[0]!.neighbours.length).toBeGreaterThan(0);
+  });
+
+  it('falls back to its own questions when the writer fails or answers badly, and says why', async () => {
+    const failing: PromptWriter = { write: () => Promise.reject(new Error('The model took longer than 5 seconds. It was asked once.')) };
+    const r = await run('discuss', { topic: 'hardware failures' }, { promptWriter: failing });
+    if (r.kind !== 'discussion') throw new Error(r.kind);
+    const offline = await run('discuss', { topic: 'hardware failures' });
+    if (offline.kind !== 'discussion') throw new Error(offline.kind);
+    expect(r.questions).toEqual(offline.questions);
+    expect(r.notes).toContain('Questions written offline: The model took longer than 5 seconds.');
+    // Without a writer configured, nothing is said about who wrote them.
+    expect(offline.notes.join(' ')).not.toMatch(/Questions/);
+
+    const garbled = { write: async () => ({ questions: [], model: '' }) } as PromptWriter;
+    const g = await run('discuss', { topic: 'hardware failures' }, { promptWriter: garbled });
+    if (g.kind !== 'discussion') throw new Error(g.kind);
+    expect(g.questions).toEqual(offline.questions);
+    expect(g.notes.some((n) => n.startsWith('Questions written offline: '))).toBe(true);
+
+    // A long reason is cut, marked, and not followed by a stray full stop.
+    const wordy: PromptWriter = { write: () => Promise.reject(new Error(`The model's questions were refused: quoted text not in the passage: “${'very '.repeat(40)}long”.`)) };
+    const w = await run('discuss', { topic: 'hardware failures' }, { promptWriter: wordy });
+    const note = w.notes.find((n) => n.startsWith('Questions written offline: '))!;
+    expect(note.length).toBeLessThan(220);
+    expect(note).toMatch(/…$/);
   });
 });
 

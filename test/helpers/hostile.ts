@@ -26,7 +26,7 @@ export function hostileReplies(): Reply[] {
   return [
     { ...base, kind: 'passages', visibility: 'public', title: `On “${HOSTILE}”`, passages: [hostilePassage()] },
     { ...base, kind: 'passages', visibility: 'private', title: `On “${HOSTILE}”`, passages: [hostilePassage(), hostilePassage({ id: 'evil:2' })], page: 1, total: 2 },
-    { ...base, kind: 'discussion', visibility: 'public', title: `Discussion: ${HOSTILE}`, passages: [hostilePassage()], questions: [`What does “${HOSTILE}” mean?`] },
+    { ...base, kind: 'discussion', visibility: 'public', title: `Discussion: ${HOSTILE}`, passages: [hostilePassage(), hostilePassage({ id: 'evil:0000beef', compared: true })], questions: [`What does “${HOSTILE}” mean?`] },
     {
       ...base,
       kind: 'sources',

@@ -1,7 +1,6 @@
-// Reading-group prompts: open questions built from what a passage actually says (its central
-// claim, its key ideas and any trade-off it weighs), quoted back so the group argues about the text.
+// The ideas a passage names, as whole noun phrases ranked by how specific they are and how often
+// the shelf returns to them: key terms for discussion questions and their corpus statistics.
 import { STOP_WORDS, termOf, tokenize } from '../search/text.js';
-import type { DocumentMeta, Passage } from '../corpus.js';
 
 /** What discussion prompts need to know about the corpus. */
 export interface PhraseStats {
@@ -13,9 +12,6 @@ export interface PhraseStats {
   commonIdf: number;
 }
 
-const CLAIM_MARKERS = /\b(i think|i believe|we believe|believes?|should|must|need to|needs|the key|important|essential|the real|always|never|is that|means|matters?)\b/i;
-const CONTRAST = /\b(but|however|rather than|instead of|versus|vs\.?|whereas|trade-?off|on the other hand)\b/i;
-const CLAUSE_MAX = 140;
 const MAX_PHRASE_WORDS = 3;
 
 /** Index-term key of a phrase ("Scaling laws" -> "scale law"), or null if it has no content word. */
@@ -47,7 +43,13 @@ export function phraseKeys(text: string): string[] {
   return out;
 }
 
-type Nlp = (text: string) => { match(pattern: string): { out(format: 'array'): string[] } };
+interface NlpTerm {
+  text: string;
+  pre: string;
+  post: string;
+  tags: string[];
+}
+type Nlp = (text: string) => { json(): { terms: NlpTerm[] }[] };
 let nlpModule: Promise<Nlp> | undefined;
 // compromise's part-of-speech tagger finds noun phrases; it is loaded on the first /discuss so
 // that start-up does not pay for it.
@@ -58,18 +60,38 @@ const isFunctionWord = (w: string) => {
   return STOP_WORDS.has(lower) || STOP_WORDS.has(lower.split("'")[0]!) || !termOf(lower);
 };
 
-/** Noun phrases of a text as written, trimmed of articles, pronouns and punctuation at the edges. */
+const has = (t: NlpTerm, tag: string) => t.tags.includes(tag);
+const nounish = (t: NlpTerm) => has(t, 'Noun') && !has(t, 'Pronoun') && !has(t, 'Possessive');
+const modifier = (t: NlpTerm) => nounish(t) || (has(t, 'Adjective') && !has(t, 'Comparable')) || has(t, 'Gerund');
+
+/**
+ * Whole noun phrases of a text as written ("scaling laws", "blast radius"): a run of modifiers
+ * ending in a noun, never a piece of a longer compound and never a lone adjective or verb. A run
+ * longer than three words is left out rather than cut, since a cut one names nothing.
+ */
 export async function nounPhrases(text: string): Promise<string[]> {
   const nlp = await loadNlp();
   const out: string[] = [];
-  // Sentence by sentence, so a phrase never runs across a full stop.
-  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
-    for (const raw of nlp(sentence).match('#Adjective? #Noun+').out('array')) {
-      const words = raw.split(/\s+/).map((w) => w.replace(/^[("“‘]+|[.,;:!?"“”‘’()]+$/g, '')).filter(Boolean);
-      while (words.length && isFunctionWord(words[0]!)) words.shift();
-      while (words.length && isFunctionWord(words[words.length - 1]!)) words.pop();
-      if (words.length && words.length <= MAX_PHRASE_WORDS) out.push(words.join(' '));
+  for (const sentence of nlp(text).json()) {
+    let run: NlpTerm[] = [];
+    const flush = () => {
+      // A run ends in its head noun; trailing modifiers that are not nouns are not part of it.
+      while (run.length && !nounish(run[run.length - 1]!)) run.pop();
+      const words = run.map((t) => t.text.replace(/^[("“‘]+|[.,;:!?"“”‘’()]+$/g, ''));
+      // Joined as written: "long-term trajectories" keeps its hyphen.
+      const joined = words.map((w, i) => (i === 0 ? w : (/-\s*$/.test(run[i - 1]!.post) ? '-' : ' ') + w)).join('');
+      const clean = words.length > 0 && words.length <= MAX_PHRASE_WORDS && !words.some((w) => !w || isFunctionWord(w));
+      const single = words.length === 1 ? run[0]! : undefined;
+      const meaningful = !single || (!has(single, 'Verb') && !has(single, 'Adjective') && !has(single, 'Acronym') && single.text.length >= 4);
+      if (clean && meaningful) out.push(joined);
+      run = [];
+    };
+    for (const t of sentence.terms) {
+      const joined = !run.length || !/[^\s-]/.test(run[run.length - 1]!.post);
+      if (!modifier(t) || !joined) flush();
+      if (modifier(t)) run.push(t);
     }
+    flush();
   }
   return out;
 }
@@ -100,70 +122,4 @@ export async function keyPhrases(text: string, stats: PhraseStats, limit = 3): P
     if (chosen.length === limit) break;
   }
   return chosen;
-}
-
-/** A clause short enough to quote inside a question, cut at punctuation or a word boundary. */
-export function clip(sentence: string, max = CLAUSE_MAX): string {
-  const s = sentence.trim().replace(/[.!?]+$/, '');
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max);
-  const punct = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '), cut.lastIndexOf(': '));
-  if (punct > max * 0.5) return cut.slice(0, punct);
-  return cut.slice(0, cut.lastIndexOf(' ')) + '…';
-}
-
-const SPOKEN_FILLER = /\b(yeah|you know|i guess|kind of|sort of|like)\b/gi;
-
-/** How well a sentence states the passage's point: a claim, about its key ideas, said cleanly. */
-function claimScore(sentence: string, phrases: string[]): number {
-  const lower = sentence.toLowerCase();
-  let score = CLAIM_MARKERS.test(sentence) ? 2 : 0;
-  score += phrases.filter((p) => lower.includes(p.toLowerCase())).length;
-  score -= (sentence.match(SPOKEN_FILLER)?.length ?? 0) * 0.75;
-  if (sentence.length > CLAUSE_MAX) score -= 1;
-  if (/^(and|but|so|or|because)\b/i.test(sentence)) score -= 0.5;
-  return score;
-}
-
-function voice(p: Passage, doc: DocumentMeta): string {
-  if (p.speaker && !p.asks && !/^(host|question|q)$/i.test(p.speaker)) return p.speaker;
-  if (doc.kind === 'transcript') return 'The speaker';
-  if (doc.kind === 'live blog') return 'The talk';
-  return 'The article';
-}
-
-export async function discussionQuestions(p: Passage, doc: DocumentMeta, stats: PhraseStats): Promise<string[]> {
-  const who = voice(p, doc);
-  const phrases = await keyPhrases(p.text, stats);
-  const questions: string[] = [];
-
-  const claim = p.sentences
-    .filter((s) => !s.trim().endsWith('?') && s.split(/\s+/).length >= 5)
-    .map((s) => ({ s, score: claimScore(s, phrases) }))
-    .sort((a, b) => b.score - a.score)[0]?.s;
-  if (claim) {
-    questions.push(`${who} says: “${clip(claim)}.” Do you agree? What would have to be true for that to hold on your own team?`);
-  }
-
-  const [first, second] = phrases;
-  if (first && second) {
-    questions.push(`How do “${first}” and “${second}” connect in this passage, and which matters more to the point being made?`);
-  } else if (first) {
-    questions.push(`What does “${first}” mean in this passage, and where have you seen it matter in your own work?`);
-  }
-
-  const contrastSentence = p.sentences.find((s) => CONTRAST.test(s) && s !== claim) ?? p.sentences.find((s) => CONTRAST.test(s));
-  const m = contrastSentence?.match(CONTRAST);
-  if (contrastSentence && m && m.index !== undefined) {
-    const left = contrastSentence.slice(0, m.index).trim().replace(/[,;:]$/, '');
-    const right = contrastSentence.slice(m.index + m[0].length).trim();
-    if (left.split(' ').length >= 3 && right.split(' ').length >= 3) {
-      questions.push(`The passage sets “${clip(left, 90)}” against “${clip(right, 90)}”. When would you make the opposite call?`);
-    } else {
-      questions.push(`“${clip(contrastSentence)}.” What is being traded off here, and who pays the cost?`);
-    }
-  } else if (phrases[2] ?? first) {
-    questions.push(`If the passage is right about “${phrases[2] ?? first}”, what would you do differently in your own work?`);
-  }
-  return questions.slice(0, 3);
 }

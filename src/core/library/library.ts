@@ -1,6 +1,8 @@
 // What commands ask of the corpus: search, quotations, the daily pick, context, sources. Pure
 // functions of (corpus, index, inputs); randomness and dates come in as arguments.
-import { discussionQuestions, phraseKeys, type PhraseStats } from './discussion.js';
+import { keyPhrases, phraseKey, phraseKeys, type PhraseStats } from './discussion.js';
+import { discussionPrompt, discussionQuestions, type Comparison, type DiscussionPrompt } from '../discuss/questions.js';
+import { classifyPassage, type Worth } from '../discuss/worth.js';
 import { UserError } from '../errors.js';
 import type { ReplyPassage, SkippedFile, SourceSummary } from '../../bot/reply.js';
 import { SearchIndex, type Range, type SearchHit, type SearchOptions, type SearchResult } from '../search/search-index.js';
@@ -17,6 +19,8 @@ export const QUOTE_MIN = 40;
 export const QUOTE_MAX = 600;
 /** Passages at or above this are good enough for random quotes and the daily rotation. */
 export const QUOTABLE = 0.5;
+/** How far down a topic's results /discuss looks for a passage worth discussing. */
+export const DISCUSS_TOP = 5;
 /** Platform limits on autocomplete (Discord: 25 choices of at most 100 characters). */
 export const AUTOCOMPLETE_MAX = 25;
 /** Topic lists kept per library: one per document and reading limit asked about. */
@@ -161,23 +165,89 @@ export class Library {
     return { idf: this.idf, passagesWith: (key) => counts.get(key) ?? 0, commonIdf };
   }
 
-  /** A passage with enough substance to discuss: the best on a topic, or a random quotable one (within `reach`, if given). */
-  discussionPassage(topic: string | undefined, random: () => number, docId?: string, reach?: ReadingLimit): (SearchHit & Partial<MatchVerdict>) | undefined {
+  private readonly worthOf = new Map<string, Worth>();
+
+  /** Whether a passage gives a group something to argue about (discuss/worth.ts), worked out once per passage. */
+  worth(p: Passage): Worth {
+    let w = this.worthOf.get(p.id);
+    if (!w) this.worthOf.set(p.id, (w = classifyPassage(p.text)));
+    return w;
+  }
+
+  /**
+   * A passage worth discussing: on a topic, the best-ranked worthy one among the first few hits
+   * (or, when none is, the best hit marked `worthy: false`, so the command can say so); without
+   * one, a random worthy passage, weighted towards the quotable and those with more to argue about;
+   * always within `reach`, if given.
+   */
+  discussionPassage(topic: string | undefined, random: () => number, docId?: string, reach?: ReadingLimit): (SearchHit & Partial<MatchVerdict> & { worthy?: boolean }) | undefined {
     const substantial = (p: Passage) => p.text.length >= 150 && p.quotability >= QUOTABLE && within(reach, p);
     if (topic) {
       const { hits, total: _, ...verdict } = this.search(topic, { docId, limit: 10, reach });
-      const hit = hits.slice(0, 5).find((h) => substantial(h.passage)) ?? hits[0];
-      return hit && { ...hit, ...verdict };
+      const top = hits.slice(0, DISCUSS_TOP);
+      const hit = top.find((h) => substantial(h.passage) && this.worth(h.passage).worthy) ?? top.find((h) => this.worth(h.passage).worthy);
+      if (hit) return { ...hit, ...verdict, worthy: true };
+      return hits[0] && { ...hits[0], ...verdict, worthy: false };
     }
-    const p = this.weightedPick(
-      this.eligible.filter((p) => substantial(p) && (!docId || p.docId === docId)),
-      random,
-    );
-    return p && { passage: p, score: 0, highlights: [] };
+    const pool = this.eligible.filter((p) => substantial(p) && (!docId || p.docId === docId) && this.worth(p).worthy);
+    const p = this.weightedPick(pool, random, (p) => p.quotability ** 2 * Math.min(3, this.worth(p).score));
+    return p && { passage: p, score: 0, highlights: [], worthy: true };
   }
 
   discussionQuestions(p: Passage): Promise<string[]> {
     return discussionQuestions(p, this.doc(p.docId), this.phraseStats);
+  }
+
+  /**
+   * A passage elsewhere on the shelf that takes a different line on what `p` is about: searched
+   * by `p`'s key phrases, only on a strong match, never `p`, its neighbours or its near-duplicates,
+   * and preferring another speaker or document and a passage that argues (a contrast or a
+   * disagreement). `allowed` narrows the candidates (a reading plan's spoiler limit).
+   */
+  async discussionComparison(p: Passage, allowed: (c: Passage) => boolean = () => true): Promise<Comparison | undefined> {
+    const phrases = await keyPhrases(p.text, this.phraseStats, 3);
+    if (!phrases.length) return undefined;
+    const query = phrases.join(' ');
+    const result = await this.searchAsync(query, { limit: 10 });
+    if (result.match !== 'strong') return undefined;
+    // The other passage must name one of the same ideas, not merely share a word with the query.
+    const ideas = phrases.map(phraseKey).filter((k): k is string => k !== null);
+    const sharesIdea = (c: Passage) => {
+      const keys = new Set(phraseKeys(c.text));
+      return ideas.some((k) => keys.has(k));
+    };
+    const best = result.hits
+      .map((h, rank) => ({ h, rank }))
+      .filter(({ h: { passage: c } }) => c.id !== p.id && c.id !== p.prevId && c.id !== p.nextId && c.groupId !== p.groupId && !c.asks && !this.sameVoice(p, c))
+      .filter(({ h: { passage: c } }) => c.text.length >= QUOTE_MIN && c.quotability >= QUOTABLE && this.worth(c).worthy && allowed(c) && sharesIdea(c))
+      .map(({ h, rank }) => {
+        const c = h.passage;
+        const argues = this.worth(c).kinds.some((k) => k === 'disagreement' || k === 'trade-off');
+        const elsewhere = (c.docId !== p.docId ? 1 : 0) + (c.speaker !== p.speaker ? 1 : 0);
+        return { c, v: elsewhere + (argues ? 1 : 0) - rank * 0.3 };
+      })
+      .sort((a, b) => b.v - a.v)[0];
+    return best && { passage: best.c, doc: this.doc(best.c.docId), ideas };
+  }
+
+  /**
+   * Whether two passages may be the same person speaking: the same speaker, or an unlabelled
+   * passage in a document that person speaks in (another translation of the same talk is no
+   * second view).
+   */
+  private sameVoice(a: Passage, b: Passage): boolean {
+    if (a.speaker && b.speaker) return a.speaker === b.speaker;
+    const voices = (p: Passage) => (p.speaker ? [p.speaker] : this.doc(p.docId).speakers);
+    const theirs = new Set(voices(b));
+    return voices(a).some((v) => theirs.has(v));
+  }
+
+  /** Questions for `p`, worded with the command's randomness, and beside them a compared passage when the shelf has one. */
+  async discussionPrompt(p: Passage, random: () => number, opts: { compare?: boolean; allowed?: (c: Passage) => boolean } = {}): Promise<DiscussionPrompt & { comparison?: Comparison }> {
+    const comparison = opts.compare === false ? undefined : await this.discussionComparison(p, opts.allowed);
+    const prompt = await discussionPrompt(p, this.doc(p.docId), this.phraseStats, { random, comparison });
+    // The comparison is served only when a question quotes it.
+    return { ...prompt, comparison: prompt.stems.some((s) => s.startsWith('compare:')) ? comparison : undefined };
   }
 
   /** A random quotation, weighted towards the most quotable passages (within `reach`, if given). */
@@ -186,9 +256,9 @@ export class Library {
     return this.weightedPick(pool, random);
   }
 
-  private weightedPick(pool: Passage[], random: () => number): Passage | undefined {
+  private weightedPick(pool: Passage[], random: () => number, weight = (p: Passage) => p.quotability ** 2): Passage | undefined {
     if (!pool.length) return undefined;
-    const weights = pool.map((p) => p.quotability ** 2);
+    const weights = pool.map(weight);
     let r = random() * weights.reduce((a, b) => a + b, 0);
     for (let i = 0; i < pool.length; i++) {
       r -= weights[i]!;

@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { COMPARED_HEADING, docLabel, leadInWords, NOT_SERVED, notServedLines, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { speakerWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, stripControlsIn, withoutControls } from '../../core/untrusted.js';
 
@@ -197,11 +197,16 @@ export function renderDiscord(untrusted: Reply, owner?: string): DiscordMessage 
       return { ...base, content: content(title), embeds, components: buttons(reply, reply.visibility === 'private' ? owner : undefined) };
     }
     case 'discussion': {
-      // A day of a reading plan carries several passages: one embed each, the questions under the last.
+      // A day of a reading plan carries several passages: one embed each, the questions under the last
+      // passage read; a compared passage (/discuss) follows under its heading.
       const asked = reply.questions.slice(0, 5).reduce((n, q) => n + Math.min(q.length, LIMITS.fieldValue) + 12, 0);
       const descriptionMax = reply.passages.length > 1 ? Math.floor((LIMITS.embedsTotal - asked) / reply.passages.length) - 150 : 3000;
-      const embeds = reply.passages.map((p) => passageEmbed(p, Math.min(LIMITS.description, descriptionMax)));
-      embeds[embeds.length - 1]!.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
+      const embeds = reply.passages.map((p) => {
+        const embed = passageEmbed(p, Math.min(LIMITS.description, descriptionMax));
+        return p.compared ? { ...embed, author: { name: COMPARED_HEADING } } : embed;
+      });
+      const discussed = embeds[reply.passages.map((p) => !p.compared).lastIndexOf(true)] ?? embeds[0]!;
+      discussed.fields = reply.questions.slice(0, 5).map((q, i) => ({ name: `Question ${i + 1}`, value: fit(escapeDiscord(q), LIMITS.fieldValue) }));
       return { ...base, content: content(reply.title ? `**${escapeDiscord(reply.title)}**` : undefined), embeds: withinTotal(embeds), components: buttons(reply, undefined) };
     }
     case 'sources': {

@@ -3,7 +3,7 @@
 // corpus or user text escaped so it can never ping anyone or become a link.
 import { encodeAction } from '../../bot/actions.js';
 import { shorten as fit } from '../../core/search/text.js';
-import { docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { COMPARED_HEADING, docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, stripControls, withoutControls } from '../../core/untrusted.js';
 
@@ -142,8 +142,11 @@ export function renderSlack(untrusted: Reply, owner?: string): SlackMessage {
     case 'discussion':
       blocks = [
         ...title,
-        // A day of a reading plan carries several passages, numbered like a page of results.
-        ...reply.passages.flatMap((p, i) => passageBlocks(p, reply.passages.length > 1 ? i + 1 : undefined)),
+        // A day of a reading plan carries several passages, numbered like a page of results; a
+        // compared passage (/discuss) comes under its heading.
+        ...reply.passages.flatMap((p, i) =>
+          p.compared ? [context(`*${COMPARED_HEADING}*`), ...passageBlocks(p)] : passageBlocks(p, reply.passages.filter((q) => !q.compared).length > 1 ? i + 1 : undefined),
+        ),
         section(['*For discussion*', ...reply.questions.map((q, i) => `${i + 1}. ${escapeSlack(q)}`)].join('\n')),
       ];
       text = reply.title ?? 'Discussion prompt';

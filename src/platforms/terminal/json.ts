@@ -24,7 +24,8 @@ export function replyJson(command: string, reply: Reply): Record<string, unknown
     case 'passages':
       return { ...common, results: reply.passages.map(passageJson), ...(reply.query ? { query: reply.query } : {}), ...(reply.match ? { match: reply.match } : {}), ...(reply.total !== undefined ? { page: reply.page, total: reply.total } : {}) };
     case 'discussion':
-      return { ...common, results: reply.passages.map(passageJson), questions: reply.questions };
+      // Each result is a passage discussed, or the one the questions compare it with.
+      return { ...common, results: reply.passages.map((p) => ({ ...passageJson(p), role: p.compared ? 'compared' : 'discussed' })), questions: reply.questions };
     case 'sources':
       return { ...common, results: reply.sources, skipped: reply.skipped, skippedTotal: reply.skippedTotal };
     case 'help':

@@ -2,7 +2,7 @@
 // reply's actions shown as the follow-up commands a person can type. Escape sequences and control
 // characters in document or user text are removed, so only the renderer's own codes reach the TTY.
 import { continuedCommand } from '../../../commands/index.js';
-import { docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
+import { COMPARED_HEADING, docLabel, leadInWords, NOT_SERVED, notServedLines, resultCount, type Action, type Reply, type ReplyPassage } from '../../bot/reply.js';
 import { attributionWords } from '../../core/attribution.js';
 import { safeUrl, withoutControls } from '../../core/untrusted.js';
 
@@ -155,7 +155,8 @@ export function renderReply(untrusted: Reply, o: RenderOptions): string {
     case 'discussion': {
       const numbered = reply.passages.length > 1;
       reply.passages.forEach((p, i) => {
-        if (numbered) out.push(bold(`${i + 1}.`));
+        // A discussion's compared passage is headed as such.
+        if (numbered) out.push(bold(p.compared ? `${i + 1}. ${COMPARED_HEADING}:` : `${i + 1}.`));
         out.push(...renderPassage(p, o, numbered ? '   ' : ''), '');
       });
       if (reply.kind === 'discussion') {
