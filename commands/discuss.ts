@@ -8,7 +8,10 @@ import { log } from '../src/core/log.js';
 import { within } from '../src/core/search/horizon.js';
 import { aheadIsPrivate, aheadOption, aheadSchema, limitNotes, noResults, offShelf, onlyLooselyRelated, resolveDocId, sourceOption, spoilerLimit } from './shared.js';
 
-/** Logged when a configured prompt writer fails and the offline questions are used instead. */
+/**
+ * Logged when a prompt writer's answer passes its own checks but is still no list of questions;
+ * the writer logs its own failures, so those are not logged twice.
+ */
 export const PROMPT_WRITER_FAILED = 'prompt_writer_failed';
 
 // What a prompt writer hands back is outside input like any other: checked before it is shown.
@@ -28,23 +31,32 @@ function shortReason(e: unknown): string {
  * Questions from the configured prompt writer, with the note saying which made them: the model's
  * when it answers well, otherwise none (the offline ones are used) and the reason.
  */
-async function writtenQuestions(ctx: CommandContext, p: Passage): Promise<{ questions?: string[]; note: string }> {
+async function writtenQuestions(ctx: CommandContext, p: Passage, allowed: (n: Passage) => boolean): Promise<{ questions?: string[]; note: string }> {
   const doc = ctx.library.doc(p.docId);
-  const neighbours = [p.prevId, p.nextId].flatMap((id) => (id ? [ctx.library.corpus.byId.get(id)?.text ?? ''] : [])).filter(Boolean);
-  try {
-    const answer = Written.safeParse(
-      await ctx.promptWriter!.write({
-        passage: { text: p.text, title: doc.title, ...(p.speaker ? { speaker: p.speaker } : {}), ...(p.section ? { section: p.section } : {}) },
-        neighbours,
-      }),
-    );
-    if (!answer.success) throw new Error('the writer’s answer was not a list of questions');
-    return { questions: answer.data.questions, note: `Questions by ${answer.data.model}.` };
-  } catch (e) {
+  // The model sees no more than the channel has reached: the next passage may be past its reading plan.
+  const neighbours = [p.prevId, p.nextId].flatMap((id) => {
+    const n = id ? ctx.library.corpus.byId.get(id) : undefined;
+    return n && allowed(n) ? [n.text] : [];
+  });
+  const offline = (e: unknown) => {
     const reason = shortReason(e);
-    log.warn(PROMPT_WRITER_FAILED, { passage: p.id, reason });
     return { note: `Questions written offline: ${reason}${reason.endsWith('…') ? '' : '.'}` };
+  };
+  let written;
+  try {
+    written = await ctx.promptWriter!.write({
+      passage: { text: p.text, title: doc.title, ...(p.speaker ? { speaker: p.speaker } : {}), ...(p.section ? { section: p.section } : {}) },
+      neighbours,
+    });
+  } catch (e) {
+    return offline(e);
   }
+  const answer = Written.safeParse(written);
+  if (!answer.success) {
+    log.warn(PROMPT_WRITER_FAILED, { passage: p.id });
+    return offline(new Error('the writer’s answer was not a list of questions'));
+  }
+  return { questions: answer.data.questions, note: `Questions by ${answer.data.model}.` };
 }
 
 /** A topic whose passages make no point a group could argue about: said kindly, nothing posted. */
@@ -98,8 +110,9 @@ export const discuss = defineCommand({
     }
     const p = passage.passage;
     // The compared passage keeps to the channel's reading plan too.
-    const offline = await library.discussionPrompt(p, ctx.random, { allowed: (c) => within(limit.reach, c) });
-    const written = ctx.promptWriter ? await writtenQuestions(ctx, p) : undefined;
+    const reached = (c: Passage) => within(limit.reach, c);
+    const offline = await library.discussionPrompt(p, ctx.random, { allowed: reached });
+    const written = ctx.promptWriter ? await writtenQuestions(ctx, p, reached) : undefined;
     // A model's questions do not quote the compared passage, so it is served only beside offline ones.
     const compared = written?.questions ? undefined : offline.comparison;
     return {

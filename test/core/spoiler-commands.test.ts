@@ -7,6 +7,7 @@ import type { CommandContext } from '../../src/bot/command.js';
 import { slashForm } from '../../src/bot/command-forms.js';
 import { decodeAction, encodeAction } from '../../src/bot/actions.js';
 import type { PlanService, Reach } from '../../src/bot/plan.js';
+import type { PromptRequest, PromptWriter } from '../../src/bot/prompt-writer.js';
 import type { Action, Reply } from '../../src/bot/reply.js';
 import { seededRandom } from '../../src/core/search/text.js';
 import { TerminalSession } from '../../src/platforms/terminal/session.js';
@@ -204,6 +205,38 @@ describe('/discuss under a reading plan', () => {
     expect(ahead.visibility).toBe('private');
     expect(ahead.follow).toBeUndefined();
     expect(isAhead(shown(ahead)[0]!.id)).toBe(true);
+  });
+});
+
+describe('/discuss with a language model under a reading plan', () => {
+  it('never shows the model a passage past the limit: the last passage read goes without the one after it', async () => {
+    const sent: PromptRequest[] = [];
+    const promptWriter: PromptWriter = {
+      write: async (request) => {
+        sent.push(request);
+        return { questions: ['What does the keeper owe the ships that pass?'], model: 'test-model' };
+      },
+    };
+    // Move the limit forward a passage at a time: the first limit that gives a prompt gives it on
+    // the passage at the limit (nothing before it was worth discussing), whose next passage is ahead.
+    const book = lib.corpus.byDoc.get(BOOK_ID)!;
+    let found;
+    for (const limit of book) {
+      const r = await run('discuss', { source: BOOK_ID }, { promptWriter, plans: plans({ ...reach, upTo: limit.position }) });
+      if (r.kind !== 'discussion') continue;
+      found = { limit, reply: r, request: sent.at(-1)! };
+      break;
+    }
+    expect(found).toBeDefined();
+    const { limit, reply, request } = found!;
+    expect(shown(reply)[0]!.id).toBe(limit.id);
+    expect(limit.nextId).toBeDefined();
+    expect(request.neighbours).not.toContain(lib.corpus.byId.get(limit.nextId!)!.text);
+    expect(request.neighbours).toEqual(limit.prevId ? [lib.corpus.byId.get(limit.prevId)!.text] : []);
+    // Without a plan the same passage goes with the passage after it.
+    const open = await run('discuss', { source: BOOK_ID }, { promptWriter, plans: plans({ ...reach, upTo: book.at(-1)!.position }) });
+    expect(open.kind).toBe('discussion');
+    if (shown(open)[0]!.id === limit.id) expect(sent.at(-1)!.neighbours).toContain(lib.corpus.byId.get(limit.nextId!)!.text);
   });
 });
 
