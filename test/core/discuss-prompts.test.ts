@@ -125,6 +125,23 @@ describe('discussion prompts on every bundled passage and every held-out passage
   });
 });
 
+describe('garbled transcript clauses', () => {
+  it('quotes the clean statement of a spoken passage, not the clause full of restarts', async () => {
+    const garbled = 'And the the thing I think the thing we should do is we should basically we should rebuild the whole pipeline from the ground up every single time and then you see it and everybody got.';
+    const clean = 'We should rebuild the pipeline, because every patch we add makes the next failure harder to find.';
+    const shelf = makeLibrary(
+      doc({ id: 't', title: 'Standup', kind: 'transcript' }, [{ speaker: 'Rosa Vell', sentences: [garbled, clean, 'That is the real cost of moving fast.'] }]),
+    );
+    const p = shelf.corpus.passages[0]!;
+    for (let seed = 0; seed < 6; seed++) {
+      const prompt = await discussionPrompt(p, shelf.doc(p.docId), shelf.phraseStats, { random: seededRandom(seed) });
+      const quoted = prompt.questions.flatMap((q) => quotedSpans(q)).join(' ');
+      expect(quoted, prompt.questions.join(' | ')).not.toMatch(/the the|we should basically/);
+      expect(quoted).toMatch(/rebuild the pipeline/);
+    }
+  });
+});
+
 describe('varied wording', () => {
   it('has several stems for every kind of question', () => {
     for (const kind of QUESTION_KINDS) expect(STEMS[kind].length, kind).toBeGreaterThanOrEqual(3);

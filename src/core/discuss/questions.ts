@@ -58,10 +58,31 @@ const HESITATION = /\b(um+|uh+|yeah|you know|i mean|kind of|sort of|like)\b/gi;
 // Talk about the talk ("that's a great question"), not about the subject.
 const META = /\b(interesting|great|good) (question|point)\b|\bnext (few )?slides?\b|\bthank you\b/i;
 
+/**
+ * Spoken restarts: a word said again within the next three ("seeing I think seeing", "we we"),
+ * the mark of a transcript clause that reads garbled on the page.
+ */
+export function restarts(s: string): number {
+  const words = s.toLowerCase().match(/[a-z0-9']+/g) ?? [];
+  let n = 0;
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
+      // Short words repeat by grammar ("a … a", "to … to"); only an immediate repeat is a restart.
+      if (words[i] === words[j] && (words[i]!.length > 3 || j === i + 1)) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
 /** How well a sentence reads as a quotation: whole, clean and about the subject. */
 function readability(s: string): number {
   const words = s.split(' ').length;
-  return -(s.match(HESITATION)?.length ?? 0) * 0.4 - (META.test(s) ? 2 : 0) - (words < 7 ? 0.5 : 0) - (s.length > 220 ? 0.5 : 0);
+  // A long sentence with almost no punctuation is spoken run-on, hard to quote and to answer.
+  const runOn = words > 35 && (s.match(/[,;:—–]/g)?.length ?? 0) < words / 15 ? 1 : 0;
+  return -(s.match(HESITATION)?.length ?? 0) * 0.4 - restarts(s) * 0.75 - runOn - (META.test(s) ? 2 : 0) - (words < 7 ? 0.5 : 0) - (s.length > 220 ? 0.5 : 0);
 }
 
 /** The sentence that does `kind` clearly enough to ask about, preferring a clean one not yet quoted. */
