@@ -13,6 +13,7 @@ import type { PlanService } from '../../bot/plan.js';
 import type { PromptWriter } from '../../bot/prompt-writer.js';
 import { parseInvocation } from '../../bot/invocation.js';
 import type { Library } from '../../core/library/library.js';
+import type { HealthRoutes } from '../../health/http.js';
 import { log } from '../../core/log.js';
 import { errorReply, type Reply } from '../../bot/reply.js';
 import { DEFAULT_SLACK_COMMAND, plainText, SlackCommands, type SlackCommandSettings } from './commands.js';
@@ -48,6 +49,8 @@ export interface SlackConfig {
   adminUserIds?: ReadonlySet<string>;
   /** SLACK_COMMAND / SLACK_COMMAND_PREFIX; default: `/reading` alone. */
   commands?: SlackCommandSettings;
+  /** HTTP mode: requests these answer (the health checks) never reach Bolt. */
+  extraRoutes?: HealthRoutes;
 }
 
 export interface SlackBot {
@@ -107,7 +110,7 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
   const common = { token: config.botToken, ...identity, logger: boltLogger(), clientOptions };
   const app: App = config.appToken
     ? new AckingApp({ ...common, socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } })
-    : new AckingApp({ ...common, receiver: new CheckedHTTPReceiver({ signingSecret: config.signingSecret ?? '', port: config.port, logger: common.logger }) });
+    : new AckingApp({ ...common, receiver: new CheckedHTTPReceiver({ signingSecret: config.signingSecret ?? '', port: config.port, logger: common.logger }, config.extraRoutes) });
   const seen = new SeenDeliveries();
 
   const context = (
