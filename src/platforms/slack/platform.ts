@@ -6,7 +6,7 @@ export const slack: Platform<'slack'> = {
   enabled: (config) => Boolean(config.SLACK_BOT_TOKEN),
   // HTTP mode (no app token) listens on PORT; Socket Mode listens nowhere.
   listensOn: (config) => (config.SLACK_APP_TOKEN ? undefined : config.PORT),
-  async start(config, { library, daily, plans, promptWriter, health }) {
+  async start(config, { library, daily, plans, promptWriter, health, connection }) {
     const botToken = config.SLACK_BOT_TOKEN;
     if (!botToken) throw new Error('slack started without SLACK_BOT_TOKEN');
     // Imported only when used, as for Discord: a start without Slack loads no Slack SDK.
@@ -26,6 +26,7 @@ export const slack: Platform<'slack'> = {
         promptWriter,
         defaultTimezone: config.DAILY_TIMEZONE,
         extraRoutes: health,
+        onConnection: connection,
       },
       library,
     );
