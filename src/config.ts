@@ -1,5 +1,6 @@
 // Configuration from the environment (and a .env file), parsed once by one zod schema into a typed
 // object. A wrong value names the variable and says how to fix it.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
@@ -113,6 +114,18 @@ const schema = z.object({
   PORT: optionalString
     .refine((s) => !s || (/^\d+$/.test(s) && Number(s) > 0 && Number(s) < 65536), { message: 'must be a port number from 1 to 65535' })
     .transform((s) => Number(s ?? 3000)),
+  // /healthz and /readyz (src/health): off unless set; in Slack HTTP mode they are also answered on PORT.
+  HEALTH_PORT: optionalString
+    .refine((s) => !s || (/^\d+$/.test(s) && Number(s) > 0 && Number(s) < 65536), {
+      message: 'must be a port number from 1 to 65535 for /healthz and /readyz (or unset it to serve none)',
+    })
+    .transform((s) => (s ? Number(s) : undefined)),
+  // All interfaces by default: an orchestrator probes from outside the container or host.
+  HEALTH_HOST: optionalString
+    .refine((s) => !s || isIP(s) !== 0 || /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(s), {
+      message: 'must be an address of this machine such as 0.0.0.0 (all, the default), 127.0.0.1 or ::',
+    })
+    .transform((s) => s ?? '0.0.0.0'),
 }).superRefine((env, ctx) => {
   if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     ctx.addIssue({

@@ -8,6 +8,8 @@ import { errorMessage, isUserError, UserError } from './core/errors.js';
 import { logIngestWarnings } from './core/ingest/index.js';
 import { LiveLibrary } from './core/library/live.js';
 import { configureLog, log } from './core/log.js';
+import { healthRoutes, HEALTH_LISTENING, HEALTH_PATHS, startHealthServer, type HealthServer } from './health/http.js';
+import { Readiness } from './health/readiness.js';
 import { createPromptWriter } from './llm/index.js';
 import { CORPUS_LOADED, SHUTTING_DOWN, UNHANDLED_REJECTION } from './main-events.js';
 import { DailyScheduler } from './scheduler/daily.js';
@@ -27,9 +29,9 @@ interface Running {
 type Posters = Partial<Record<PlatformName, Poster>>;
 
 /** Platforms are added to `running` as each one starts, so a stop mid-start stops what is up. */
-async function startPlatforms(config: Config, platforms: readonly Platform<PlatformName>[], shared: PlatformShared, posters: Posters, running: Running[]): Promise<void> {
+async function startPlatforms(config: Config, platforms: readonly Platform<PlatformName>[], shared: PlatformShared, posters: Posters, running: Running[], readiness: Readiness): Promise<void> {
   try {
-    await startEach(config, platforms, shared, posters, running);
+    await startEach(config, platforms, shared, posters, running, readiness);
   } catch (e) {
     // One platform failing to start must not leave the other half-running.
     await Promise.allSettled(running.map((r) => r.stop()));
@@ -43,9 +45,11 @@ async function startPlatforms(config: Config, platforms: readonly Platform<Platf
  * during a slow login or a large first build closes connections in order instead of killing the
  * process; a platform's retry loop (its API unreachable) cannot hold the exit past the grace period.
  */
-function stopSignal(): Promise<string> {
+function stopSignal(readiness: Readiness): Promise<string> {
   return new Promise((resolve) => {
     const stop = (signal: string) => {
+      // Not ready first, so a load balancer stops sending work before the platforms close.
+      readiness.shuttingDown();
       log.info(SHUTTING_DOWN, { signal });
       setTimeout(() => {
         log.warn('shutdown_forced', { after_ms: SHUTDOWN_GRACE_MS });
@@ -58,12 +62,47 @@ function stopSignal(): Promise<string> {
   });
 }
 
-/** One at a time, in the table's order. */
-async function startEach(config: Config, platforms: readonly Platform<PlatformName>[], shared: PlatformShared, posters: Posters, running: Running[]): Promise<void> {
+/**
+ * One at a time, in the table's order. A platform is ready when its start resolves; only after
+ * that do its reports of a dropped or restored link move its readiness.
+ */
+async function startEach(config: Config, platforms: readonly Platform<PlatformName>[], shared: PlatformShared, posters: Posters, running: Running[], readiness: Readiness): Promise<void> {
   for (const platform of platforms) {
-    const started = await platform.start(config, shared);
+    let up = false;
+    const connection = (state: 'ready' | 'connecting') => {
+      if (up) readiness.platform(platform.name, state);
+    };
+    let started;
+    try {
+      started = await platform.start(config, { ...shared, connection });
+    } catch (e) {
+      readiness.platform(platform.name, 'failed');
+      throw e;
+    }
+    up = true;
+    readiness.platform(platform.name, 'ready');
     posters[platform.name] = started.poster;
     running.push({ name: platform.name, stop: started.stop });
+  }
+}
+
+/**
+ * The health listener on HEALTH_PORT, unless a platform already listens on that port (Slack in
+ * HTTP mode on PORT), which then answers the health paths itself. Off when HEALTH_PORT is unset.
+ */
+async function startHealth(config: Config, platforms: readonly Platform<PlatformName>[], readiness: Readiness): Promise<HealthServer | undefined> {
+  if (config.HEALTH_PORT === undefined) return undefined;
+  if (platforms.some((p) => p.listensOn?.(config) === config.HEALTH_PORT)) return undefined;
+  return startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, readiness });
+}
+
+/** Says where the health paths are answered when a platform's own listener carries them. */
+function logSharedHealth(config: Config, platforms: readonly Platform<PlatformName>[]): void {
+  for (const p of platforms) {
+    const port = p.listensOn?.(config);
+    if (port !== undefined && (config.HEALTH_PORT === undefined || config.HEALTH_PORT === port)) {
+      log.info(HEALTH_LISTENING, { port, shared_with: p.name, paths: HEALTH_PATHS });
+    }
   }
 }
 
@@ -87,6 +126,9 @@ async function main(): Promise<number> {
 
   // The fallback shows corpus problems to the person at its prompt; platforms log them.
   const foreground = platformsConfigured ? undefined : FALLBACK.open(config);
+  // The fallback has no connection to wait for: it is ready once the library is.
+  const readiness = new Readiness(enabled.map((p) => p.name));
+  const healthServer = await startHealth(config, enabled, readiness);
   const live = new LiveLibrary(config.CORPUS_DIR, {
     snapshotDir: config.SNAPSHOT_DIR,
     // Reloads always build in the worker; the fallback's first build may run here, as nobody is answered before it.
@@ -98,10 +140,12 @@ async function main(): Promise<number> {
   // Chat platforms connect while the library loads, so a big corpus's first build gets "still
   // loading" answers rather than silence; the fallback waits, as one person is at the prompt.
   const loading = live.load().then(({ library, ms, source }) => {
+    readiness.libraryLoaded();
     log.info(CORPUS_LOADED, { dir: config.CORPUS_DIR, documents: library.corpus.documents.length, passages: library.corpus.passages.length, ms, source });
     // Files added, edited or removed later are picked up without a restart.
     live.watch();
   });
+  loading.catch(() => readiness.libraryFailed());
   if (!platformsConfigured) {
     // A large corpus's first build takes minutes: say so rather than sit silent at a blank prompt.
     const notice = setTimeout(
@@ -125,13 +169,20 @@ async function main(): Promise<number> {
     platforms,
     plannedPosts: (channel, date) => plans.plannedPost(channel, date),
   });
-  const shared: PlatformShared = { library: () => live.get(), daily: createDailyService(store, scheduler), plans, promptWriter: createPromptWriter(config) };
+  const shared: PlatformShared = {
+    library: () => live.get(),
+    daily: createDailyService(store, scheduler),
+    plans,
+    promptWriter: createPromptWriter(config),
+    health: healthRoutes(readiness),
+  };
 
   const shutdown = async (running: Running[]) => {
     live.close();
     await scheduler.stop();
     await Promise.allSettled(running.map((r) => r.stop()));
     await store.close();
+    await healthServer?.close();
   };
 
   if (foreground) {
@@ -143,11 +194,12 @@ async function main(): Promise<number> {
   }
 
   const running: Running[] = [];
-  const stopped = stopSignal();
+  const stopped = stopSignal(readiness);
   let stopping = false;
   void stopped.then(() => (stopping = true));
   const startup = (async () => {
-    await startPlatforms(config, enabled, shared, posters, running);
+    await startPlatforms(config, enabled, shared, posters, running, readiness);
+    logSharedHealth(config, enabled);
     // Daily posts need the passages, so the scheduler (and its catch-up) waits for the library.
     await loading;
     if (!stopping) await scheduler.start();

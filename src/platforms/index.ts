@@ -14,4 +14,4 @@ export type PlatformName = (typeof PLATFORMS)[number]['name'] | typeof FALLBACK.
 
 export const PLATFORM_NAMES: readonly PlatformName[] = [...PLATFORMS.map((p) => p.name), FALLBACK.name];
 
-export type { Fallback, Platform, PlatformShared, StartedPlatform } from './platform.js';
+export type { ConnectionState, Fallback, Platform, PlatformShared, StartedPlatform } from './platform.js';

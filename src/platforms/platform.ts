@@ -6,6 +6,7 @@ import type { PlanService } from '../bot/plan.js';
 import type { PromptWriter } from '../bot/prompt-writer.js';
 import type { Config } from '../config.js';
 import type { IngestWarning } from '../core/corpus.js';
+import type { HealthRoutes } from '../health/http.js';
 import type { Library } from '../core/library/library.js';
 import type { Poster } from '../scheduler/poster.js';
 
@@ -18,7 +19,13 @@ export interface PlatformShared {
   daily: DailyService;
   plans?: PlanService;
   promptWriter?: PromptWriter;
+  /** /healthz and /readyz, for a platform that runs an HTTP listener of its own to answer too. */
+  health?: HealthRoutes;
+  /** Told when the platform's link drops after start and when it is back (readiness). */
+  connection?: (state: ConnectionState) => void;
 }
+
+export type ConnectionState = 'ready' | 'connecting';
 
 /** A started platform: where the scheduler sends its channels' daily posts, and how to close it. */
 export interface StartedPlatform {
@@ -31,6 +38,8 @@ export interface Platform<Name extends string = string> {
   /** Also the `platform` of its subscriptions and posts in the store. */
   readonly name: Name;
   enabled(config: Config): boolean;
+  /** The HTTP port this configuration makes it listen on, if any: health checks are answered there too. */
+  listensOn?(config: Config): number | undefined;
   /** Resolves once it is up; SDK-heavy modules are imported in here, so unused ones cost nothing. */
   start(config: Config, shared: PlatformShared): Promise<StartedPlatform>;
 }

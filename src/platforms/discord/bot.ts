@@ -30,6 +30,8 @@ export interface DiscordConfig {
   plans?: PlanService;
   promptWriter?: PromptWriter;
   defaultTimezone?: string;
+  /** The gateway dropped (discord.js is reconnecting) or is back: readiness follows it. */
+  onConnection?: (state: 'ready' | 'connecting') => void;
 }
 
 export interface DiscordBot {
@@ -55,8 +57,16 @@ export async function startDiscord(config: DiscordConfig, library: () => Library
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   client.on(Events.Error, (e) => log.error('discord_client_error', { error: e.message }));
   client.on(Events.Warn, (message) => log.warn('discord_client_warning', { message }));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn('discord_gateway_disconnected', { shard, code: event.code }));
-  client.on(Events.ShardResume, (shard, replayed) => log.info('discord_gateway_resumed', { shard, replayed }));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    log.warn('discord_gateway_disconnected', { shard, code: event.code });
+    config.onConnection?.('connecting');
+  });
+  client.on(Events.ShardReconnecting, () => config.onConnection?.('connecting'));
+  client.on(Events.ShardResume, (shard, replayed) => {
+    log.info('discord_gateway_resumed', { shard, replayed });
+    config.onConnection?.('ready');
+  });
+  client.on(Events.ShardReady, () => config.onConnection?.('ready'));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {

@@ -3,7 +3,7 @@
 // presses onto the core. It checks its tokens before starting, acks every request before any
 // work, answers a retried delivery once, and turns failures into a private note.
 import type { AddressInfo, Server } from 'node:net';
-import { LogLevel, type App, type Logger, type RespondArguments } from '@slack/bolt';
+import { LogLevel, SocketModeReceiver, type App, type Logger, type RespondArguments } from '@slack/bolt';
 import { findCommand, runAction, runCommand, COMMANDS } from '../../../commands/index.js';
 import { decodeAction } from '../../bot/actions.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
@@ -13,6 +13,7 @@ import type { PlanService } from '../../bot/plan.js';
 import type { PromptWriter } from '../../bot/prompt-writer.js';
 import { parseInvocation } from '../../bot/invocation.js';
 import type { Library } from '../../core/library/library.js';
+import type { HealthRoutes } from '../../health/http.js';
 import { log } from '../../core/log.js';
 import { errorReply, type Reply } from '../../bot/reply.js';
 import { DEFAULT_SLACK_COMMAND, plainText, SlackCommands, type SlackCommandSettings } from './commands.js';
@@ -48,6 +49,10 @@ export interface SlackConfig {
   adminUserIds?: ReadonlySet<string>;
   /** SLACK_COMMAND / SLACK_COMMAND_PREFIX; default: `/reading` alone. */
   commands?: SlackCommandSettings;
+  /** HTTP mode: requests these answer (the health checks) never reach Bolt. */
+  extraRoutes?: HealthRoutes;
+  /** Socket Mode: the socket dropped (the client is reconnecting) or is connected again. */
+  onConnection?: (state: 'ready' | 'connecting') => void;
 }
 
 export interface SlackBot {
@@ -106,8 +111,8 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
   const clientOptions = { slackApiUrl: config.apiUrl };
   const common = { token: config.botToken, ...identity, logger: boltLogger(), clientOptions };
   const app: App = config.appToken
-    ? new AckingApp({ ...common, socketMode: true, appToken: config.appToken, installerOptions: { clientOptions } })
-    : new AckingApp({ ...common, receiver: new CheckedHTTPReceiver({ signingSecret: config.signingSecret ?? '', port: config.port, logger: common.logger }) });
+    ? new AckingApp({ ...common, socketMode: true, appToken: config.appToken, receiver: socketReceiver(config, common.logger, clientOptions) })
+    : new AckingApp({ ...common, receiver: new CheckedHTTPReceiver({ signingSecret: config.signingSecret ?? '', port: config.port, logger: common.logger }, config.extraRoutes) });
   const seen = new SeenDeliveries();
 
   const context = (
@@ -210,6 +215,18 @@ export async function startSlack(config: SlackConfig, library: () => Library): P
   const port = mode === 'http' && server && typeof server.address === 'function' ? (server.address() as AddressInfo).port : undefined;
   log.info(SLACK_READY, { mode, commands: surface.names(), ...(port ? { port, path: '/slack/events' } : {}) });
   return { app, mode, port, stop: () => app.stop() as Promise<void> };
+}
+
+/** Bolt's own Socket Mode receiver, made here so its client's connection events reach readiness. */
+function socketReceiver(config: SlackConfig, logger: Logger, clientOptions: { slackApiUrl: string }): SocketModeReceiver {
+  const receiver = new SocketModeReceiver({ appToken: config.appToken ?? '', logger, installerOptions: { clientOptions } });
+  const report = config.onConnection;
+  if (report) {
+    receiver.client.on('reconnecting', () => report('connecting'));
+    receiver.client.on('disconnected', () => report('connecting'));
+    receiver.client.on('connected', () => report('ready'));
+  }
+  return receiver;
 }
 
 type Respond = (m: RespondArguments) => Promise<unknown>;

@@ -4,7 +4,9 @@ import type { Platform } from '../platform.js';
 export const slack: Platform<'slack'> = {
   name: 'slack',
   enabled: (config) => Boolean(config.SLACK_BOT_TOKEN),
-  async start(config, { library, daily, plans, promptWriter }) {
+  // HTTP mode (no app token) listens on PORT; Socket Mode listens nowhere.
+  listensOn: (config) => (config.SLACK_APP_TOKEN ? undefined : config.PORT),
+  async start(config, { library, daily, plans, promptWriter, health, connection }) {
     const botToken = config.SLACK_BOT_TOKEN;
     if (!botToken) throw new Error('slack started without SLACK_BOT_TOKEN');
     // Imported only when used, as for Discord: a start without Slack loads no Slack SDK.
@@ -23,6 +25,8 @@ export const slack: Platform<'slack'> = {
         plans,
         promptWriter,
         defaultTimezone: config.DAILY_TIMEZONE,
+        extraRoutes: health,
+        onConnection: connection,
       },
       library,
     );

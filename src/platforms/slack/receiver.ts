@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPModuleFunctions, HTTPReceiver, isRawBodyError, type HTTPReceiverOptions, type ReceiverEvent } from '@slack/bolt';
 import { log } from '../../core/log.js';
 import { errorMessage } from '../../core/errors.js';
+import type { HealthRoutes } from '../../health/http.js';
 
 export const SLACK_REQUEST_REFUSED = 'slack_request_refused';
 export const SLACK_REQUEST_UNHANDLED = 'slack_request_unhandled';
@@ -50,13 +51,15 @@ export class AckingApp extends App {
 
 /**
  * Bolt's HTTP receiver, but a signed body that is not a JSON object (null, an array, a number)
- * gets a 400 at once. Unsigned requests still get Bolt's 401.
+ * gets a 400 at once. Unsigned requests still get Bolt's 401. `extraRoutes` (the health checks)
+ * are answered before Bolt sees the request.
  */
 export class CheckedHTTPReceiver extends HTTPReceiver {
-  constructor(options: HTTPReceiverOptions & { signingSecret: string }) {
+  constructor(options: HTTPReceiverOptions & { signingSecret: string }, extraRoutes?: HealthRoutes) {
     super(options);
     const inner = this.requestListener;
     this.requestListener = (req, res) => {
+      if (extraRoutes?.(req, res)) return;
       if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://localhost').pathname !== EVENTS_PATH) return inner(req, res);
       refuseOddBody(req, res, options.signingSecret).then(
         (refused) => {
