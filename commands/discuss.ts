@@ -71,7 +71,7 @@ function nothingToDiscuss(query: string): Reply {
 export const discuss = defineCommand({
   name: 'discuss',
   description: 'A reading-group prompt: a passage and open questions about what it says.',
-  usage: '/discuss [topic] [source:NAME]',
+  usage: '/discuss [topic] [source:NAME] [ahead:true]',
   // Looking past the channel's reading plan is for the person asking alone.
   visibility: aheadIsPrivate('public'),
   // The prompt is posted for the channel and people answer under it.

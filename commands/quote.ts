@@ -10,7 +10,7 @@ const SEED = 'That Another button carried a number I cannot use; run /quote agai
 export const quote = defineCommand({
   name: 'quote',
   description: 'A quotable passage, at random or on a topic, with its source and speaker.',
-  usage: '/quote [query] [source:NAME]',
+  usage: '/quote [query] [source:NAME] [ahead:true]',
   // Looking past the channel's reading plan is for the person asking alone.
   visibility: aheadIsPrivate('public'),
   continuedBy: 'another',

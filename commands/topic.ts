@@ -11,7 +11,7 @@ const PAGE = 'Page must be a whole number from 1 to 1000.';
 export const topic = defineCommand({
   name: 'topic',
   description: 'The three best passages on a subject, with source and speaker.',
-  usage: '/topic <query> [source:NAME]',
+  usage: '/topic <query> [source:NAME] [ahead:true]',
   visibility: 'private',
   continuedBy: 'more',
   setByActions: ['page'],

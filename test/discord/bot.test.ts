@@ -187,7 +187,7 @@ describe('Discord: commands', () => {
     expect(sources.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(sources.data.embeds[0].fields).toHaveLength(5);
     const help = await reply(command('help').id);
-    expect(help.data.embeds[0].fields.map((f: { name: string }) => f.name)).toContain('/topic <query> [source:NAME]');
+    expect(help.data.embeds[0].fields.map((f: { name: string }) => f.name)).toContain('/topic <query> [source:NAME] [ahead:true]');
   });
 });
 

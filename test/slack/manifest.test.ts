@@ -58,7 +58,7 @@ describe('the generator', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/reading', ...COMMANDS.map((c) => `/rg-${c.name}`)]);
     expect(slackWouldRefuse(manifest)).toEqual([]);
     expect(manifest.features.slash_commands.filter((c) => c.should_escape).map((c) => c.command)).toEqual(['/reading', '/rg-daily']);
-    expect(manifest.features.slash_commands.find((c) => c.command === '/rg-topic')?.usage_hint).toBe('<query> [source:NAME]');
+    expect(manifest.features.slash_commands.find((c) => c.command === '/rg-topic')?.usage_hint).toBe('<query> [source:NAME] [ahead:true]');
   });
 
   it.each([
