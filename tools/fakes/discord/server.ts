@@ -326,7 +326,8 @@ export class FakeDiscord {
       } catch {
         // Refusals may be plain text; kept as it came.
       }
-      if (res.status === 200 && body && typeof body === 'object' && typeof body.type === 'number') {
+      // A PONG answers Discord's PING and is no callback; anything else is the interaction's answer.
+      if (payload.type !== 1 && res.status === 200 && body && typeof body === 'object' && typeof body.type === 'number') {
         const request: RecordedRequest = {
           seq: 0, at: Date.now(), method: 'POST', path: `(endpoint) ${new URL(url).pathname}`, url, query: {},
           headers: Object.fromEntries(res.headers), body, multipart: false, files: [], status: 200, responseBody: null,

@@ -1,0 +1,182 @@
+// Discord's Interactions Endpoint URL: a small node:http listener at /interactions that takes
+// only requests Discord signed (Ed25519 over timestamp + body, with the application's public key)
+// and recent, so any replica behind a load balancer can answer without a gateway connection.
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REST } from 'discord.js';
+import { errorMessage } from '../../core/errors.js';
+import type { Library } from '../../core/library/library.js';
+import { log } from '../../core/log.js';
+import { DISCORD_COMMANDS } from './bot.js';
+import { BadInteraction, createHttpInteractionHandler, type HttpInteractionDeps, type HttpInteractionHandler } from './http-interactions.js';
+import { registerCommands } from './register.js';
+
+export const INTERACTIONS_PATH = '/interactions';
+/** The listener is up: Discord can be pointed at it. */
+export const DISCORD_HTTP_LISTENING = 'discord_http_listening';
+/** Answering a verified request failed on our side (answered 500). */
+export const DISCORD_HTTP_FAILED = 'discord_http_failed';
+/** A request was turned away (bad signature, stale, unreadable); `reason` says which. */
+export const DISCORD_HTTP_REFUSED = 'discord_http_refused';
+
+/** Interaction payloads are a few kilobytes; anything near this is not from Discord. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** How far a request's timestamp may be from our clock, either way. */
+export const MAX_SKEW_SECONDS = 5 * 60;
+
+/** The Developer Portal's public key (64 hex characters) as a key node:crypto verifies with. */
+export function publicKeyFromHex(hex: string): KeyObject {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error('DISCORD_PUBLIC_KEY must be 64 hexadecimal characters');
+  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
+}
+
+/** Why a request is not Discord's, or undefined when its signature and timestamp hold. */
+export function refusal(key: KeyObject, signature: string | undefined, timestamp: string | undefined, raw: Buffer, nowSeconds: number): string | undefined {
+  if (!signature || !/^[0-9a-f]{128}$/i.test(signature)) return 'missing or malformed X-Signature-Ed25519';
+  if (!timestamp || !/^\d{1,12}$/.test(timestamp)) return 'missing or malformed X-Signature-Timestamp';
+  let ok = false;
+  try {
+    ok = verify(null, Buffer.concat([Buffer.from(timestamp), raw]), key, Buffer.from(signature, 'hex'));
+  } catch {
+    ok = false;
+  }
+  if (!ok) return 'bad signature';
+  // Checked after the signature, so a forged request learns nothing about our clock.
+  if (Math.abs(nowSeconds - Number(timestamp)) > MAX_SKEW_SECONDS) return 'stale timestamp';
+  return undefined;
+}
+
+export interface InteractionsServerConfig {
+  publicKey: string;
+  port: number;
+  /** Default: every interface (Discord must reach it); tests use 127.0.0.1. */
+  host?: string;
+  maxBodyBytes?: number;
+  now?: () => Date;
+}
+
+export interface InteractionsServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+type Body = { ok: true; raw: Buffer } | { ok: false; reason: string };
+
+function readBody(req: IncomingMessage, max: number): Promise<Body> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) {
+      resolve({ ok: false, reason: 'body too large' });
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      const before = size;
+      size += chunk.length;
+      if (size > max && before <= max) {
+        // The rest is read and dropped; the refusal closes the connection.
+        resolve({ ok: false, reason: 'body too large' });
+        return;
+      }
+      if (size <= max) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ ok: true, raw: Buffer.concat(chunks) }));
+    req.on('error', (e) => resolve({ ok: false, reason: `request failed: ${e.message}` }));
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...extra });
+  res.end(text);
+}
+
+export async function startInteractionsServer(config: InteractionsServerConfig, handler: HttpInteractionHandler): Promise<InteractionsServer> {
+  const key = publicKeyFromHex(config.publicKey);
+  const max = config.maxBodyBytes ?? MAX_BODY_BYTES;
+  const now = config.now ?? (() => new Date());
+  const refuse = (res: ServerResponse, status: number, reason: string) => {
+    log.warn(DISCORD_HTTP_REFUSED, { status, reason });
+    // Closing after a refusal keeps an unread or half-sent body from lingering on the socket.
+    send(res, status, { error: reason }, status === 400 ? { connection: 'close' } : {});
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? '').split('?')[0];
+      if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });
+      if (req.method !== 'POST') return send(res, 405, { error: 'use POST' }, { allow: 'POST' });
+      const body = await readBody(req, max);
+      if (!body.ok) return refuse(res, 400, body.reason);
+      const header = (name: string) => {
+        const v = req.headers[name];
+        return Array.isArray(v) ? v[0] : v;
+      };
+      const why = refusal(key, header('x-signature-ed25519'), header('x-signature-timestamp'), body.raw, Math.floor(now().getTime() / 1000));
+      if (why) return refuse(res, 401, why);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(body.raw.toString('utf8'));
+      } catch {
+        return refuse(res, 400, 'body is not JSON');
+      }
+      try {
+        send(res, 200, await handler.handle(payload));
+      } catch (e) {
+        if (e instanceof BadInteraction) return refuse(res, 400, e.message);
+        log.error(DISCORD_HTTP_FAILED, { error: errorMessage(e) });
+        send(res, 500, { error: 'internal error' });
+      }
+    })().catch((e: unknown) => {
+      log.error(DISCORD_HTTP_FAILED, { error: errorMessage(e) });
+      send(res, 500, { error: 'internal error' });
+    });
+  });
+  // A malformed request line or a reset socket is the client's problem, never a crash.
+  server.on('clientError', (_e, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info(DISCORD_HTTP_LISTENING, { port, path: INTERACTIONS_PATH });
+  return {
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await handler.settle();
+    },
+  };
+}
+
+export interface DiscordHttpConfig extends Omit<HttpInteractionDeps, 'library'>, Omit<InteractionsServerConfig, 'now'> {
+  /** With a bot token the commands are registered at start, as in gateway mode; without, register them once elsewhere. */
+  token?: string;
+  guildId?: string;
+}
+
+/** Discord over HTTP: registers the commands (when a token is given) and serves /interactions. */
+export async function startDiscordHttp(config: DiscordHttpConfig, library: () => Library): Promise<InteractionsServer> {
+  const server = await startInteractionsServer(config, createHttpInteractionHandler({ ...config, library }));
+  if (config.token) {
+    try {
+      const rest = new REST({ api: config.apiUrl, version: '10' }).setToken(config.token);
+      const outcome = await registerCommands(rest, config.appId, config.guildId);
+      log.info(DISCORD_COMMANDS, { outcome, scope: config.guildId ? `guild ${config.guildId}` : 'global' });
+    } catch (e) {
+      // The endpoint still answers commands registered earlier; say what went wrong and carry on.
+      log.error('discord_commands_failed', { error: errorMessage(e) });
+    }
+  }
+  return server;
+}

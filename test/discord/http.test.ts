@@ -1,0 +1,206 @@
+// Discord over HTTP (Interactions Endpoint URL): the fake Discord POSTs signed interactions to the
+// bot's own listener on 127.0.0.1 and takes the HTTP answer as the callback, as Discord does;
+// deferred answers follow through the fake's webhook routes. Forged and stale requests are refused.
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, PROJECT_ROOT, discordInteractionsPort } from '../../src/config.js';
+import type { Library } from '../../src/core/library/library.js';
+import { loadLibrary } from '../../src/core/library/load.js';
+import { configureLog } from '../../src/core/log.js';
+import { DISCORD_HTTP_REFUSED, startDiscordHttp, type InteractionsServer } from '../../src/platforms/discord/http.js';
+import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
+import { Clock, dailyStack } from '../daily/stack.js';
+
+const pair = () => generateKeyPairSync('ed25519');
+/** The raw 32-byte public key in hex, as the Developer Portal shows it. */
+const hexOf = (publicKey: KeyObject) => Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
+
+const keys = pair();
+let fake: FakeDiscord;
+let library: Library;
+let server: InteractionsServer;
+let slow: InteractionsServer;
+let stack: Awaited<ReturnType<typeof dailyStack>>;
+const logs: string[] = [];
+const url = (s: InteractionsServer) => `http://127.0.0.1:${s.port}/interactions`;
+
+beforeAll(async () => {
+  configureLog({ level: 'info', sink: (line) => logs.push(line) });
+  library = (await loadLibrary(path.join(PROJECT_ROOT, 'data/corpus'))).library;
+  fake = await startFakeDiscord();
+  stack = await dailyStack('discord', new Clock(new Date()), () => library);
+  const common = { publicKey: hexOf(keys.publicKey), port: 0, host: '127.0.0.1', appId: fake.applicationId, apiUrl: fake.apiUrl };
+  // With a token it registers the commands, so the fake builds options of the registered types.
+  server = await startDiscordHttp({ ...common, token: fake.token, guildId: fake.ids.guildId, daily: stack.daily }, () => library);
+  // Every answer deferred: the reply arrives later through the webhook.
+  slow = await startDiscordHttp({ ...common, deferAfterMs: 0 }, () => library);
+});
+
+afterEach(() => {
+  expect(fake.protocolErrors).toEqual([]);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await slow?.close();
+  await fake?.close();
+  await stack?.cleanup();
+  configureLog({ level: 'info', sink: (line) => process.stderr.write(line + '\n') });
+});
+
+const deliver = (payload: object, to: InteractionsServer = server, extra: Partial<Parameters<FakeDiscord['deliverInteraction']>[2]> = {}) =>
+  fake.deliverInteraction(url(to), payload, { privateKey: keys.privateKey, ...extra });
+const target = () => ({ guildId: fake.ids.guildId, channelId: fake.ids.channelId, user: fake.ids.userId });
+
+describe('Discord over HTTP: answers', () => {
+  it('registers the commands with the token and answers a signed PING with a PONG', async () => {
+    expect(fake.requests.some((r) => r.method === 'PUT' && r.path.endsWith('/commands'))).toBe(true);
+    const res = await deliver({ id: '900000000000000999', application_id: fake.applicationId, type: 1, token: 'ping-token', version: 1 });
+    expect(res).toMatchObject({ status: 200, body: { type: 1 } });
+  });
+
+  it('answers /quote with an embed in the HTTP response, mentions off', async () => {
+    const res = await deliver(fake.chatInput('quote', { query: 'scaling' }, target()));
+    expect(res.status).toBe(200);
+    expect(res.body.type).toBe(4);
+    expect(res.body.data.embeds).toHaveLength(1);
+    expect(res.body.data.embeds[0].description.length).toBeGreaterThan(20);
+    expect(res.body.data.allowed_mentions).toEqual({ parse: [] });
+    // The fake took the answer as the interaction's callback, and a message now exists.
+    const ev = await fake.waitForInteractionResponse(res.id, { kind: 'callback' });
+    expect(ev.message?.embeds).toHaveLength(1);
+  });
+
+  it('answers /topic with passages and buttons; More pages the same message, Context answers privately', async () => {
+    const res = await deliver(fake.chatInput('topic', { query: 'checkpoint design' }, target()));
+    expect(res.body.type).toBe(4);
+    expect(res.body.data.content).toContain('checkpoint');
+    expect(res.body.data.embeds.length).toBeGreaterThan(1);
+    const ids = res.body.data.components.flatMap((row: { components: { custom_id: string; label: string }[] }) => row.components);
+    const more = ids.find((b: { label: string }) => b.label === 'More');
+    const context = ids.find((b: { label: string }) => b.label.startsWith('Context'));
+    expect(more && context).toBeTruthy();
+
+    const messageId = (await fake.waitForInteractionResponse(res.id, { kind: 'callback' })).message!.id;
+    const paged = await deliver(fake.button(more.custom_id, messageId, fake.ids.userId));
+    expect(paged.body.type).toBe(7);
+    expect(paged.body.data.content).toContain('page 2');
+    expect(paged.body.data.embeds[0].description).not.toBe(res.body.data.embeds[0].description);
+
+    const around = await deliver(fake.button(context.custom_id, messageId, fake.ids.userId));
+    expect(around.body.type).toBe(4);
+    expect(around.body.data.flags).toBe(64);
+    expect(around.body.data.embeds[0].fields?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('offers autocomplete choices for the query being typed', async () => {
+    const res = await deliver(fake.autocomplete('topic', 'query', 'checkp', target()));
+    expect(res.body.type).toBe(8);
+    expect(res.body.data.choices.length).toBeGreaterThan(0);
+    expect(res.body.data.choices.length).toBeLessThanOrEqual(25);
+    expect(res.body.data.choices.some((c: { name: string }) => /checkpoint/i.test(c.name))).toBe(true);
+  });
+
+  it('turns away a button from an older library with a private note', async () => {
+    const res = await deliver(fake.chatInput('quote', {}, target()));
+    const messageId = (await fake.waitForInteractionResponse(res.id, { kind: 'callback' })).message!.id;
+    const pressed = await deliver(fake.button('not-an-action', messageId, fake.ids.userId));
+    expect(pressed.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(pressed.body.data.content).toMatch(/no longer works/);
+  });
+
+  it('defers a slow answer (privately, as /topic answers) and delivers it by editing the original through the webhook', async () => {
+    const res = await deliver(fake.chatInput('topic', { query: 'checkpoint design' }, target()), slow);
+    expect(res.body).toEqual({ type: 5, data: { flags: 64 } });
+    const edit = await fake.waitForInteractionResponse(res.id, { kind: 'editOriginal' });
+    expect(edit.data.embeds.length).toBeGreaterThan(1);
+    expect(edit.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('defers a public answer publicly and edits it in', async () => {
+    const res = await deliver(fake.chatInput('quote', { query: 'scaling' }, target()), slow);
+    expect(res.body).toEqual({ type: 5 });
+    const edit = await fake.waitForInteractionResponse(res.id, { kind: 'editOriginal' });
+    expect(edit.data.embeds).toHaveLength(1);
+  });
+
+  it('checks Manage Channels from the permissions Discord sends, and refuses daily subscriptions in this mode, saying why', async () => {
+    const reader = await deliver(fake.chatInput('daily', { time: '09:00' }, { ...target(), subcommand: 'subscribe' }));
+    expect(reader.body.data.content).toMatch(/Manage Channels/);
+    const owner = await deliver(fake.chatInput('daily', { time: '09:00' }, { ...target(), user: fake.ids.ownerId, subcommand: 'subscribe' }));
+    expect(owner.body.type).toBe(4);
+    expect(owner.body.data.content).toMatch(/HTTP interactions/);
+  });
+});
+
+describe('Discord over HTTP: refusals', () => {
+  const refusedLogs = () => logs.filter((l) => l.includes(DISCORD_HTTP_REFUSED)).length;
+
+  it('refuses forged signatures, another key, stale or future timestamps with 401, and garbage with 400, then still answers', async () => {
+    const before = refusedLogs();
+    const payload = () => fake.chatInput('quote', {}, target());
+    const now = Math.floor(Date.now() / 1000);
+    const forged = await deliver(payload(), server, { forge: { signature: 'ab'.repeat(64) } });
+    expect(forged.status).toBe(401);
+    const otherKey = await deliver(payload(), server, { privateKey: pair().privateKey });
+    expect(otherKey.status).toBe(401);
+    const stale = await deliver(payload(), server, { timestamp: now - 6 * 60 });
+    expect(stale.status).toBe(401);
+    const future = await deliver(payload(), server, { timestamp: now + 6 * 60 });
+    expect(future.status).toBe(401);
+    // A body swapped after signing is caught by the signature.
+    const swapped = await deliver(payload(), server, { forge: { body: JSON.stringify({ type: 1 }), signature: 'cd'.repeat(64) } });
+    expect(swapped.status).toBe(401);
+    const garbage = await deliver(payload(), server, { forge: { body: '{"type": 2, oops' } });
+    expect(garbage.status).toBe(400);
+    const notAnInteraction = await deliver(payload(), server, { forge: { body: JSON.stringify({ hello: 'world' }) } });
+    expect(notAnInteraction.status).toBe(400);
+    expect(refusedLogs() - before).toBe(7);
+    // None of them reached Discord as an answer.
+    expect(fake.interactionCallbacks.filter((c) => c.status !== 200 && c.status !== 204)).toEqual([]);
+
+    const good = await deliver(payload());
+    expect(good.status).toBe(200);
+    expect(good.body.type).toBe(4);
+  });
+
+  it('refuses an oversized body with 400, unsigned requests with 401 and other paths and methods, and keeps serving', async () => {
+    const big = await fetch(url(server), { method: 'POST', body: 'x'.repeat(1024 * 1024 + 10), headers: { 'content-type': 'application/json' } });
+    expect(big.status).toBe(400);
+    const unsigned = await fetch(url(server), { method: 'POST', body: '{"type":1}', headers: { 'content-type': 'application/json' } });
+    expect(unsigned.status).toBe(401);
+    const wrongPath = await fetch(`http://127.0.0.1:${server.port}/other`, { method: 'POST', body: '{}' });
+    expect(wrongPath.status).toBe(404);
+    const wrongMethod = await fetch(url(server));
+    expect(wrongMethod.status).toBe(405);
+    // A correctly signed PING by hand, to show the signature is over timestamp + raw body.
+    const raw = JSON.stringify({ id: '900000000000000998', application_id: fake.applicationId, type: 1, token: 't', version: 1 });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const ok = await fetch(url(server), {
+      method: 'POST',
+      body: raw,
+      headers: { 'content-type': 'application/json', 'x-signature-ed25519': sign(null, Buffer.from(ts + raw), keys.privateKey).toString('hex'), 'x-signature-timestamp': ts },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ type: 1 });
+  });
+});
+
+describe('Discord over HTTP: configuration', () => {
+  const base = { DISCORD_APP_ID: '900000000000000500' };
+  it('takes a 64-hex public key and uses its own port, else PORT', () => {
+    const config = loadConfig({ ...base, DISCORD_PUBLIC_KEY: 'A'.repeat(64), PORT: '4000' }, { dotenvPath: false });
+    expect(config.DISCORD_PUBLIC_KEY).toBe('a'.repeat(64));
+    expect(discordInteractionsPort(config)).toBe(4000);
+    expect(discordInteractionsPort(loadConfig({ ...base, DISCORD_PUBLIC_KEY: 'a'.repeat(64), DISCORD_INTERACTIONS_PORT: '4100' }, { dotenvPath: false }))).toBe(4100);
+  });
+
+  it('names the variable and the fix for a bad key, a missing app id, or a port clash with Slack HTTP mode', () => {
+    expect(() => loadConfig({ ...base, DISCORD_PUBLIC_KEY: 'xyz' }, { dotenvPath: false })).toThrow(/DISCORD_PUBLIC_KEY: must be the 64 hexadecimal characters/);
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: 'a'.repeat(64) }, { dotenvPath: false })).toThrow(/DISCORD_APP_ID: is required when DISCORD_PUBLIC_KEY is set/);
+    expect(() =>
+      loadConfig({ ...base, DISCORD_PUBLIC_KEY: 'a'.repeat(64), SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }, { dotenvPath: false }),
+    ).toThrow(/DISCORD_INTERACTIONS_PORT: must differ from PORT/);
+  });
+});
