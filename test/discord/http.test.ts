@@ -5,6 +5,7 @@ import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT, discordInteractionsPort } from '../../src/config.js';
+import { UserError } from '../../src/core/errors.js';
 import type { Library } from '../../src/core/library/library.js';
 import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
@@ -23,6 +24,14 @@ let server: InteractionsServer;
 let slow: InteractionsServer;
 let stack: Awaited<ReturnType<typeof dailyStack>>;
 const logs: string[] = [];
+/** Set to make the next look at the library fail the way a loading or broken one does. */
+let nextLibraryFailure: Error | undefined;
+const current = () => {
+  const failure = nextLibraryFailure;
+  nextLibraryFailure = undefined;
+  if (failure) throw failure;
+  return library;
+};
 const url = (s: InteractionsServer) => `http://127.0.0.1:${s.port}/interactions`;
 
 beforeAll(async () => {
@@ -32,7 +41,7 @@ beforeAll(async () => {
   stack = await dailyStack('discord', new Clock(new Date()), () => library);
   const common = { publicKey: hexOf(keys.publicKey), port: 0, host: '127.0.0.1', appId: fake.applicationId, apiUrl: fake.apiUrl };
   // With a token it registers the commands, so the fake builds options of the registered types.
-  server = await startDiscordHttp({ ...common, token: fake.token, guildId: fake.ids.guildId, daily: stack.daily }, () => library);
+  server = await startDiscordHttp({ ...common, token: fake.token, guildId: fake.ids.guildId, daily: stack.daily }, current);
   // Every answer deferred: the reply arrives later through the webhook.
   slow = await startDiscordHttp({ ...common, deferAfterMs: 0 }, () => library);
 });
@@ -131,6 +140,28 @@ describe('Discord over HTTP: answers', () => {
     const owner = await deliver(fake.chatInput('daily', { time: '09:00' }, { ...target(), user: fake.ids.ownerId, subcommand: 'subscribe' }));
     expect(owner.body.type).toBe(4);
     expect(owner.body.data.content).toMatch(/HTTP interactions/);
+  });
+});
+
+describe('Discord over HTTP: failures', () => {
+  it('says the library is loading, privately, and apologises for a failure without leaking it; a button while loading too', async () => {
+    nextLibraryFailure = new UserError('The library is still loading. Try again in a few seconds.', 'loading');
+    const loading = await deliver(fake.chatInput('quote', {}, target()));
+    expect(loading.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(loading.body.data.content).toMatch(/still loading/);
+
+    nextLibraryFailure = new Error('simulated failure at /secret/path');
+    const broken = await deliver(fake.chatInput('quote', {}, target()));
+    expect(broken.body.data.content).toMatch(/something went wrong/);
+    expect(broken.body.data.content).not.toContain('/secret/path');
+
+    const res = await deliver(fake.chatInput('quote', {}, target()));
+    const messageId = (await fake.waitForInteractionResponse(res.id, { kind: 'callback' })).message!.id;
+    const another = res.body.data.components[0].components[0].custom_id;
+    nextLibraryFailure = new UserError('The library is still loading. Try again in a few seconds.', 'loading');
+    const pressed = await deliver(fake.button(another, messageId, fake.ids.userId));
+    expect(pressed.status).toBe(200);
+    expect(pressed.body.data.content).toMatch(/still loading/);
   });
 });
 

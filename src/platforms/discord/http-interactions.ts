@@ -230,10 +230,17 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
       if (!who(p)) throw new BadInteraction('interaction without a user');
       const started = performance.now();
       let answer: APIInteractionResponse;
-      if (p.type === 2) answer = await command(p);
-      else if (p.type === 3 && p.data?.component_type === 2) answer = await component(p);
-      else if (p.type === 4) answer = await autocomplete(p);
-      else answer = { type: 4, data: body(privateError('This bot does not answer that kind of interaction.'), true) };
+      try {
+        if (p.type === 2) answer = await command(p);
+        else if (p.type === 3 && p.data?.component_type === 2) answer = await component(p);
+        else if (p.type === 4) answer = await autocomplete(p);
+        else answer = { type: 4, data: body(privateError('This bot does not answer that kind of interaction.'), true) };
+      } catch (e) {
+        // Before any work started (a library still loading, say): the person hears why, privately.
+        if (isUserError(e)) log.info('discord_interaction_refused', { kind: p.type, code: e.code });
+        else log.error(DISCORD_INTERACTION_FAILED, { kind: p.type, error: errorMessage(e) });
+        answer = { type: 4, data: body(privateError(isUserError(e) ? e.message : SORRY), true) };
+      }
       log.info(DISCORD_HTTP_INTERACTION, { kind: p.type, name: p.data?.name, response: answer.type, ms: Math.round(performance.now() - started) });
       return answer;
     },
