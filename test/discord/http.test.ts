@@ -134,6 +134,20 @@ describe('Discord over HTTP: answers', () => {
     expect(edit.data.embeds).toHaveLength(1);
   });
 
+  it('opens a thread under a /discuss prompt with the bot token, and says why not without one', async () => {
+    const res = await deliver(fake.chatInput('discuss', { topic: 'research versus engineering' }, target()));
+    expect(res.body.type).toBe(4);
+    const messageId = (await fake.waitForInteractionResponse(res.id, { kind: 'callback' })).message!.id;
+    const opened = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${fake.ids.channelId}/messages/${messageId}/threads`);
+    expect(opened.status).toBe(201);
+    expect(opened.body.name.length).toBeGreaterThan(0);
+    expect(opened.body.name).not.toContain('**');
+
+    const tokenless = await deliver(fake.chatInput('discuss', { topic: 'research versus engineering' }, target()), slow);
+    const edit = await fake.waitForInteractionResponse(tokenless.id, { kind: 'editOriginal' });
+    expect(edit.data.content).toMatch(/No discussion thread: .*DISCORD\\?_TOKEN/);
+  });
+
   it('checks Manage Channels from the permissions Discord sends, and refuses daily subscriptions in this mode, saying why', async () => {
     const reader = await deliver(fake.chatInput('daily', { time: '09:00' }, { ...target(), subcommand: 'subscribe' }));
     expect(reader.body.data.content).toMatch(/Manage Channels/);

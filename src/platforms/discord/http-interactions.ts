@@ -9,7 +9,18 @@ import type { CommandContext } from '../../bot/command.js';
 import type { DailyChannel } from '../../bot/daily.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
 import { log } from '../../core/log.js';
-import { autocompleteChoices, DEFER_AFTER_MS, DISCORD_INTERACTION_FAILED, pressed, toOptions, type InteractionDeps, type OptionLike } from './interactions.js';
+import {
+  autocompleteChoices,
+  DEFER_AFTER_MS,
+  DISCORD_INTERACTION_FAILED,
+  DISCORD_THREAD_FAILED,
+  pressed,
+  threadBlocker,
+  threadTitle,
+  toOptions,
+  type InteractionDeps,
+  type OptionLike,
+} from './interactions.js';
 import { privateError, renderDiscord, type DiscordMessage } from './render.js';
 
 /** One interaction answered over HTTP (kind, command name, time to the first answer). */
@@ -21,12 +32,14 @@ const SORRY = 'Sorry, something went wrong on my side. Please try again in a mom
 /** Why daily posts are refused in this mode: there is no poster without the gateway yet. */
 export const NO_DAILY_OVER_HTTP =
   'daily posts are not sent when the bot runs on HTTP interactions yet. Run it with the gateway (unset DISCORD_PUBLIC_KEY) for daily posts.';
-const NO_THREAD_OVER_HTTP = 'No discussion thread: threads are not opened when the bot runs on HTTP interactions yet.';
+const NO_THREAD_WITHOUT_TOKEN = 'threads are opened over HTTP interactions only when DISCORD_TOKEN is set.';
 
 export interface HttpInteractionDeps extends InteractionDeps {
   appId: string;
   /** REST base for the webhook calls after a deferral, e.g. https://discord.com/api. */
   apiUrl: string;
+  /** The bot token, when there is one: threads under prompts need it (webhook calls do not). */
+  token?: string;
 }
 
 /** Thrown for a payload that is not an interaction this bot can read: answered with 400. */
@@ -46,7 +59,8 @@ const payloadSchema = z.object({
   channel_id: snowflake.optional(),
   user: user.optional(),
   member: z.object({ user, nick: z.string().nullish(), permissions: z.string().regex(/^\d+$/).optional() }).optional(),
-  app_permissions: z.string().optional(),
+  app_permissions: z.string().regex(/^\d+$/).optional(),
+  channel: z.object({ type: z.number().int() }).optional(),
   data: z
     .object({
       name: z.string().optional(),
@@ -72,6 +86,8 @@ const body = (m: DiscordMessage, withFlags: boolean) => ({
 interface Outcome {
   message: DiscordMessage;
   update?: boolean;
+  /** What to do once the answer is out (open a thread under it). */
+  after?: () => Promise<void>;
 }
 
 export interface HttpInteractionHandler {
@@ -83,6 +99,7 @@ export interface HttpInteractionHandler {
 
 export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInteractionHandler {
   const rest = new REST({ api: deps.apiUrl, version: '10' });
+  const bot = deps.token ? new REST({ api: deps.apiUrl, version: '10' }).setToken(deps.token) : undefined;
   const pending = new Set<Promise<unknown>>();
   const track = (p: Promise<unknown>) => {
     pending.add(p);
@@ -156,11 +173,17 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
           clearTimeout(timer);
           if (!late) {
             resolve(outcome.update ? { type: 7, data: body(outcome.message, false) } : { type: 4, data: body(outcome.message, true) });
-            return;
+          } else {
+            const sent = await deliverLate(p, deferred, publicHint, outcome).then(
+              () => true,
+              (e: unknown) => {
+                log.error(DISCORD_HTTP_FOLLOWUP_FAILED, { interaction: p.id, error: errorMessage(e) });
+                return false;
+              },
+            );
+            if (!sent) return;
           }
-          await deliverLate(p, deferred, publicHint, outcome).catch((e: unknown) => {
-            log.error(DISCORD_HTTP_FOLLOWUP_FAILED, { interaction: p.id, error: errorMessage(e) });
-          });
+          await outcome.after?.();
         },
         async (e: unknown) => {
           clearTimeout(timer);
@@ -184,9 +207,28 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
     const isPublic = expectedVisibility(name, options) === 'public';
     return respond(p, 5, isPublic, async () => {
       const reply = await runCommand(context(p), name, options);
-      if (reply.follow === 'thread') reply.notes.push(NO_THREAD_OVER_HTTP);
-      return { message: renderDiscord(reply, who(p)!.id) };
+      // A reply whose command declares a thread gets one under it, or a note saying why not.
+      const blocked = reply.follow === 'thread' ? whyNoThread(p) : undefined;
+      if (blocked) reply.notes.push(`No discussion thread: ${blocked}`);
+      const message = renderDiscord(reply, who(p)!.id);
+      return { message, after: reply.follow === 'thread' && !blocked ? () => openThread(p, message) : undefined };
     });
+  }
+
+  function whyNoThread(p: Payload): string | undefined {
+    return threadBlocker(Boolean(p.guild_id), p.channel?.type, BigInt(p.app_permissions ?? 0)) ?? (bot ? undefined : NO_THREAD_WITHOUT_TOKEN);
+  }
+
+  /** Opens a thread under the answer, which Discord holds once our response is out. */
+  async function openThread(p: Payload, message: DiscordMessage): Promise<void> {
+    try {
+      const original = (await rest.get(webhook(p).original, { auth: false })) as { id: string; channel_id: string };
+      await bot!.post(Routes.threads(original.channel_id, original.id), { body: { name: threadTitle(message.content ?? ''), auto_archive_duration: 1440 } });
+    } catch (e) {
+      log.warn(DISCORD_THREAD_FAILED, { channel: p.channel_id, error: errorMessage(e) });
+      const note = privateError('I posted the prompt but could not open a thread for it (Discord refused). Reply in the channel instead.');
+      await rest.post(webhook(p).followup, { body: body(note, true), auth: false }).catch(() => undefined);
+    }
   }
 
   async function component(p: Payload): Promise<APIInteractionResponse> {

@@ -28,6 +28,8 @@ import { privateError, renderDiscord, type DiscordMessage } from './render.js';
 
 /** An interaction failed on our side (not a user's mistake). */
 export const DISCORD_INTERACTION_FAILED = 'discord_interaction_failed';
+/** A thread under a prompt could not be opened (logged; the asker is told privately). */
+export const DISCORD_THREAD_FAILED = 'discord_thread_failed';
 
 export interface InteractionDeps {
   /** The current library (a getter, so a rebuilt index can be swapped in). */
@@ -153,25 +155,16 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     if (thread && threadBlocked === undefined && i.replied) await openThread(i);
   }
 
-  /** Why a thread cannot be opened under the prompt, or undefined if it can. */
   function whyNoThread(i: ChatInputCommandInteraction): string | undefined {
-    const type = i.channel?.type;
-    if (!i.inGuild() || (type !== ChannelType.GuildText && type !== ChannelType.GuildAnnouncement)) {
-      return 'threads can only be opened in a server text channel.';
-    }
-    const needed = PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads;
-    if (!i.appPermissions.has(needed)) return 'I need the Create Public Threads and Send Messages in Threads permissions here.';
-    return undefined;
+    return threadBlocker(i.inGuild(), i.channel?.type, i.appPermissions.bitfield);
   }
 
   async function openThread(i: ChatInputCommandInteraction): Promise<void> {
     try {
       const message = await i.fetchReply();
-      // Thread names are plain text: the title without its bold and markdown escapes.
-      const title = message.content.replace(/\*\*/g, '').split('\n')[0]!.replace(/\\(.)/g, '$1') || 'Discussion';
-      await message.startThread({ name: fit(title, 100), autoArchiveDuration: 1440 });
+      await message.startThread({ name: threadTitle(message.content), autoArchiveDuration: 1440 });
     } catch (e) {
-      log.warn('discord_thread_failed', { channel: i.channelId, error: errorMessage(e) });
+      log.warn(DISCORD_THREAD_FAILED, { channel: i.channelId, error: errorMessage(e) });
       await i.followUp({ content: 'I posted the prompt but could not open a thread for it (Discord refused). Reply in the channel instead.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     }
   }
@@ -213,6 +206,20 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     }
   };
 }
+
+/** Why a thread cannot be opened under a prompt in this channel, or undefined if it can. */
+export function threadBlocker(inGuild: boolean, channelType: number | undefined, appPermissions: bigint): string | undefined {
+  if (!inGuild || (channelType !== ChannelType.GuildText && channelType !== ChannelType.GuildAnnouncement)) {
+    return 'threads can only be opened in a server text channel.';
+  }
+  const needed = PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads;
+  const admin = (appPermissions & PermissionFlagsBits.Administrator) !== 0n;
+  if (!admin && (appPermissions & needed) !== needed) return 'I need the Create Public Threads and Send Messages in Threads permissions here.';
+  return undefined;
+}
+
+/** A thread's name from its prompt: plain text, the title without its bold and markdown escapes. */
+export const threadTitle = (content: string): string => fit(content.replace(/\*\*/g, '').split('\n')[0]!.replace(/\\(.)/g, '$1') || 'Discussion', 100);
 
 /** The action a pressed button carries, or why this person cannot use it. */
 export function pressed(library: Library, customId: string, userId: string): { action: Action; owner?: string } | { refusal: string } {
