@@ -20,7 +20,7 @@ const hexOf = (publicKey: KeyObject) => Buffer.from(publicKey.export({ format: '
 const keys = pair();
 let fake: FakeDiscord;
 let library: Library;
-let server: InteractionsServer;
+let server: Awaited<ReturnType<typeof startDiscordHttp>>;
 let slow: InteractionsServer;
 let stack: Awaited<ReturnType<typeof dailyStack>>;
 const logs: string[] = [];
@@ -43,7 +43,7 @@ beforeAll(async () => {
   // With a token it registers the commands, so the fake builds options of the registered types.
   server = await startDiscordHttp({ ...common, token: fake.token, guildId: fake.ids.guildId, daily: stack.daily }, current);
   // Every answer deferred: the reply arrives later through the webhook.
-  slow = await startDiscordHttp({ ...common, deferAfterMs: 0 }, () => library);
+  slow = await startDiscordHttp({ ...common, deferAfterMs: 0, daily: stack.daily }, () => library);
 });
 
 afterEach(() => {
@@ -148,12 +148,30 @@ describe('Discord over HTTP: answers', () => {
     expect(edit.data.content).toMatch(/No discussion thread: .*DISCORD\\?_TOKEN/);
   });
 
-  it('checks Manage Channels from the permissions Discord sends, and refuses daily subscriptions in this mode, saying why', async () => {
-    const reader = await deliver(fake.chatInput('daily', { time: '09:00' }, { ...target(), subcommand: 'subscribe' }));
-    expect(reader.body.data.content).toMatch(/Manage Channels/);
-    const owner = await deliver(fake.chatInput('daily', { time: '09:00' }, { ...target(), user: fake.ids.ownerId, subcommand: 'subscribe' }));
-    expect(owner.body.type).toBe(4);
-    expect(owner.body.data.content).toMatch(/HTTP interactions/);
+  it('checks Manage Channels and the bot posting permissions from what Discord sends, and subscribes', async () => {
+    const subscribe = (options: Record<string, string>, extra: { user?: string; channelId?: string } = {}, to = server) =>
+      deliver(fake.chatInput('daily', options, { ...target(), user: fake.ids.ownerId, subcommand: 'subscribe', ...extra }), to);
+    expect((await subscribe({ time: '09:00' }, { user: fake.ids.userId })).body.data.content).toMatch(/Manage Channels/);
+    expect((await subscribe({ time: '09:00' }, { channelId: fake.ids.readOnlyChannelId })).body.data.content).toMatch(/missing SendMessages/);
+    expect((await subscribe({ channel: fake.ids.readOnlyChannelId })).body.data.content).toMatch(/in that channel itself/);
+    const tokenless = await subscribe({ time: '09:00' }, {}, slow);
+    expect((await fake.waitForInteractionResponse(tokenless.id, { kind: 'editOriginal' })).data.content).toMatch(/DISCORD\\?_TOKEN/);
+    const ok = await subscribe({ time: '09:00', timezone: 'Europe/Berlin' });
+    expect(ok.body.data.embeds[0].title).toMatch(/Daily excerpts are on/);
+    expect(await stack.store.subscriptions.get('discord', fake.ids.channelId)).toMatchObject({ time: '09:00', timezone: 'Europe/Berlin' });
+  });
+
+  it('posts a daily excerpt over REST with the token and finds it again after a crash, with no gateway', async () => {
+    const sub = (await stack.store.subscriptions.get('discord', fake.ids.channelId))!;
+    const since = new Date();
+    const poster = server.poster!;
+    const { messageId } = await poster.post(sub, library.eligible[0]!.id, 'daily-nonce-http', '2026-12-02');
+    expect(fake.getMessage(messageId)?.embeds[0]?.footer?.text).toMatch(/daily 2026-12-02$/);
+    const sent = fake.requests.find((r) => r.method === 'POST' && r.path === `/channels/${fake.ids.channelId}/messages`)!;
+    expect(sent.body.allowed_mentions).toEqual({ parse: [] });
+    expect(sent.headers.authorization).toBe(`Bot ${fake.token}`);
+    expect(await poster.findPosted!(sub, { localDate: '2026-12-02', nonce: 'daily-nonce-http', since })).toEqual({ messageId });
+    expect(fake.gatewayConnections).toEqual([]);
   });
 });
 

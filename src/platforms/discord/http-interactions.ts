@@ -2,7 +2,7 @@
 // without a gateway connection or a discord.js Client: the payload is read into what the command
 // pipeline takes, the reply is rendered as on the gateway path, and the answer is the HTTP
 // response (or, when slow, a deferral followed by webhook calls). No search logic, no command names.
-import { MessageFlags, PermissionFlagsBits, REST, Routes, type APIInteractionResponse } from 'discord.js';
+import { ChannelType, MessageFlags, PermissionFlagsBits, REST, Routes, type APIInteractionResponse } from 'discord.js';
 import { z } from 'zod';
 import { actionVisibility, expectedVisibility, runAction, runCommand } from '../../../commands/index.js';
 import type { CommandContext } from '../../bot/command.js';
@@ -29,9 +29,13 @@ export const DISCORD_HTTP_INTERACTION = 'discord_http_interaction';
 export const DISCORD_HTTP_FOLLOWUP_FAILED = 'discord_http_followup_failed';
 
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
-/** Why daily posts are refused in this mode: there is no poster without the gateway yet. */
-export const NO_DAILY_OVER_HTTP =
-  'daily posts are not sent when the bot runs on HTTP interactions yet. Run it with the gateway (unset DISCORD_PUBLIC_KEY) for daily posts.';
+/** Why daily posts are refused over HTTP without a token: the bot posts with it. */
+export const NO_DAILY_WITHOUT_TOKEN = 'daily posts over HTTP interactions need the bot token: set DISCORD_TOKEN and start the bot again.';
+const POSTING_NEEDS: [string, bigint][] = [
+  ['ViewChannel', PermissionFlagsBits.ViewChannel],
+  ['SendMessages', PermissionFlagsBits.SendMessages],
+  ['EmbedLinks', PermissionFlagsBits.EmbedLinks],
+];
 const NO_THREAD_WITHOUT_TOKEN = 'threads are opened over HTTP interactions only when DISCORD_TOKEN is set.';
 
 export interface HttpInteractionDeps extends InteractionDeps {
@@ -60,7 +64,7 @@ const payloadSchema = z.object({
   user: user.optional(),
   member: z.object({ user, nick: z.string().nullish(), permissions: z.string().regex(/^\d+$/).optional() }).optional(),
   app_permissions: z.string().regex(/^\d+$/).optional(),
-  channel: z.object({ type: z.number().int() }).optional(),
+  channel: z.object({ type: z.number().int(), name: z.string().optional() }).optional(),
   data: z
     .object({
       name: z.string().optional(),
@@ -133,7 +137,7 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
       ...(p.type === 2
         ? {
             mayManage: async (channelId: string) => Boolean(p.guild_id) && personMay(p, channelId, PermissionFlagsBits.ManageChannels),
-            checkChannel: async () => NO_DAILY_OVER_HTTP,
+            checkChannel: async (channelId: string) => whyCannotPost(p, channelId),
           }
         : {}),
     };
@@ -213,6 +217,24 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
       const message = renderDiscord(reply, who(p)!.id);
       return { message, after: reply.follow === 'thread' && !blocked ? () => openThread(p, message) : undefined };
     });
+  }
+
+  /**
+   * Whether the bot can post daily excerpts there, from the permissions Discord sends with the
+   * command: known only for the channel it is typed in.
+   */
+  function whyCannotPost(p: Payload, channelId: string): string | undefined {
+    if (!bot) return NO_DAILY_WITHOUT_TOKEN;
+    if (!p.guild_id) return 'daily posts work in server channels.';
+    if (channelId !== p.channel_id) return 'over HTTP interactions I can check only the channel a command is typed in; type it in that channel itself.';
+    const name = p.channel?.name ?? 'this channel';
+    const type = p.channel?.type;
+    if (type !== ChannelType.GuildText && type !== ChannelType.GuildAnnouncement) return `#${name} is not a text channel.`;
+    const perms = BigInt(p.app_permissions ?? 0);
+    if (perms & PermissionFlagsBits.Administrator) return undefined;
+    const missing = POSTING_NEEDS.filter(([, bit]) => (perms & bit) !== bit).map(([label]) => label);
+    if (missing.length) return `I am missing ${missing.join(', ')} in #${name}. Give me those permissions there and subscribe again.`;
+    return undefined;
   }
 
   function whyNoThread(p: Payload): string | undefined {

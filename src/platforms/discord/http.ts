@@ -4,13 +4,15 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { REST } from 'discord.js';
+import { REST, Routes } from 'discord.js';
 import { errorMessage } from '../../core/errors.js';
 import type { Library } from '../../core/library/library.js';
 import { log } from '../../core/log.js';
 import { DISCORD_COMMANDS } from './bot.js';
 import { BadInteraction, createHttpInteractionHandler, type HttpInteractionDeps, type HttpInteractionHandler } from './http-interactions.js';
 import { registerCommands } from './register.js';
+import { restPoster } from './daily.js';
+import type { Poster } from '../../scheduler/poster.js';
 
 export const INTERACTIONS_PATH = '/interactions';
 /** The listener is up: Discord can be pointed at it. */
@@ -165,18 +167,28 @@ export interface DiscordHttpConfig extends Omit<HttpInteractionDeps, 'library'>,
   guildId?: string;
 }
 
-/** Discord over HTTP: registers the commands (when a token is given) and serves /interactions. */
-export async function startDiscordHttp(config: DiscordHttpConfig, library: () => Library): Promise<InteractionsServer> {
+/** Discord over HTTP: serves /interactions; with a token also registers the commands and posts daily excerpts. */
+export async function startDiscordHttp(config: DiscordHttpConfig, library: () => Library): Promise<InteractionsServer & { poster?: Poster }> {
   const server = await startInteractionsServer(config, createHttpInteractionHandler({ ...config, library }));
-  if (config.token) {
-    try {
-      const rest = new REST({ api: config.apiUrl, version: '10' }).setToken(config.token);
-      const outcome = await registerCommands(rest, config.appId, config.guildId);
-      log.info(DISCORD_COMMANDS, { outcome, scope: config.guildId ? `guild ${config.guildId}` : 'global' });
-    } catch (e) {
-      // The endpoint still answers commands registered earlier; say what went wrong and carry on.
-      log.error('discord_commands_failed', { error: errorMessage(e) });
-    }
+  if (!config.token) return server;
+  const rest = new REST({ api: config.apiUrl, version: '10' }).setToken(config.token);
+  try {
+    const outcome = await registerCommands(rest, config.appId, config.guildId);
+    log.info(DISCORD_COMMANDS, { outcome, scope: config.guildId ? `guild ${config.guildId}` : 'global' });
+  } catch (e) {
+    // The endpoint still answers commands registered earlier; say what went wrong and carry on.
+    log.error('discord_commands_failed', { error: errorMessage(e) });
   }
-  return server;
+  // The bot's own id tells its earlier daily posts apart in a channel's history; asked again until known.
+  let botId: string | undefined;
+  const knowBotId = async () => {
+    try {
+      botId ??= ((await rest.get(Routes.user())) as { id: string }).id;
+    } catch (e) {
+      log.warn('discord_bot_user_unknown', { error: errorMessage(e) });
+    }
+  };
+  await knowBotId();
+  const poster = restPoster({ rest, botId: () => (botId ? botId : void knowBotId()), canReadHistory: () => undefined }, library);
+  return { ...server, poster };
 }

@@ -10,7 +10,7 @@ export const discord: Platform<'discord'> = {
   async start(config, { library, daily, plans, promptWriter }) {
     if (config.DISCORD_PUBLIC_KEY && config.DISCORD_APP_ID) {
       const { startDiscordHttp } = await import('./http.js');
-      const { NO_DAILY_OVER_HTTP } = await import('./http-interactions.js');
+      const { NO_DAILY_WITHOUT_TOKEN } = await import('./http-interactions.js');
       const server = await startDiscordHttp(
         {
           publicKey: config.DISCORD_PUBLIC_KEY,
@@ -26,11 +26,11 @@ export const discord: Platform<'discord'> = {
         },
         library,
       );
-      // Subscriptions are refused in this mode, so only ones made earlier over the gateway reach here.
+      // Without a token subscriptions are refused, so only ones made earlier with a token reach here.
       const refused = async (): Promise<never> => {
-        throw new PostError(`Discord ${NO_DAILY_OVER_HTTP}`, { code: 'not_available', permanent: true });
+        throw new PostError(`Discord ${NO_DAILY_WITHOUT_TOKEN}`, { code: 'not_available', permanent: true });
       };
-      return { poster: { post: refused, findPosted: refused }, stop: server.close };
+      return { poster: server.poster ?? { post: refused, findPosted: refused }, stop: server.close };
     }
     const { DISCORD_TOKEN: token, DISCORD_APP_ID: appId } = config;
     if (!token || !appId) throw new Error('discord started without DISCORD_TOKEN and DISCORD_APP_ID');
