@@ -13,6 +13,7 @@ import {
   autocompleteChoices,
   DEFER_AFTER_MS,
   DISCORD_INTERACTION_FAILED,
+  DISCORD_INTERACTION_REFUSED,
   DISCORD_THREAD_FAILED,
   pressed,
   threadBlocker,
@@ -191,7 +192,7 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
         },
         async (e: unknown) => {
           clearTimeout(timer);
-          if (isUserError(e)) log.info('discord_interaction_refused', { kind: p.type, code: e.code });
+          if (isUserError(e)) log.info(DISCORD_INTERACTION_REFUSED, { kind: p.type, code: e.code });
           else log.error(DISCORD_INTERACTION_FAILED, { kind: p.type, error: errorMessage(e) });
           const apology = privateError(isUserError(e) ? e.message : SORRY);
           if (!late) resolve({ type: 4, data: body(apology, true) });
@@ -301,7 +302,7 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
         else answer = { type: 4, data: body(privateError('This bot does not answer that kind of interaction.'), true) };
       } catch (e) {
         // Before any work started (a library still loading, say): the person hears why, privately.
-        if (isUserError(e)) log.info('discord_interaction_refused', { kind: p.type, code: e.code });
+        if (isUserError(e)) log.info(DISCORD_INTERACTION_REFUSED, { kind: p.type, code: e.code });
         else log.error(DISCORD_INTERACTION_FAILED, { kind: p.type, error: errorMessage(e) });
         answer = { type: 4, data: body(privateError(isUserError(e) ? e.message : SORRY), true) };
       }

@@ -8,7 +8,7 @@ import { REST, Routes } from 'discord.js';
 import { errorMessage } from '../../core/errors.js';
 import type { Library } from '../../core/library/library.js';
 import { log } from '../../core/log.js';
-import { DISCORD_COMMANDS } from './bot.js';
+import { DISCORD_COMMANDS, DISCORD_COMMANDS_FAILED } from './bot.js';
 import { BadInteraction, createHttpInteractionHandler, type HttpInteractionDeps, type HttpInteractionHandler } from './http-interactions.js';
 import { registerCommands } from './register.js';
 import { restPoster } from './daily.js';
@@ -19,6 +19,8 @@ export const INTERACTIONS_PATH = '/interactions';
 export const DISCORD_HTTP_LISTENING = 'discord_http_listening';
 /** Answering a verified request failed on our side (answered 500). */
 export const DISCORD_HTTP_FAILED = 'discord_http_failed';
+/** The bot's own user could not be fetched (it is asked again when a post needs it). */
+export const DISCORD_BOT_USER_UNKNOWN = 'discord_bot_user_unknown';
 /** A request was turned away (bad signature, stale, unreadable); `reason` says which. */
 export const DISCORD_HTTP_REFUSED = 'discord_http_refused';
 
@@ -177,7 +179,7 @@ export async function startDiscordHttp(config: DiscordHttpConfig, library: () =>
     log.info(DISCORD_COMMANDS, { outcome, scope: config.guildId ? `guild ${config.guildId}` : 'global' });
   } catch (e) {
     // The endpoint still answers commands registered earlier; say what went wrong and carry on.
-    log.error('discord_commands_failed', { error: errorMessage(e) });
+    log.error(DISCORD_COMMANDS_FAILED, { error: errorMessage(e) });
   }
   // The bot's own id tells its earlier daily posts apart in a channel's history; asked again until known.
   let botId: string | undefined;
@@ -185,7 +187,7 @@ export async function startDiscordHttp(config: DiscordHttpConfig, library: () =>
     try {
       botId ??= ((await rest.get(Routes.user())) as { id: string }).id;
     } catch (e) {
-      log.warn('discord_bot_user_unknown', { error: errorMessage(e) });
+      log.warn(DISCORD_BOT_USER_UNKNOWN, { error: errorMessage(e) });
     }
   };
   await knowBotId();

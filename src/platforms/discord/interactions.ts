@@ -28,6 +28,8 @@ import { privateError, renderDiscord, type DiscordMessage } from './render.js';
 
 /** An interaction failed on our side (not a user's mistake). */
 export const DISCORD_INTERACTION_FAILED = 'discord_interaction_failed';
+/** A person's command was turned away with a reason they were shown (a library still loading, say). */
+export const DISCORD_INTERACTION_REFUSED = 'discord_interaction_refused';
 /** A thread under a prompt could not be opened (logged; the asker is told privately). */
 export const DISCORD_THREAD_FAILED = 'discord_thread_failed';
 
@@ -200,7 +202,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       else if (interaction.isAutocomplete()) await autocomplete(interaction);
       log.info('discord_interaction', { kind, name: 'commandName' in interaction ? interaction.commandName : undefined, ms: Math.round(performance.now() - started) });
     } catch (e) {
-      if (isUserError(e)) log.info('discord_interaction_refused', { kind, code: e.code });
+      if (isUserError(e)) log.info(DISCORD_INTERACTION_REFUSED, { kind, code: e.code });
       else log.error(DISCORD_INTERACTION_FAILED, { kind, error: errorMessage(e) });
       await apologise(interaction, isUserError(e) ? e.message : SORRY);
     }
