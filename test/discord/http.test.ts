@@ -9,7 +9,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { Library } from '../../src/core/library/library.js';
 import { loadLibrary } from '../../src/core/library/load.js';
 import { configureLog } from '../../src/core/log.js';
-import { DISCORD_HTTP_REFUSED, startDiscordHttp, type InteractionsServer } from '../../src/platforms/discord/http.js';
+import { DISCORD_HTTP_REFUSED, ReplayGuard, startDiscordHttp, type InteractionsServer } from '../../src/platforms/discord/http.js';
 import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
 import { Clock, dailyStack } from '../daily/stack.js';
 
@@ -228,6 +228,15 @@ describe('Discord over HTTP: refusals', () => {
     expect(good.body.type).toBe(4);
   });
 
+  it('refuses a request replayed with its valid signature', async () => {
+    const payload = fake.chatInput('quote', {}, target());
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await deliver(payload, server, { timestamp })).status).toBe(200);
+    const replayed = await deliver(payload, server, { timestamp });
+    expect(replayed.status).toBe(401);
+    expect(replayed.body).toEqual({ error: 'replayed request' });
+  });
+
   it('refuses an oversized body with 400, unsigned requests with 401 and other paths and methods, and keeps serving', async () => {
     const big = await fetch(url(server), { method: 'POST', body: 'x'.repeat(1024 * 1024 + 10), headers: { 'content-type': 'application/json' } });
     expect(big.status).toBe(400);
@@ -247,6 +256,19 @@ describe('Discord over HTTP: refusals', () => {
     });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ type: 1 });
+  });
+});
+
+describe('Discord over HTTP: replay memory', () => {
+  it('forgets a signature once it could no longer pass the timestamp check, and holds a bounded number', () => {
+    const guard = new ReplayGuard(2);
+    expect(guard.first('aa', 1000)).toBe(true);
+    expect(guard.first('AA', 1200)).toBe(false);
+    expect(guard.first('aa', 1000 + 601)).toBe(true);
+    expect(guard.first('bb', 1700)).toBe(true);
+    expect(guard.first('cc', 1700)).toBe(true);
+    // The oldest gave way to stay within two.
+    expect(guard.first('aa', 1700)).toBe(true);
   });
 });
 

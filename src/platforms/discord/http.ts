@@ -51,6 +51,25 @@ export function refusal(key: KeyObject, signature: string | undefined, timestamp
   return undefined;
 }
 
+/** Signatures seen within the skew window: Discord never sends one twice, so a repeat is a replay. */
+export class ReplayGuard {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly max = 50_000) {}
+
+  /** True the first time a signature is offered while it could still be fresh. */
+  first(signature: string, nowSeconds: number): boolean {
+    for (const [sig, expires] of this.seen) {
+      // Insertion order is expiry order (every entry lives as long), so pruning stops at the first live one.
+      if (expires > nowSeconds && this.seen.size < this.max) break;
+      this.seen.delete(sig);
+    }
+    const key = signature.toLowerCase();
+    if (this.seen.has(key)) return false;
+    this.seen.set(key, nowSeconds + 2 * MAX_SKEW_SECONDS);
+    return true;
+  }
+}
+
 export interface InteractionsServerConfig {
   publicKey: string;
   port: number;
@@ -102,6 +121,7 @@ export async function startInteractionsServer(config: InteractionsServerConfig, 
   const key = publicKeyFromHex(config.publicKey);
   const max = config.maxBodyBytes ?? MAX_BODY_BYTES;
   const now = config.now ?? (() => new Date());
+  const replays = new ReplayGuard();
   const refuse = (res: ServerResponse, status: number, reason: string) => {
     log.warn(DISCORD_HTTP_REFUSED, { status, reason });
     // Closing after a refusal keeps an unread or half-sent body from lingering on the socket.
@@ -119,8 +139,11 @@ export async function startInteractionsServer(config: InteractionsServerConfig, 
         const v = req.headers[name];
         return Array.isArray(v) ? v[0] : v;
       };
-      const why = refusal(key, header('x-signature-ed25519'), header('x-signature-timestamp'), body.raw, Math.floor(now().getTime() / 1000));
+      const nowSeconds = Math.floor(now().getTime() / 1000);
+      const signature = header('x-signature-ed25519');
+      const why = refusal(key, signature, header('x-signature-timestamp'), body.raw, nowSeconds);
       if (why) return refuse(res, 401, why);
+      if (!replays.first(signature!, nowSeconds)) return refuse(res, 401, 'replayed request');
       let payload: unknown;
       try {
         payload = JSON.parse(body.raw.toString('utf8'));
