@@ -2,7 +2,7 @@
 // without a gateway connection or a discord.js Client: the payload is read into what the command
 // pipeline takes, the reply is rendered as on the gateway path, and the answer is the HTTP
 // response (or, when slow, a deferral followed by webhook calls). No search logic, no command names.
-import { ChannelType, MessageFlags, PermissionFlagsBits, REST, Routes, type APIInteractionResponse } from 'discord.js';
+import { ChannelType, DiscordAPIError, MessageFlags, PermissionFlagsBits, REST, Routes, type APIInteractionResponse } from 'discord.js';
 import { z } from 'zod';
 import { actionVisibility, expectedVisibility, runAction, runCommand } from '../../../commands/index.js';
 import type { CommandContext } from '../../bot/command.js';
@@ -242,10 +242,25 @@ export function createHttpInteractionHandler(deps: HttpInteractionDeps): HttpInt
     return threadBlocker(Boolean(p.guild_id), p.channel?.type, BigInt(p.app_permissions ?? 0)) ?? (bot ? undefined : NO_THREAD_WITHOUT_TOKEN);
   }
 
+  /**
+   * The answer Discord made of our HTTP response. It may not exist the instant the response leaves,
+   * so a 404 is asked again a few times, each wait longer.
+   */
+  async function originalMessage(p: Payload): Promise<{ id: string; channel_id: string }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await rest.get(webhook(p).original, { auth: false })) as { id: string; channel_id: string };
+      } catch (e) {
+        if (!(e instanceof DiscordAPIError && e.status === 404) || attempt >= 3) throw e;
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
+  }
+
   /** Opens a thread under the answer, which Discord holds once our response is out. */
   async function openThread(p: Payload, message: DiscordMessage): Promise<void> {
     try {
-      const original = (await rest.get(webhook(p).original, { auth: false })) as { id: string; channel_id: string };
+      const original = await originalMessage(p);
       await bot!.post(Routes.threads(original.channel_id, original.id), { body: { name: threadTitle(message.content ?? ''), auto_archive_duration: 1440 } });
     } catch (e) {
       log.warn(DISCORD_THREAD_FAILED, { channel: p.channel_id, error: errorMessage(e) });
