@@ -50,6 +50,15 @@ const schema = z.object({
   DISCORD_API_URL: optionalString
     .refine((s) => !s || isHttpUrl(s), { message: 'must be an http(s) URL such as https://discord.com/api' })
     .transform((s) => (s ?? 'https://discord.com/api').replace(/\/+$/, '')),
+  // Discord's Interactions Endpoint URL mode: commands arrive over HTTP, signed with this key.
+  DISCORD_PUBLIC_KEY: optionalString
+    .transform((s) => s?.toLowerCase())
+    .refine((s) => !s || /^[0-9a-f]{64}$/.test(s), {
+      message: 'must be the 64 hexadecimal characters of the Public Key (Developer Portal > General Information)',
+    }),
+  DISCORD_INTERACTIONS_PORT: optionalString.refine((s) => !s || (/^\d+$/.test(s) && Number(s) > 0 && Number(s) < 65536), {
+    message: 'must be a port number from 1 to 65535',
+  }).transform((s) => (s ? Number(s) : undefined)),
   SLACK_BOT_TOKEN: optionalString.refine((s) => !s || /^xoxb-\S+$/.test(s), {
     message: 'must be the Bot User OAuth Token (xoxb-…) from your Slack app\'s OAuth & Permissions page',
   }),
@@ -149,6 +158,20 @@ const schema = z.object({
       message: 'is required when LLM_BASE_URL is set; set it to a model the server has (for Ollama, a name from `ollama list` such as llama3.1:8b), or unset LLM_BASE_URL',
     });
   }
+  if (env.DISCORD_PUBLIC_KEY && !env.DISCORD_APP_ID) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DISCORD_APP_ID'],
+      message: 'is required when DISCORD_PUBLIC_KEY is set; copy the Application ID from the Developer Portal (General Information)',
+    });
+  }
+  if (env.DISCORD_PUBLIC_KEY && (env.DISCORD_INTERACTIONS_PORT ?? env.PORT) === env.PORT && env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && env.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DISCORD_INTERACTIONS_PORT'],
+      message: `must differ from PORT (${env.PORT}) when Slack runs in HTTP mode, which listens there; set it to another port for /interactions`,
+    });
+  }
   if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
     ctx.addIssue({
       code: 'custom',
@@ -159,6 +182,9 @@ const schema = z.object({
 });
 
 export type Config = z.output<typeof schema>;
+
+/** Where Discord's Interactions Endpoint URL listens: its own port, else the shared PORT. */
+export const discordInteractionsPort = (config: Config): number => config.DISCORD_INTERACTIONS_PORT ?? config.PORT;
 
 /** Reads .env (if present) without overriding variables already set, then validates. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvPath?: string | false } = {}): Config {

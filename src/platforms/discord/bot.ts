@@ -15,6 +15,8 @@ import { registerCommands } from './register.js';
 export const DISCORD_READY = 'discord_ready';
 /** The slash commands were registered (or found unchanged). */
 export const DISCORD_COMMANDS = 'discord_commands';
+/** Registering the slash commands failed; the bot carries on with those Discord already has. */
+export const DISCORD_COMMANDS_FAILED = 'discord_commands_failed';
 /** The link that adds the bot to a server. */
 export const DISCORD_INVITE = 'discord_invite';
 
@@ -83,7 +85,7 @@ export async function startDiscord(config: DiscordConfig, library: () => Library
     log.info(DISCORD_COMMANDS, { outcome, scope: config.guildId ? `guild ${config.guildId}` : 'global' });
   } catch (e) {
     // The bot still answers commands registered earlier; say what went wrong and carry on.
-    log.error('discord_commands_failed', { error: errorMessage(e) });
+    log.error(DISCORD_COMMANDS_FAILED, { error: errorMessage(e) });
   }
   log.info(DISCORD_INVITE, { url: inviteUrl(config.appId) });
 

@@ -14,6 +14,7 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   type GuildMember,
+  type REST,
 } from 'discord.js';
 import type { Reply } from '../../bot/reply.js';
 import type { Library } from '../../core/library/library.js';
@@ -24,7 +25,7 @@ import type { Subscription } from '../../store/types.js';
 import { renderDiscord } from './render.js';
 import { errorMessage } from '../../core/errors.js';
 
-const NEEDED = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+export const NEEDED = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
 
 /** Manage Channels in that channel, checked at run time (the command's default permission is not enough). */
 export async function mayManage(i: ChatInputCommandInteraction, channelId: string): Promise<boolean> {
@@ -49,14 +50,40 @@ export function whyCannotPost(i: ChatInputCommandInteraction, channelId: string)
 /** Discord nonces are at most 25 characters; ours are longer, so they travel as a hash. */
 export const discordNonce = (nonce: string) => (nonce.length <= 25 ? nonce : createHash('sha256').update(nonce).digest('hex').slice(0, 25));
 
+/** What posting needs from Discord: REST with the bot token, the bot's id, and what it knows of history access. */
+export interface PostingAccess {
+  rest: REST;
+  botId: () => string | undefined;
+  /** False when the bot surely lacks Read Message History there; undefined when it cannot tell. */
+  canReadHistory: (channelId: string) => boolean | undefined;
+}
+
 export function discordPoster(client: Client, library: () => Library, clock: () => Date = () => new Date()): Poster {
+  return restPoster(
+    {
+      rest: client.rest,
+      botId: () => client.user?.id,
+      canReadHistory: (channelId) => {
+        const channel = client.channels.cache.get(channelId);
+        const botId = client.user?.id;
+        if (!botId || !channel || !('permissionsFor' in channel)) return undefined;
+        return Boolean(channel.permissionsFor(botId)?.has(PermissionFlagsBits.ReadMessageHistory));
+      },
+    },
+    library,
+    clock,
+  );
+}
+
+/** The poster over REST alone: the gateway bot's, and the HTTP interactions mode's (no gateway). */
+export function restPoster(access: PostingAccess, library: () => Library, clock: () => Date = () => new Date()): Poster {
   return {
     async post(sub: Subscription, passageId: string, nonce: string, localDate: string, planned?: Reply) {
       const reply = planned ?? postExcerpt(library(), sub, passageId, clock());
       const message = renderDiscord(reply);
       let messageId: string;
       try {
-        const sent = (await client.rest.post(Routes.channelMessages(sub.channelId), {
+        const sent = (await access.rest.post(Routes.channelMessages(sub.channelId), {
           body: {
             content: message.content,
             embeds: withMarker(message.embeds, localDate),
@@ -73,7 +100,7 @@ export function discordPoster(client: Client, library: () => Library, clock: () 
       // The post is out: a thread that cannot be opened is logged, never a reason to post again.
       if (reply.follow === 'thread') {
         try {
-          await client.rest.post(Routes.threads(sub.channelId, messageId), { body: { name: threadName(reply), auto_archive_duration: 1440 } });
+          await access.rest.post(Routes.threads(sub.channelId, messageId), { body: { name: threadName(reply), auto_archive_duration: 1440 } });
         } catch (e) {
           log.warn(DISCORD_DAILY_THREAD_FAILED, { channel: sub.channelId, error: errorMessage(e) });
         }
@@ -82,11 +109,10 @@ export function discordPoster(client: Client, library: () => Library, clock: () 
     },
 
     async findPosted(sub: Subscription, mark: PostMark) {
-      const botId = client.user?.id;
+      const botId = access.botId();
       if (!botId) throw new PostError('The bot is not logged in to Discord yet.', { code: 'not_ready' });
-      const channel = client.channels.cache.get(sub.channelId);
       // Without Read Message History Discord answers an empty list, which would read as "not posted".
-      if (channel && 'permissionsFor' in channel && !channel.permissionsFor(botId)?.has(PermissionFlagsBits.ReadMessageHistory)) {
+      if (access.canReadHistory(sub.channelId) === false) {
         throw new PostError('I am missing Read Message History in that channel, so I cannot check for an earlier post.', { code: 'history_unavailable', permanent: true });
       }
       const marker = dailyMarker(mark.localDate);
@@ -94,7 +120,7 @@ export function discordPoster(client: Client, library: () => Library, clock: () 
       for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
         let list: APIMessage[];
         try {
-          list = (await client.rest.get(Routes.channelMessages(sub.channelId), { query: new URLSearchParams({ after, limit: '100' }) })) as APIMessage[];
+          list = (await access.rest.get(Routes.channelMessages(sub.channelId), { query: new URLSearchParams({ after, limit: '100' }) })) as APIMessage[];
         } catch (e) {
           throw historyError(e);
         }

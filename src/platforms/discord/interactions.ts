@@ -7,7 +7,6 @@ import {
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
-  type CommandInteractionOption,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
@@ -17,6 +16,7 @@ import { decodeAction } from '../../bot/actions.js';
 import { errorMessage, isUserError } from '../../core/errors.js';
 import { timezoneChoices } from '../../bot/timezones.js';
 import type { CommandContext } from '../../bot/command.js';
+import type { Action } from '../../bot/reply.js';
 import type { DailyChannel, DailyService } from '../../bot/daily.js';
 import type { PlanService } from '../../bot/plan.js';
 import type { PromptWriter } from '../../bot/prompt-writer.js';
@@ -28,6 +28,10 @@ import { privateError, renderDiscord, type DiscordMessage } from './render.js';
 
 /** An interaction failed on our side (not a user's mistake). */
 export const DISCORD_INTERACTION_FAILED = 'discord_interaction_failed';
+/** A person's command was turned away with a reason they were shown (a library still loading, say). */
+export const DISCORD_INTERACTION_REFUSED = 'discord_interaction_refused';
+/** A thread under a prompt could not be opened (logged; the asker is told privately). */
+export const DISCORD_THREAD_FAILED = 'discord_thread_failed';
 
 export interface InteractionDeps {
   /** The current library (a getter, so a rebuilt index can be swapped in). */
@@ -50,7 +54,15 @@ export interface InteractionDeps {
 export const DEFER_AFTER_MS = 1500;
 const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
-function toOptions(data: readonly CommandInteractionOption[]): Record<string, unknown> {
+/** An option as Discord sends it, raw (HTTP) or as discord.js holds it: subcommands nest theirs. */
+export interface OptionLike {
+  name: string;
+  value?: unknown;
+  options?: readonly OptionLike[];
+}
+
+/** Options by name, the subcommand (if any) under `subcommand`: what runCommand takes. */
+export function toOptions(data: readonly OptionLike[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const o of data) {
     if (o.options) {
@@ -145,38 +157,24 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     if (thread && threadBlocked === undefined && i.replied) await openThread(i);
   }
 
-  /** Why a thread cannot be opened under the prompt, or undefined if it can. */
   function whyNoThread(i: ChatInputCommandInteraction): string | undefined {
-    const type = i.channel?.type;
-    if (!i.inGuild() || (type !== ChannelType.GuildText && type !== ChannelType.GuildAnnouncement)) {
-      return 'threads can only be opened in a server text channel.';
-    }
-    const needed = PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads;
-    if (!i.appPermissions.has(needed)) return 'I need the Create Public Threads and Send Messages in Threads permissions here.';
-    return undefined;
+    return threadBlocker(i.inGuild(), i.channel?.type, i.appPermissions.bitfield);
   }
 
   async function openThread(i: ChatInputCommandInteraction): Promise<void> {
     try {
       const message = await i.fetchReply();
-      // Thread names are plain text: the title without its bold and markdown escapes.
-      const title = message.content.replace(/\*\*/g, '').split('\n')[0]!.replace(/\\(.)/g, '$1') || 'Discussion';
-      await message.startThread({ name: fit(title, 100), autoArchiveDuration: 1440 });
+      await message.startThread({ name: threadTitle(message.content), autoArchiveDuration: 1440 });
     } catch (e) {
-      log.warn('discord_thread_failed', { channel: i.channelId, error: errorMessage(e) });
+      log.warn(DISCORD_THREAD_FAILED, { channel: i.channelId, error: errorMessage(e) });
       await i.followUp({ content: 'I posted the prompt but could not open a thread for it (Discord refused). Reply in the channel instead.', flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     }
   }
 
   async function button(i: ButtonInteraction): Promise<void> {
-    const library = deps.library();
-    const decoded = decodeAction(i.customId, library.corpus);
-    if (!decoded) {
-      await i.reply({ ...payload(privateError('This button no longer works: the library has changed since it was posted. Run the command again.')), flags: MessageFlags.Ephemeral });
-      return;
-    }
-    if (decoded.owner && decoded.owner !== i.user.id) {
-      await i.reply({ ...payload(privateError('Only the person who ran this command can use these buttons. Run it yourself to get your own results.')), flags: MessageFlags.Ephemeral });
+    const decoded = pressed(deps.library(), i.customId, i.user.id);
+    if ('refusal' in decoded) {
+      await i.reply({ ...payload(privateError(decoded.refusal)), flags: MessageFlags.Ephemeral });
       return;
     }
     const { action } = decoded;
@@ -192,23 +190,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
 
   async function autocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    const library = deps.library();
-    const command = findCommand(i.commandName);
-    const spec = [...(command?.options ?? []), ...(command?.subcommands?.flatMap((s) => s.options) ?? [])].find((o) => o.name === focused.name);
-    const value = String(focused.value ?? '');
-    const named = (list: string[]) => list.map((s) => ({ name: s, value: s }));
-    // Words only further on than the channel's reading plan are not offered, unless ahead:true is set.
-    const limited = (spec?.autocomplete === 'query' || spec?.autocomplete === 'source') && !asksAhead(toOptions(i.options.data));
-    const reach = limited ? await deps.plans?.reach(here(i), deps.now?.() ?? new Date()) : undefined;
-    const choices =
-      spec?.autocomplete === 'source'
-        ? library.sourceChoices(value, undefined, reach)
-        : spec?.autocomplete === 'query'
-          ? named(library.querySuggestions(value, undefined, reach))
-          : spec?.autocomplete === 'timezone'
-            ? named(timezoneChoices(value))
-            : [];
-    await i.respond(choices.slice(0, 25));
+    await i.respond(await autocompleteChoices(deps, i.commandName, { name: focused.name, value: focused.value }, toOptions(i.options.data), here(i)));
   }
 
   return async (interaction: Interaction) => {
@@ -220,11 +202,62 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
       else if (interaction.isAutocomplete()) await autocomplete(interaction);
       log.info('discord_interaction', { kind, name: 'commandName' in interaction ? interaction.commandName : undefined, ms: Math.round(performance.now() - started) });
     } catch (e) {
-      if (isUserError(e)) log.info('discord_interaction_refused', { kind, code: e.code });
+      if (isUserError(e)) log.info(DISCORD_INTERACTION_REFUSED, { kind, code: e.code });
       else log.error(DISCORD_INTERACTION_FAILED, { kind, error: errorMessage(e) });
       await apologise(interaction, isUserError(e) ? e.message : SORRY);
     }
   };
+}
+
+/** Why a thread cannot be opened under a prompt in this channel, or undefined if it can. */
+export function threadBlocker(inGuild: boolean, channelType: number | undefined, appPermissions: bigint): string | undefined {
+  if (!inGuild || (channelType !== ChannelType.GuildText && channelType !== ChannelType.GuildAnnouncement)) {
+    return 'threads can only be opened in a server text channel.';
+  }
+  const needed = PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads;
+  const admin = (appPermissions & PermissionFlagsBits.Administrator) !== 0n;
+  if (!admin && (appPermissions & needed) !== needed) return 'I need the Create Public Threads and Send Messages in Threads permissions here.';
+  return undefined;
+}
+
+/** A thread's name from its prompt: plain text, the title without its bold and markdown escapes. */
+export const threadTitle = (content: string): string => fit(content.replace(/\*\*/g, '').split('\n')[0]!.replace(/\\(.)/g, '$1') || 'Discussion', 100);
+
+/** The action a pressed button carries, or why this person cannot use it. */
+export function pressed(library: Library, customId: string, userId: string): { action: Action; owner?: string } | { refusal: string } {
+  const decoded = decodeAction(customId, library.corpus);
+  if (!decoded) return { refusal: 'This button no longer works: the library has changed since it was posted. Run the command again.' };
+  if (decoded.owner && decoded.owner !== userId) {
+    return { refusal: 'Only the person who ran this command can use these buttons. Run it yourself to get your own results.' };
+  }
+  return decoded;
+}
+
+/** The choices offered while an option is typed: sources, query words or zones, as the option declares. */
+export async function autocompleteChoices(
+  deps: Pick<InteractionDeps, 'library' | 'plans' | 'now'>,
+  commandName: string,
+  focused: { name: string; value: unknown },
+  options: Record<string, unknown>,
+  channel: DailyChannel,
+): Promise<{ name: string; value: string }[]> {
+  const library = deps.library();
+  const command = findCommand(commandName);
+  const spec = [...(command?.options ?? []), ...(command?.subcommands?.flatMap((s) => s.options) ?? [])].find((o) => o.name === focused.name);
+  const value = String(focused.value ?? '');
+  const named = (list: string[]) => list.map((s) => ({ name: s, value: s }));
+  // Words only further on than the channel's reading plan are not offered, unless ahead:true is set.
+  const limited = (spec?.autocomplete === 'query' || spec?.autocomplete === 'source') && !asksAhead(options);
+  const reach = limited ? await deps.plans?.reach(channel, deps.now?.() ?? new Date()) : undefined;
+  const choices =
+    spec?.autocomplete === 'source'
+      ? library.sourceChoices(value, undefined, reach)
+      : spec?.autocomplete === 'query'
+        ? named(library.querySuggestions(value, undefined, reach))
+        : spec?.autocomplete === 'timezone'
+          ? named(timezoneChoices(value))
+          : [];
+  return choices.slice(0, 25);
 }
 
 /** Never silence: whatever failed, the person gets a private note (if Discord still lets us). */

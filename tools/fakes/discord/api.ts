@@ -60,6 +60,8 @@ export interface InteractionState {
   originalMessageId: string | null;
   followupIds: string[];
   events: InteractionEvent[];
+  /** Set while the interaction is being POSTed to an Interactions Endpoint URL: webhook calls wait for its answer. */
+  httpPending?: Promise<unknown>;
 }
 
 export interface ApiOptions {
@@ -188,10 +190,15 @@ export class DiscordApi {
 
     // Interaction callback and webhook (followups / @original)
     rest.route('POST', r(`/interactions/${SF}/([^/]+)/callback`), (ctx) => this.onCallback(ctx.params[0]!, ctx.params[1]!, ctx.req), { auth: false });
-    rest.route('POST', r(`/webhooks/${SF}/([^/]+)`), (ctx) => this.onFollowup(ctx.params[0]!, ctx.params[1]!, ctx.req), { auth: false });
+    rest.route('POST', r(`/webhooks/${SF}/([^/]+)`), async (ctx) => {
+      await this.httpAnswered(ctx.params[1]!);
+      return this.onFollowup(ctx.params[0]!, ctx.params[1]!, ctx.req);
+    }, { auth: false });
     for (const method of ['GET', 'PATCH', 'DELETE']) {
-      rest.route(method, r(`/webhooks/${SF}/([^/]+)/messages/(@original|\\d{15,21})`), (ctx) =>
-        this.onWebhookMessage(method, ctx.params[0]!, ctx.params[1]!, ctx.params[2]!, ctx.req), { auth: false });
+      rest.route(method, r(`/webhooks/${SF}/([^/]+)/messages/(@original|\\d{15,21})`), async (ctx) => {
+        await this.httpAnswered(ctx.params[1]!);
+        return this.onWebhookMessage(method, ctx.params[0]!, ctx.params[1]!, ctx.params[2]!, ctx.req);
+      }, { auth: false });
     }
 
     // Channels, messages, threads
@@ -328,6 +335,25 @@ export class DiscordApi {
     this.interactions.set(state.id, state);
     this.byToken.set(state.token, state);
     return state;
+  }
+
+  /** A webhook call racing the HTTP answer it follows waits for that answer, as Discord has it by then. */
+  private async httpAnswered(token: string): Promise<void> {
+    await this.byToken.get(token)?.httpPending?.catch(() => undefined);
+  }
+
+  /**
+   * The body an Interactions Endpoint URL answered with, taken as that interaction's callback
+   * (validated and recorded the same way). Returns the error body when Discord would refuse it.
+   */
+  acceptHttpResponse(id: string, token: string, body: Json, request: RecordedRequest): Json | undefined {
+    try {
+      this.onCallback(id, token, { ...request, body });
+      return undefined;
+    } catch (error) {
+      if (error instanceof ApiError) return error.body;
+      throw error;
+    }
   }
 
   private onCallback(id: string, token: string, req: RecordedRequest): RouteResult {

@@ -1,6 +1,7 @@
 // startFakeDiscord(): one HTTP server on 127.0.0.1 serving the REST API under /api/v10 and the
 // gateway WebSocket under /gateway (and /gateway-resume, the resume_gateway_url).
 import { Waiters } from '../waiters.js';
+import { sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIMessage } from 'discord.js';
@@ -296,6 +297,50 @@ export class FakeDiscord {
     const state = this.api.registerInteraction(payload);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return { id: state.id, token: state.token, payload };
+  }
+
+  /**
+   * POST an interaction to an Interactions Endpoint URL as Discord does: signed with Ed25519 over
+   * timestamp + body. A 200 answer with a JSON `type` is taken as the interaction's callback (and
+   * validated like one). `forge` bends the request for refusal tests.
+   */
+  async deliverInteraction(
+    url: string,
+    payload: FakeInteractionPayload | Json,
+    signing: { privateKey: KeyObject; timestamp?: number; forge?: { signature?: string; body?: string } },
+  ): Promise<{ id: string; token: string; status: number; body: Json }> {
+    const state = this.api.registerInteraction(payload);
+    const raw = signing.forge?.body ?? JSON.stringify(payload);
+    const timestamp = String(signing.timestamp ?? Math.floor(Date.now() / 1000));
+    const signature = signing.forge?.signature ?? sign(null, Buffer.from(timestamp + raw), signing.privateKey).toString('hex');
+    const delivered = (async () => {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': timestamp, 'user-agent': 'Discord-Interactions/1.0 (+https://discord.com)' },
+        body: raw,
+      });
+      const text = await res.text();
+      let body: Json = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Refusals may be plain text; kept as it came.
+      }
+      // A PONG answers Discord's PING and is no callback; anything else is the interaction's answer.
+      if (payload.type !== 1 && res.status === 200 && body && typeof body === 'object' && typeof body.type === 'number') {
+        const request: RecordedRequest = {
+          seq: 0, at: Date.now(), method: 'POST', path: `(endpoint) ${new URL(url).pathname}`, url, query: {},
+          headers: Object.fromEntries(res.headers), body, multipart: false, files: [], status: 200, responseBody: null,
+        };
+        const refused = this.api.acceptHttpResponse(state.id, state.token, body, request);
+        if (refused) this.protocolErrors.push(`interaction ${state.id}: Discord would refuse the endpoint's answer: ${JSON.stringify(refused)}`);
+      }
+      this.notify();
+      return { status: res.status, body };
+    })();
+    state.httpPending = delivered;
+    const { status, body } = await delivered;
+    return { id: state.id, token: state.token, status, body };
   }
 
   interaction(id: string): InteractionState | undefined {
