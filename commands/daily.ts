@@ -9,6 +9,7 @@ import { dailyExcerpt } from '../src/bot/daily-excerpt.js';
 import { managesPlans } from '../src/bot/plan.js';
 import { within } from '../src/core/search/horizon.js';
 import { errorReply, type Reply } from '../src/bot/reply.js';
+import { refusedChange } from './shared.js';
 import { parseDays, parseScheduleWords, parseTime, parseTimezone } from '../src/bot/schedule-words.js';
 
 /** A real calendar date as YYYY-MM-DD (rejects 2026-02-30 and friends). */
@@ -58,15 +59,7 @@ function optionDays(days: string | undefined, weekdays: boolean | undefined): Da
 
 async function mayChange(ctx: CommandContext, channel: DailyChannel): Promise<Reply | undefined> {
   if (!ctx.daily) return errorReply('no_daily', 'Daily posts are not set up on this bot (it has no database).');
-  if (ctx.mayManage && !(await ctx.mayManage(channel.channelId))) {
-    return errorReply(
-      'not_allowed',
-      channel.platform === 'discord'
-        ? 'Only people who can manage this channel (the Manage Channels permission) can change its daily posts. /daily status shows the schedule.'
-        : 'Only workspace admins and owners (or the bot admins configured in ADMIN_USER_IDS) can change daily posts. /daily status shows the schedule.',
-    );
-  }
-  return undefined;
+  return refusedChange(ctx, channel, { its: 'its daily posts', plain: 'daily posts', instead: '/daily status shows the schedule.' });
 }
 
 export const daily = defineCommand({

@@ -8,6 +8,7 @@ import { describeDays, sameDays } from '../src/bot/days.js';
 import { managesPlans, type PlanStatus, type ReadingPlans } from '../src/bot/plan.js';
 import { parsePace, splitPlanArgs } from '../src/bot/plan-words.js';
 import { errorReply, type Reply } from '../src/bot/reply.js';
+import { refusedChange } from './shared.js';
 import { parseDays, parseTimezone } from '../src/bot/schedule-words.js';
 import { UserError } from '../src/core/errors.js';
 
@@ -48,17 +49,8 @@ function resolves(ctx: CommandContext, source: string): boolean {
   }
 }
 
-async function mayChange(ctx: CommandContext, channel: DailyChannel): Promise<Reply | undefined> {
-  if (ctx.mayManage && !(await ctx.mayManage(channel.channelId))) {
-    return errorReply(
-      'not_allowed',
-      channel.platform === 'discord'
-        ? 'Only people who can manage this channel (the Manage Channels permission) can change its reading plan. /plan status shows where the group is.'
-        : 'Only workspace admins and owners (or the bot admins configured in ADMIN_USER_IDS) can change the reading plan. /plan status shows where the group is.',
-    );
-  }
-  return undefined;
-}
+const mayChange = (ctx: CommandContext, channel: DailyChannel) =>
+  refusedChange(ctx, channel, { its: 'its reading plan', plain: 'the reading plan', instead: '/plan status shows where the group is.' });
 
 export const plan = defineCommand({
   name: 'plan',

@@ -1,7 +1,8 @@
 // Pieces several commands share: turning a source name into a document id, the answer for a
-// query that finds nothing or nothing close, and the reading plan's spoiler limit.
+// query that finds nothing or nothing close, the reading plan's spoiler limit, and who may change a channel.
 import { z } from 'zod';
 import type { CommandContext, OptionSpec, Visibility } from '../src/bot/command.js';
+import type { DailyChannel } from '../src/bot/daily.js';
 import type { Reach } from '../src/bot/plan.js';
 import type { MatchVerdict } from '../src/core/search/match.js';
 import { textOption } from '../src/bot/command.js';
@@ -125,4 +126,18 @@ export async function noResults(ctx: CommandContext, query: string, docId?: stri
   if (topics.length) parts.push(`Try a subject like ${orList(topics)}.`);
   if (parts.length === 1 && !help.ahead && !verdict?.ahead) parts.push('Try fewer or different words.');
   return errorReply(verdict ? 'no_match' : 'no_results', parts.join(' '), [...spellings, ...topics]);
+}
+
+/**
+ * The answer for someone who may not change a channel's daily posts or reading plan, in the terms
+ * of the platform's own permissions; undefined when they may (or the front end has no such check).
+ */
+export async function refusedChange(ctx: CommandContext, channel: DailyChannel, what: { its: string; plain: string; instead: string }): Promise<Reply | undefined> {
+  if (!ctx.mayManage || (await ctx.mayManage(channel.channelId))) return undefined;
+  return errorReply(
+    'not_allowed',
+    channel.platform === 'discord'
+      ? `Only people who can manage this channel (the Manage Channels permission) can change ${what.its}. ${what.instead}`
+      : `Only workspace admins and owners (or the bot admins configured in ADMIN_USER_IDS) can change ${what.plain}. ${what.instead}`,
+  );
 }

@@ -87,8 +87,8 @@ async function startEach(config: Config, platforms: readonly Platform<PlatformNa
 }
 
 /**
- * The health listener on HEALTH_PORT, unless a platform already listens on that port (Slack in
- * HTTP mode on PORT), which then answers the health paths itself. Off when HEALTH_PORT is unset.
+ * The health listener on HEALTH_PORT, unless a platform already listens on that port (one that
+ * takes HTTP requests on PORT), which then answers the health paths itself. Off when HEALTH_PORT is unset.
  */
 async function startHealth(config: Config, platforms: readonly Platform<PlatformName>[], readiness: Readiness): Promise<HealthServer | undefined> {
   if (config.HEALTH_PORT === undefined) return undefined;
