@@ -7,7 +7,7 @@ import type { DailyChannel } from '../src/bot/daily.js';
 import { describeDays, sameDays } from '../src/bot/days.js';
 import { managesPlans, type PlanStatus, type ReadingPlans } from '../src/bot/plan.js';
 import { parsePace, splitPlanArgs } from '../src/bot/plan-words.js';
-import { errorReply, type Reply } from '../src/bot/reply.js';
+import type { Reply } from '../src/bot/reply.js';
 import { refusedChange } from './shared.js';
 import { parseDays, parseTimezone } from '../src/bot/schedule-words.js';
 import { UserError } from '../src/core/errors.js';
