@@ -2,7 +2,6 @@
 // alive on /healthz, and sees it stop being ready on SIGTERM; in Slack HTTP mode the same paths
 // answer on PORT; in the terminal it is ready once the library is loaded.
 import { spawn } from 'node:child_process';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
 import { startFakeSlack, type FakeSlack } from '../../tools/fakes/slack/index.js';
@@ -11,29 +10,12 @@ import { SHUTTING_DOWN } from '../../src/main-events.js';
 import { HEALTH_LISTEN_FAILED, HEALTH_LISTENING } from '../../src/health/http.js';
 import { closedPort } from '../helpers/ports.js';
 import { cleanEnv, withRunningBot } from '../helpers/spawn.js';
+import { call, type Answer } from '../helpers/http.js';
 
 // Each test spawns a bot that loads the index on a busy machine; polls may use all but a margin of it.
 const TEST_MS = 150_000;
 const POLL_DEADLINE_MS = TEST_MS - 20_000;
 const POLL_EVERY_MS = 50;
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function call(port: number, method: string, path: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 /** Asks again until `done` holds (a refused connection counts as an answer of its own). */
 async function pollUntil(port: number, path: string, done: (a: Answer | 'refused') => boolean, seen: (Answer | 'refused')[] = []): Promise<Answer | 'refused'> {

@@ -1,29 +1,12 @@
 // The health listener over real HTTP on 127.0.0.1: what a probe gets for each path and method, and
 // that a port already taken is logged with the variable to change instead of stopping anything.
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configureLog } from '../../src/core/log.js';
 import { HEALTH_LISTEN_FAILED, HEALTH_LISTENING, startHealthServer, type HealthServer } from '../../src/health/http.js';
 import { Readiness } from '../../src/health/readiness.js';
-
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function call(port: number, method: string, path: string, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, method, path, agent: false }, (res) => {
-      let text = '';
-      res.on('data', (d) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+import { call } from '../helpers/http.js';
 
 const lines: string[] = [];
 const events = () => lines.map((l) => JSON.parse(l) as Record<string, unknown>);
