@@ -88,6 +88,13 @@ describe('faithful quotations', () => {
     expect(phrases).not.toContain('anticipated');
     expect(phrases).not.toContain('fast');
   });
+
+  it('starts a key term after words that only point or count ("their own", "several")', async () => {
+    const phrases = await nounPhrases('Growers will harvest their own rainwater. Several community gardens share one pump.');
+    expect(phrases).toContain('rainwater');
+    expect(phrases).not.toContain('own rainwater');
+    expect(phrases.join(' | ')).not.toMatch(/\bseveral\b/i);
+  });
 });
 
 describe('discussion prompts on every bundled passage and every held-out passage', () => {
@@ -138,6 +145,21 @@ describe('garbled transcript clauses', () => {
       const quoted = prompt.questions.flatMap((q) => quotedSpans(q)).join(' ');
       expect(quoted, prompt.questions.join(' | ')).not.toMatch(/the the|we should basically/);
       expect(quoted).toMatch(/rebuild the pipeline/);
+    }
+  });
+});
+
+describe('a passage of one sentence', () => {
+  it('is not quoted twice in one prompt', async () => {
+    const shelf = makeLibrary(
+      doc({ id: 'one', title: 'Garden notes' }, [['Within ten years most allotments will have to harvest their own rainwater, because the council cannot keep the standpipes running through a drought.']]),
+    );
+    const p = shelf.corpus.passages[0]!;
+    for (let seed = 0; seed < 6; seed++) {
+      const prompt = await discussionPrompt(p, shelf.doc(p.docId), shelf.phraseStats, { random: seededRandom(seed) });
+      expect(prompt.questions.length).toBeGreaterThanOrEqual(2);
+      const spans = prompt.questions.flatMap((q) => quotedSpans(q)).filter((q) => q.split(' ').length > 4);
+      expect(new Set(spans).size, prompt.questions.join(' | ')).toBe(spans.length);
     }
   });
 });

@@ -165,6 +165,12 @@ export async function discussionPrompt(
       ask(kinds.length ? 'open' : 'rests-on', { q: quoteSentence(rest) });
     }
   }
+  if (questions.length < 2 && !asked.has('term')) {
+    // Every sentence is quoted already (a passage of one sentence): ask about its key term, a
+    // rare word being better than the same quotation twice.
+    const [term] = await keyPhrases(p.text, stats, 1);
+    if (term) ask('term', { q: '', a: term });
+  }
   if (questions.length < 2 && sentences[0]) ask(asked.has('open') ? 'rests-on' : 'open', { q: quoteSentence(sentences[sentences.length - 1]!) });
   return { questions: questions.slice(0, 3), stems: stems.slice(0, 3), kinds };
 }

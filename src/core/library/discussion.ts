@@ -61,6 +61,9 @@ const isFunctionWord = (w: string) => {
 };
 
 const has = (t: NlpTerm, tag: string) => t.tags.includes(tag);
+// Words tagged as adjectives that only point or count ("their own rainwater", "several teams"):
+// a key term starts after them.
+const POINTING = new Set(['own', 'other', 'such', 'same', 'various', 'certain', 'several', 'few', 'many', 'much', 'more', 'most', 'entire']);
 const nounish = (t: NlpTerm) => has(t, 'Noun') && !has(t, 'Pronoun') && !has(t, 'Possessive');
 const modifier = (t: NlpTerm) => nounish(t) || (has(t, 'Adjective') && !has(t, 'Comparable')) || has(t, 'Gerund');
 
@@ -77,6 +80,7 @@ export async function nounPhrases(text: string): Promise<string[]> {
     const flush = () => {
       // A run ends in its head noun; trailing modifiers that are not nouns are not part of it.
       while (run.length && !nounish(run[run.length - 1]!)) run.pop();
+      while (run.length > 1 && POINTING.has(run[0]!.text.toLowerCase())) run.shift();
       const words = run.map((t) => t.text.replace(/^[("“‘]+|[.,;:!?"“”‘’()]+$/g, ''));
       // Joined as written: "long-term trajectories" keeps its hyphen.
       const joined = words.map((w, i) => (i === 0 ? w : (/-\s*$/.test(run[i - 1]!.post) ? '-' : ' ') + w)).join('');
