@@ -20,8 +20,8 @@ describe('npm run cli -- plan … --channel KEY', () => {
 
     const friday = await cli('daily', '--channel', 'club', '--date', '2026-03-20');
     const monday = await cli('daily', '--channel', 'club', '--date', '2026-03-23');
-    expect(friday.json.title).toMatch(/^Today: Passages 1-2 of 20/);
-    expect(monday.json.title).toMatch(/^Today: Passages 3-4 of 20/);
+    expect(friday.json.title).toMatch(/^Today: passages 1-2 of 20/);
+    expect(monday.json.title).toMatch(/^Today: passages 3-4 of 20/);
     expect(monday.json.results!.map((p) => p.id)).not.toEqual(friday.json.results!.map((p) => p.id));
     const saturday = await cli('daily', '--channel', 'club', '--date', '2026-03-21');
     expect(saturday.json.title).toMatch(/No reading today/);

@@ -39,7 +39,7 @@ describe('cutting a document into readings', () => {
   it('names the parts of a text without headings by number', () => {
     const flat = bookLibrary(book('f', [['', 7]], (_, p) => p)).corpus.byDoc.get('f')!.map((p) => ({ ...p, section: undefined }));
     const units = readingUnits(flat, { unit: 'sections', maxPassages: 3 });
-    expect(units.map((u) => u.label)).toEqual(['Part 1 of 3', 'Part 2 of 3', 'Part 3 of 3']);
+    expect(units.map((u) => u.label)).toEqual(['part 1 of 3', 'part 2 of 3', 'part 3 of 3']);
   });
 });
 

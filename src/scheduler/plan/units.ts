@@ -11,7 +11,10 @@ export interface ReadingUnit {
   index: number;
   /** The unit's passages, in `position` order. */
   passages: Passage[];
-  /** Where this is, for people: "Chapter 3, part 2 of 4", "passages 7-9 of 120". */
+  /**
+   * Where this is, for people: "Chapter 3, part 2 of 4", "passages 7-9 of 120". Lower case unless
+   * a heading starts it, since it is read mid-sentence ("Only up to passages 7-9 of 120").
+   */
   label: string;
 }
 
@@ -62,7 +65,7 @@ export function readingUnits(docPassages: readonly Passage[], pace: PlanPace): R
           ? parts.length > 1
             ? `${base}, part ${i + 1} of ${parts.length}`
             : base
-          : `Part ${i + 1} of ${parts.length}`;
+          : `part ${i + 1} of ${parts.length}`;
         units.push({ passages: part, label });
       });
     }
@@ -73,7 +76,7 @@ export function readingUnits(docPassages: readonly Passage[], pace: PlanPace): R
       const part = passages.slice(at, at + count);
       const range = part.length > 1 ? `passages ${at + 1}-${at + part.length} of ${total}` : `passage ${at + 1} of ${total}`;
       const section = part[0]!.section ? clean(part[0]!.section) : undefined;
-      units.push({ passages: part, label: section ? `${section}, ${range}` : range.charAt(0).toUpperCase() + range.slice(1) });
+      units.push({ passages: part, label: section ? `${section}, ${range}` : range });
     }
   }
   return units.map((u, index) => ({ ...u, index }));
