@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_LOADED, SHUTTING_DOWN } from '../../src/main-events.js';
 import { DISCORD_HTTP_LISTENING } from '../../src/platforms/discord/http.js';
 import { startFakeDiscord, type FakeDiscord } from '../../tools/fakes/discord/index.js';
+import { HEALTH_LISTEN_FAILED, HEALTH_LISTENING } from '../../src/health/http.js';
+import { call } from '../helpers/http.js';
 import { closedPort } from '../helpers/ports.js';
 import { withRunningBot } from '../helpers/spawn.js';
 
@@ -18,11 +20,11 @@ afterAll(async () => {
 });
 
 describe('npm start with DISCORD_PUBLIC_KEY set', () => {
-  it('listens on DISCORD_INTERACTIONS_PORT, answers signed commands without the gateway, refuses forged ones, and stops on SIGTERM', async () => {
+  it('listens on DISCORD_INTERACTIONS_PORT, answers signed commands without the gateway, refuses forged ones, answers health checks there, and stops on SIGTERM', async () => {
     const keys = generateKeyPairSync('ed25519');
     const publicKey = Buffer.from(keys.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
     const port = await closedPort();
-    const env = { DISCORD_PUBLIC_KEY: publicKey, DISCORD_APP_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_INTERACTIONS_PORT: String(port) };
+    const env = { DISCORD_PUBLIC_KEY: publicKey, DISCORD_APP_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_INTERACTIONS_PORT: String(port), HEALTH_PORT: String(port) };
     await withRunningBot(env, async (bot) => {
       try {
         const logged = (event: string) => (bot.stderr().includes(`"event":"${event}"`) ? true : undefined);
@@ -36,6 +38,13 @@ describe('npm start with DISCORD_PUBLIC_KEY set', () => {
         expect(fake.gatewayConnections).toEqual([]);
         expect(fake.protocolErrors).toEqual([]);
         expect(bot.stdout()).not.toContain('Reading-group bot:');
+        // HEALTH_PORT on the same port: the interactions listener answers the probes itself.
+        const ready = await call(port, 'GET', '/readyz');
+        expect(ready.status).toBe(200);
+        expect(JSON.parse(ready.body)).toEqual({ ready: true, library: 'ready', platforms: { discord: 'ready' } });
+        expect((await call(port, 'GET', '/healthz')).status).toBe(200);
+        expect(bot.stderr()).toMatch(new RegExp(`"event":"${HEALTH_LISTENING}".*"shared_with":"discord"`));
+        expect(bot.stderr()).not.toContain(HEALTH_LISTEN_FAILED);
       } finally {
         bot.signal('SIGTERM');
       }

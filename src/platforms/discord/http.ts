@@ -8,6 +8,7 @@ import { REST, Routes } from 'discord.js';
 import { errorMessage } from '../../core/errors.js';
 import type { Library } from '../../core/library/library.js';
 import { log } from '../../core/log.js';
+import type { HealthRoutes } from '../../health/http.js';
 import { DISCORD_COMMANDS, DISCORD_COMMANDS_FAILED } from './bot.js';
 import { BadInteraction, createHttpInteractionHandler, type HttpInteractionDeps, type HttpInteractionHandler } from './http-interactions.js';
 import { registerCommands } from './register.js';
@@ -77,6 +78,8 @@ export interface InteractionsServerConfig {
   host?: string;
   maxBodyBytes?: number;
   now?: () => Date;
+  /** Requests these answer (the health checks, when HEALTH_PORT is this port) never reach /interactions. */
+  extraRoutes?: HealthRoutes;
 }
 
 export interface InteractionsServer {
@@ -130,6 +133,7 @@ export async function startInteractionsServer(config: InteractionsServerConfig, 
 
   const server = createServer((req, res) => {
     void (async () => {
+      if (config.extraRoutes?.(req, res)) return;
       const path = (req.url ?? '').split('?')[0];
       if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });
       if (req.method !== 'POST') return send(res, 405, { error: 'use POST' }, { allow: 'POST' });

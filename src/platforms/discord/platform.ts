@@ -7,7 +7,9 @@ import type { Platform } from '../platform.js';
 export const discord: Platform<'discord'> = {
   name: 'discord',
   enabled: (config) => Boolean(config.DISCORD_APP_ID && (config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY)),
-  async start(config, { library, daily, plans, promptWriter, connection }) {
+  // Interactions over HTTP listen on DISCORD_INTERACTIONS_PORT (or PORT); the gateway listens nowhere.
+  listensOn: (config) => (config.DISCORD_PUBLIC_KEY && config.DISCORD_APP_ID ? discordInteractionsPort(config) : undefined),
+  async start(config, { library, daily, plans, promptWriter, health, connection }) {
     if (config.DISCORD_PUBLIC_KEY && config.DISCORD_APP_ID) {
       const { startDiscordHttp } = await import('./http.js');
       const { NO_DAILY_WITHOUT_TOKEN } = await import('./http-interactions.js');
@@ -23,6 +25,7 @@ export const discord: Platform<'discord'> = {
           plans,
           promptWriter,
           defaultTimezone: config.DAILY_TIMEZONE,
+          extraRoutes: health,
         },
         library,
       );
