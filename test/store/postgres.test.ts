@@ -5,7 +5,8 @@ import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION, migratePg } from '../../src/store/postgres/index.js';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION, STORE_UNREACHABLE, migratePg } from '../../src/store/postgres/index.js';
+import { configureLog } from '../../src/core/log.js';
 import { EVERY_DAY, WEEKDAYS } from '../../src/bot/days.js';
 import { closedPort } from '../helpers/ports.js';
 import { describePostgres, freshDatabase, pgRows, postgresServer } from '../helpers/postgres.js';
@@ -43,7 +44,7 @@ describePostgres('postgres migrations', () => {
     expect(await withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n)).toBe(PG_MIGRATIONS.length);
   });
 
-  it('four processes opening a new database at once: one migrates, the others wait for it, none fails', async () => {
+  it('four pools opening a new database at once: one migrates, the others wait for its lock, none fails', async () => {
     const url = await freshDatabase();
     const stores = await Promise.all(Array.from({ length: 4 }, () => openStore({ url })));
     stores.forEach(track);
@@ -102,8 +103,19 @@ describePostgres('postgres server trouble', () => {
     expect(await store.problem()).toBeUndefined();
     const name = new URL(url).pathname.slice(1);
     await withClient((postgresServer() as { url: string }).url, (c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`));
-    const problem = await store.problem();
-    expect(problem).toMatchObject({ kind: 'unreachable', message: expect.stringMatching(/database server at postgres:\/\/rg@127\.0\.0\.1:\d+\/t_\w+ cannot be reached/) });
+    const logged: string[] = [];
+    configureLog({ level: 'error', sink: (line) => logged.push(line) });
+    try {
+      const problem = await store.problem();
+      // What chat users see names no server; the operator's log line says which and why.
+      expect(problem).toMatchObject({ kind: 'unreachable', message: "The bot's database server cannot be reached right now." });
+      expect(problem!.restore).toMatch(/Nothing was lost/);
+    } finally {
+      configureLog({ level: 'info', sink: (line) => process.stderr.write(line + '\n') });
+    }
+    expect(logged.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ event: STORE_UNREACHABLE, database: expect.stringMatching(/^postgres:\/\/rg@127\.0\.0\.1:\d+\/t_\w+$/) }),
+    ]);
     await store.close();
     await store.close();
   });

@@ -16,6 +16,8 @@ import { redactUrl } from './url.js';
 /** An idle pooled connection dropped by the server (a restart, a failover): logged, and the pool reconnects. */
 export const STORE_CONNECTION_LOST = 'store_connection_lost';
 export const STORE_MIGRATED = 'store_migrated';
+/** problem() found the server not answering. */
+export const STORE_UNREACHABLE = 'store_unreachable';
 
 /** How long opening the store, or checking the server for `problem()`, waits for a connection. */
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -122,9 +124,11 @@ export async function openPostgresStore(url: string, opts: PgStoreOptions = {}):
         await pool.query('SELECT 1');
         return undefined;
       } catch (e) {
+        // Chat users read the message: the server's address and the driver's words go to the log only.
+        log.error(STORE_UNREACHABLE, { database: shown, error: clean(e, url) });
         return {
           kind: 'unreachable',
-          message: `The database server at ${shown} cannot be reached (${clean(e, url)}).`,
+          message: 'The bot\'s database server cannot be reached right now.',
           restore: 'Nothing was lost: the state is on the server. Start it again (or point DATABASE_URL at one that runs) and try again.',
           at: new Date(),
         };
