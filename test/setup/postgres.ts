@@ -92,16 +92,18 @@ export async function startPostgres(bin: string): Promise<Server> {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const bin = findPostgresBin();
-  if (!bin) {
-    project.provide('postgres', { reason: POSTGRES_MISSING });
-    return () => {};
+  let reason = POSTGRES_MISSING;
+  if (bin) {
+    try {
+      const server = await startPostgres(bin);
+      project.provide('postgres', { url: server.url });
+      return server.stop;
+    } catch (e) {
+      reason = `PostgreSQL (${bin}) could not be started: ${(e as Error).message}`;
+    }
   }
-  try {
-    const server = await startPostgres(bin);
-    project.provide('postgres', { url: server.url });
-    return server.stop;
-  } catch (e) {
-    project.provide('postgres', { reason: `PostgreSQL (${bin}) could not be started: ${(e as Error).message}` });
-    return () => {};
-  }
+  // Said once, up front; each skipped block repeats it in its name.
+  console.warn(`${reason}. ${process.env.CI ? 'CI is set: the Postgres tests will fail.' : 'Skipping the Postgres tests.'}`);
+  project.provide('postgres', { reason });
+  return () => {};
 }
