@@ -95,6 +95,19 @@ describePostgres('postgres migrations', () => {
   });
 });
 
+describePostgres('the bot on postgres', () => {
+  it('npm start with DATABASE_URL keeps its subscriptions on the server, and another start reads them back', async () => {
+    const url = await freshDatabase();
+    const first = await runNpm(['start'], { input: '/daily subscribe 9:00 Europe/Berlin weekdays\n', env: { DATABASE_URL: url } });
+    expect(first.code, first.stderr).toBe(0);
+    const rows = await pgRows(url, `SELECT platform, channel_id, time, timezone, days FROM subscriptions`);
+    expect(rows).toEqual([{ platform: 'terminal', channel_id: 'terminal', time: '09:00', timezone: 'Europe/Berlin', days: 31 }]);
+    const second = await runNpm(['start'], { input: '/daily status\n', env: { DATABASE_URL: url } });
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toMatch(/09:00 Europe\/Berlin/);
+  });
+});
+
 describePostgres('postgres server trouble', () => {
   it('a database that goes away under a running bot is a problem() that says so; close twice is harmless; protect keeps no files', async () => {
     const url = await freshDatabase();
