@@ -1,5 +1,6 @@
 // What the scheduler and the daily service may ask of the bot's state, as async methods on plain
-// data, so that any database can stand behind it: SQLite today (sqlite/), a server database next.
+// data, so that any database can stand behind it: the embedded SQLite file (sqlite/) or a
+// PostgreSQL server shared by several processes (postgres/).
 // Nothing here names a driver or hands out a connection.
 import type { PlanAnchor, PlanRecord, PlatformId, PostRecord, Subscription, SubscriptionInput } from './types.js';
 
