@@ -10,6 +10,7 @@ import { DEFAULT_SLACK_COMMAND, normaliseCommandName, settingsProblems } from '.
 import { errorMessage, UserError } from './core/errors.js';
 import { parseTimezone } from './bot/schedule-words.js';
 import { modelFolderProblem } from './core/search/vectors/use-embedder.js';
+import { isPostgresUrl } from './store/postgres/url.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,6 +29,14 @@ const LLM_TIMEOUT_MAX_MS = 60_000;
 function isHttpUrl(s: string): boolean {
   try {
     return ['http:', 'https:'].includes(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function parsesAsUrl(s: string): boolean {
+  try {
+    return Boolean(new URL(s).hostname);
   } catch {
     return false;
   }
@@ -73,6 +82,13 @@ const schema = z.object({
   SLACK_COMMAND: optionalString.transform((s) => normaliseCommandName(s ?? DEFAULT_SLACK_COMMAND)),
   SLACK_COMMAND_PREFIX: optionalString.transform((s) => s?.replace(/^\/+/, '')),
   DATABASE_PATH: optionalString.transform((s) => path.resolve(PROJECT_ROOT, s ?? 'state/bot.db')),
+  // A PostgreSQL server instead of the SQLite file, for several processes or hosts sharing state.
+  // The messages never repeat the value: it holds the password.
+  DATABASE_URL: optionalString.refine((s) => !s || isPostgresUrl(s), {
+    message: 'must be a postgres:// URL such as postgres://bot:PASSWORD@db.example.com:5432/reading (or unset it to keep the state in the SQLite file at DATABASE_PATH)',
+  }).refine((s) => !s || !isPostgresUrl(s) || parsesAsUrl(s), {
+    message: 'is not a valid URL: write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE, with any @, : or / in the password written as %40, %3A, %2F',
+  }),
   // Where the index snapshot is kept so restarts skip rebuilding; "off" builds at every start.
   SNAPSHOT_DIR: optionalString.transform((s) => (s && /^(off|none|false|0)$/i.test(s) ? undefined : path.resolve(PROJECT_ROOT, s ?? 'state/snapshots'))),
   // Search by meaning beside words: "auto" embeds corpora up to SEMANTIC_AUTO_MAX_PASSAGES (live-vectors.ts).

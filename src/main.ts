@@ -16,7 +16,7 @@ import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
 import { createPlanService } from './scheduler/plan/service.js';
 import { createDailyService, routingPoster } from './scheduler/service.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore, storeTarget, type Store } from './store/index.js';
 
 /** How long a stop may take once SIGTERM or SIGINT arrives. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -106,9 +106,10 @@ function logSharedHealth(config: Config, platforms: readonly Platform<PlatformNa
   }
 }
 
-async function openDatabase(path: string): Promise<Store> {
+async function openDatabase(config: Config): Promise<Store> {
+  const path = config.DATABASE_PATH;
   try {
-    return await openStore(path);
+    return await openStore(storeTarget(config));
   } catch (e) {
     if (isUserError(e)) throw e;
     throw new UserError(`Cannot open the database at ${path} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
@@ -155,7 +156,7 @@ async function main(): Promise<number> {
     await loading.finally(() => clearTimeout(notice));
   } else loading.catch(() => {});
 
-  const store = await openDatabase(config.DATABASE_PATH);
+  const store = await openDatabase(config);
   // Backups beside the database, and a watch on the file for deletion or replacement under us.
   void store.protect();
   const platforms: PlatformName[] = foreground ? [FALLBACK.name] : enabled.map((p) => p.name);

@@ -40,7 +40,7 @@ function packagesOf(file: string): string[] {
 }
 
 /** Platform SDKs and the store's and scheduler's own libraries. */
-const INFRASTRUCTURE = [/^discord\.js$/, /^@discordjs\//, /^@slack\//, /^better-sqlite3$/, /^node-cron$/];
+const INFRASTRUCTURE = [/^discord\.js$/, /^@discordjs\//, /^@slack\//, /^better-sqlite3$/, /^pg$/, /^node-cron$/];
 
 let imports: Record<string, string[]>;
 let loops: string[][];

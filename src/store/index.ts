@@ -1,15 +1,29 @@
 // The bot's persistent state: subscriptions, each channel's rotation, and one row per channel and
 // local date for daily posts, behind the async Store interface (store.ts). openStore is the one
-// way in; today it opens the embedded SQLite file (sqlite/).
+// way in: the embedded SQLite file (sqlite/) by default, a PostgreSQL server (postgres/) when
+// DATABASE_URL names one.
 import { openSqliteStore } from './sqlite/store.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_DATABASE_PATH = 'state/bot.db';
 
-/** Opens (creating folder and file if needed) and migrates the database at `path`. */
-export function openStore(path: string = DEFAULT_DATABASE_PATH): Promise<Store> {
-  return openSqliteStore(path);
+/** Where the state lives: a SQLite file path (DATABASE_PATH), or a postgres:// URL (DATABASE_URL). */
+export type StoreTarget = string | { path: string } | { url: string };
+
+/**
+ * Opens and migrates the state: a SQLite file (creating folder and file if needed) for a path, a
+ * PostgreSQL server for `{ url }`.
+ */
+export async function openStore(target: StoreTarget = DEFAULT_DATABASE_PATH): Promise<Store> {
+  if (typeof target === 'string') return openSqliteStore(target);
+  // Loaded only when asked for: a bot on SQLite never loads the Postgres driver.
+  if ('url' in target) return (await import('./postgres/store.js')).openPostgresStore(target.url);
+  return openSqliteStore(target.path);
 }
+
+/** The store the configuration chooses: DATABASE_URL when set, else the SQLite file at DATABASE_PATH. */
+export const storeTarget = (config: { DATABASE_URL?: string; DATABASE_PATH: string }): StoreTarget =>
+  config.DATABASE_URL ? { url: config.DATABASE_URL } : { path: config.DATABASE_PATH };
 
 export { PLATFORM_ID_PATTERN, PlatformIdError, checkPlatformId, isPlatformId } from './platform-id.js';
 export type {

@@ -1,5 +1,6 @@
 // What the scheduler and the daily service may ask of the bot's state, as async methods on plain
-// data, so that any database can stand behind it: SQLite today (sqlite/), a server database next.
+// data, so that any database can stand behind it: the embedded SQLite file (sqlite/) or a
+// PostgreSQL server shared by several processes (postgres/).
 // Nothing here names a driver or hands out a connection.
 import type { PlanAnchor, PlanRecord, PlatformId, PostRecord, Subscription, SubscriptionInput } from './types.js';
 
@@ -112,9 +113,12 @@ export interface PlanRepo {
   list(): Promise<PlanRecord[]>;
 }
 
-/** Something wrong with the state under the running bot (its file deleted, emptied or replaced). */
+/**
+ * Something wrong with the state under the running bot: its SQLite file deleted, emptied or
+ * replaced, or its database server not answering.
+ */
 export interface StateProblem {
-  kind: 'missing' | 'truncated' | 'replaced';
+  kind: 'missing' | 'truncated' | 'replaced' | 'unreachable';
   /** What happened, for people. */
   message: string;
   /** Which backup restores it, and how. */
@@ -139,7 +143,7 @@ export interface Store {
   schemaVersion(): Promise<number>;
   /** What is wrong with the state under the running bot, if anything (checks it now). */
   problem(): Promise<StateProblem | undefined>;
-  /** Backs the state up now and then watches over it; `npm start` calls it. */
+  /** Backs the state up now and then watches over it; `npm start` calls it. A server database leaves backups to its operator. */
   protect(opts?: KeeperOptions): Promise<unknown>;
   /** Closes the connection; closing twice is harmless. */
   close(): Promise<void>;

@@ -31,7 +31,7 @@ function sharedSnapshotDir(state: string): string {
 /** The environment of a fresh install: no tokens, a database of its own, and the suite's shared index snapshot. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|LLM_|CORPUS_DIR|LOG_LEVEL|DATABASE_PATH|SNAPSHOT_DIR|DAILY_TIMEZONE|ADMIN_USER_IDS|PORT$)/.test(k)) delete env[k];
+  for (const k of Object.keys(env)) if (/^(DISCORD_|SLACK_|LLM_|CORPUS_DIR|LOG_LEVEL|DATABASE_PATH|DATABASE_URL|SNAPSHOT_DIR|DAILY_TIMEZONE|ADMIN_USER_IDS|PORT$)/.test(k)) delete env[k];
   const state = mkdtempSync(path.join(os.tmpdir(), 'rg-db-'));
   // Set empty rather than left unset, so a developer's .env cannot send the suite's passages to a model.
   return { ...env, NO_COLOR: '1', DATABASE_PATH: path.join(state, 'bot.db'), SNAPSHOT_DIR: sharedSnapshotDir(state), LLM_BASE_URL: '', ...extra };

@@ -1,27 +1,8 @@
-// The exactly-once core: claims under a UNIQUE key, leases, takeover with the same nonce.
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.js';
-import { withDatabase } from '../helpers/sqlite.js';
-import { tempDir } from '../scheduler/helpers.js';
-
-let cleanup = () => {};
-const open: Store[] = [];
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close();
-  cleanup();
-});
-
-let path = '';
-async function twoStores(): Promise<[Store, Store]> {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  path = join(t.dir, 'bot.db');
-  const a = await openStore(path);
-  const b = await openStore(path);
-  open.push(a, b);
-  return [a, b];
-}
+// The exactly-once core: claims under a UNIQUE key, leases, takeover with the same nonce. The same
+// cases run on SQLite (two connections to one file) and PostgreSQL (two pools on one database).
+import { expect, it } from 'vitest';
+import type { Store } from '../../src/store/index.js';
+import { forEachStore, type StorePlace } from '../helpers/stores.js';
 
 const key = { platform: 'discord' as const, channelId: 'c1', localDate: '2026-03-29' };
 const t0 = new Date('2026-03-29T07:00:00Z');
@@ -36,8 +17,14 @@ const req = (owner: string, now: Date, passage = 'p1') => ({
   random: Math.random,
 });
 
-describe('claims', () => {
-  it('two connections to one file: only one claim wins', async () => {
+forEachStore('claims', (kind) => {
+  let place: StorePlace;
+  async function twoStores(): Promise<[Store, Store]> {
+    place = await kind.place();
+    return [await place.open(), await place.open()];
+  }
+
+  it('two connections to one database: only one claim wins', async () => {
     const [a, b] = await twoStores();
     const ca = await a.posts.claim(req('A', t0, 'pa'));
     const cb = await b.posts.claim(req('B', t0, 'pb'));
@@ -56,7 +43,7 @@ describe('claims', () => {
     const taken = (await b.posts.claim(req('B', new Date(t0.getTime() + 180_000), 'pb')))!;
     expect(taken.via).toBe('takeover');
     expect(taken.record).toMatchObject({ owner: 'B', passageId: 'pa', nonce: 'nonce-1', attempts: 2 });
-    const attempts = withDatabase(path, (db) => db.prepare('SELECT owner, outcome, error_code FROM post_attempts ORDER BY id').all());
+    const attempts = await place.rows('SELECT owner, outcome, error_code FROM post_attempts ORDER BY id');
     expect(attempts).toEqual([
       { owner: 'A', outcome: 'abandoned', error_code: 'lease_expired' },
       { owner: 'B', outcome: null, error_code: null },

@@ -1,14 +1,10 @@
 // The plans table: one plan per (platform, channel), read back as it was written, moved by its
 // anchor alone, and kept apart from subscriptions (stopping daily posts leaves the plan).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { WEEKDAYS, EVERY_DAY } from '../../src/bot/days.js';
-import { openStore, PlatformIdError, type PlanRecord, type Store } from '../../src/store/index.js';
+import { PlatformIdError, type PlanRecord, type Store } from '../../src/store/index.js';
+import { forEachStore } from '../helpers/stores.js';
 
-let store: Store;
-beforeEach(async () => {
-  store = await openStore(':memory:');
-});
-afterEach(() => store.close());
 
 const t0 = new Date('2026-03-01T10:00:00Z');
 const anchor = { localDate: '2026-03-02', passageId: 'book:aaaa', nextId: 'book:bbbb', position: 0, section: 'Chapter 1', sectionOffset: 0 };
@@ -25,7 +21,12 @@ const plan: Omit<PlanRecord, 'createdAt' | 'updatedAt'> = {
   createdBy: 'U1',
 };
 
-describe('plans', () => {
+forEachStore('plans', (kind) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await kind.open();
+  });
+
   it('reads a plan back as written, and keeps one per channel', async () => {
     expect(await store.plans.put(plan, t0)).toEqual({ ...plan, createdAt: t0, updatedAt: t0 });
     const t1 = new Date('2026-03-05T10:00:00Z');

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+// Each channel's rotation: no passage repeats before all were shown, on either store.
+import { expect, it } from 'vitest';
 import { seededRandom } from '../../src/core/search/text.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { ids, tempDir } from '../scheduler/helpers.js';
-
-let cleanup = () => {};
-afterEach(() => cleanup());
+import type { Store } from '../../src/store/index.js';
+import { ids } from '../scheduler/helpers.js';
+import { forEachStore } from '../helpers/stores.js';
 
 /** Picks and marks one passage a day for `days` days; returns the picks. */
 async function run(store: Store, key: string, days: number, eligible: () => string[], random = seededRandom(7)): Promise<string[]> {
@@ -18,9 +16,9 @@ async function run(store: Store, key: string, days: number, eligible: () => stri
   return out;
 }
 
-describe('rotation', async () => {
+forEachStore('rotation', (kind) => {
   it('shows 150 passages in 150 days without a repeat, then starts a new cycle', async () => {
-    const store = await openStore(':memory:');
+    const store = await kind.open();
     const all = ids(150);
     const picks = await run(store, 'discord:c', 200, () => all);
     const first = picks.slice(0, 150);
@@ -35,7 +33,7 @@ describe('rotation', async () => {
   });
 
   it('nextPassage records nothing', async () => {
-    const store = await openStore(':memory:');
+    const store = await kind.open();
     const random = seededRandom(3);
     const a = await store.rotation.nextPassage('k', ids(5), () => 0.5);
     expect(await store.rotation.nextPassage('k', ids(5), () => 0.5)).toBe(a);
@@ -45,7 +43,7 @@ describe('rotation', async () => {
   });
 
   it('includes passages added mid-cycle in the same cycle', async () => {
-    const store = await openStore(':memory:');
+    const store = await kind.open();
     let eligible = ids(150);
     const added = ids(10, 'new');
     const picks: string[] = [];
@@ -64,7 +62,7 @@ describe('rotation', async () => {
   });
 
   it('skips passages removed from the corpus', async () => {
-    const store = await openStore(':memory:');
+    const store = await kind.open();
     const all = ids(150);
     const random = seededRandom(5);
     const early = await run(store, 'k', 50, () => all, random);
@@ -82,15 +80,13 @@ describe('rotation', async () => {
   });
 
   it('keeps channels apart and survives a restart', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const path = join(t.dir, 'bot.db');
+    const place = await kind.place();
     const all = ids(30);
-    let store = await openStore(path);
+    let store = await place.open();
     const a1 = await run(store, 'discord:a', 12, () => all, seededRandom(1));
     await run(store, 'discord:b', 30, () => all, seededRandom(2));
     await store.close();
-    store = await openStore(path);
+    store = await place.open();
     const a2 = await run(store, 'discord:a', 18, () => all, seededRandom(99));
     expect(new Set([...a1, ...a2]).size).toBe(30);
     expect(await store.rotation.cycle('discord:b')).toBe(0);
@@ -98,7 +94,7 @@ describe('rotation', async () => {
   });
 
   it('unmarkShown returns a passage to the pool', async () => {
-    const store = await openStore(':memory:');
+    const store = await kind.open();
     await store.rotation.markShown('k', 'p001');
     await store.rotation.markShown('k', 'p002');
     await store.rotation.unmarkShown('k', 'p001');

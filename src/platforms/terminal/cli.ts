@@ -19,7 +19,7 @@ import { DailyScheduler } from '../../scheduler/daily.js';
 import { createPlanService } from '../../scheduler/plan/service.js';
 import { createDailyService } from '../../scheduler/service.js';
 import { zonedInstant } from '../../scheduler/time.js';
-import { openStore, type Store } from '../../store/index.js';
+import { openStore, storeTarget, type Store } from '../../store/index.js';
 
 const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       --channel KEY acts as that channel (its reading plan and daily posts, in DATABASE_PATH); --date runs it on that local date\n       npm run cli -- passages [--source S] [--stats] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}\nProblems with corpus files (files not served included) are printed on stderr, one line each.\n${STATS_HELP}`;
 
@@ -136,8 +136,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (values.channel !== undefined || name === 'plan') {
       try {
-        store = await openStore(config.DATABASE_PATH);
+        store = await openStore(storeTarget(config));
       } catch (e) {
+        // The Postgres store's errors already name DATABASE_URL and say what to check.
+        if (config.DATABASE_URL) return fail(errorMessage(e), json, 1);
         return fail(`Cannot open the database at ${config.DATABASE_PATH} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, json, 1);
       }
       const ctx = await channelContext(base, store, values.channel ?? 'terminal', values.date, config.DAILY_TIMEZONE);

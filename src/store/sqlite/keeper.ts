@@ -89,7 +89,7 @@ export class StateKeeper {
     return this.found;
   }
 
-  private inspect(): StateProblem['kind'] | undefined {
+  private inspect(): Exclude<StateProblem['kind'], 'unreachable'> | undefined {
     let st;
     try {
       st = statSync(this.path);
