@@ -89,7 +89,7 @@ export async function build({ quiet = false } = {}) {
 }
 
 /** The sources a build reads; anything newer than the stamp (a file, or a folder that lost one) makes it stale. */
-const SOURCES = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs'];
+const SOURCES = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** The newest mtime among the sources, in ms. */
 export function newestSource() {
