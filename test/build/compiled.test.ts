@@ -99,6 +99,25 @@ describe('the compiled bot, without development dependencies', () => {
     expect(reply.results.length).toBeGreaterThan(0);
   });
 
+  it('loads no YAML, zip or SQLite library for a one-shot answer from the snapshot, only when a command needs them', async () => {
+    // CommonJS packages show in require's cache; the process prints them as it exits.
+    const oneShot = (args: string[]) =>
+      run('node', ['--input-type=module', '-e', [
+        "import { createRequire } from 'node:module';",
+        "const cache = createRequire(process.cwd() + '/').cache;",
+        "process.on('exit', () => process.stderr.write(JSON.stringify([...new Set(Object.keys(cache).flatMap((f) => f.match(/node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//)?.[1] ?? []))])));",
+        `process.argv.splice(1, Infinity, "cli.js", ...${JSON.stringify(args)});`,
+        "await import('./dist/src/platforms/terminal/cli.js');",
+      ].join('\n')], tree);
+    const quote = await oneShot(['quote', '--json']);
+    expect(JSON.parse(quote.stdout).results.length).toBe(1);
+    const loaded = JSON.parse(quote.stderr) as string[];
+    for (const lib of ['yaml', 'fflate', 'better-sqlite3']) expect(loaded).not.toContain(lib);
+    // The check sees a library once a command uses it: a channel's plan lives in the database.
+    const plan = await oneShot(['plan', 'status', '--channel', 'book-club', '--json']);
+    expect(JSON.parse(plan.stderr.slice(plan.stderr.lastIndexOf('['))) as string[]).toContain('better-sqlite3');
+  });
+
   it('says what to do when there is no dist/ and no TypeScript to build it', async () => {
     const r = await run('npm', ['--silent', 'start'], bare, { input: '/quote\n' });
     expect(r.code).not.toBe(0);
