@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { DOC_KINDS, type DocKind, type DocumentMeta, type IngestWarning } from '../corpus.js';
 import { safeUrl, urlProblem } from '../untrusted.js';
 import { lazyPackage } from '../lazy.js';
+import type * as Yaml from 'yaml';
 
-const yaml = lazyPackage<typeof import('yaml')>('yaml');
+const yaml = lazyPackage<typeof Yaml>('yaml');
 
 export const SIDECAR = 'corpus.yaml';
 

@@ -9,8 +9,9 @@ import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 import { elementsNamed, parseXml, textOf } from './xml.js';
 import { entryNames, isZip, unzipCapped } from './zip.js';
 import { lazyPackage } from '../lazy.js';
+import type * as Fflate from 'fflate';
 
-const fflate = lazyPackage<typeof import('fflate')>('fflate');
+const fflate = lazyPackage<typeof Fflate>('fflate');
 
 const MAIN_PART = 'word/document.xml';
 

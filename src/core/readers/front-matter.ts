@@ -1,8 +1,9 @@
 // YAML front matter, the metadata a text document can carry at its top. Plain text honours it as
 // well as Markdown, so it is shared by both readers.
 import { lazyPackage } from '../lazy.js';
+import type * as Yaml from 'yaml';
 
-const yaml = lazyPackage<typeof import('yaml')>('yaml');
+const yaml = lazyPackage<typeof Yaml>('yaml');
 
 /** Splits leading YAML front matter (`---` ... `---`) from the body. */
 export function splitFrontMatter(text: string): { data?: unknown; body: string; error?: string } {

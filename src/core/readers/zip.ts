@@ -3,8 +3,9 @@
 // unpacked size checked before anything is inflated, and each entry held to the size it declares
 // while it inflates, so a bomb costs a warning, not the process.
 import { lazyPackage } from '../lazy.js';
+import type * as Fflate from 'fflate';
 
-const fflate = lazyPackage<typeof import('fflate')>('fflate');
+const fflate = lazyPackage<typeof Fflate>('fflate');
 
 /** More entries than any book or document has; a count past it is a damaged or hostile file. */
 export const ZIP_MAX_ENTRIES = 5_000;

@@ -2,6 +2,7 @@
 // that a word is "the same word" in exactly one sense everywhere.
 import { stemmer } from 'stemmer';
 import { lazy, lazyPackage } from '../lazy.js';
+import type * as Stopword from 'stopword';
 
 // Conversational words that the generic list lacks but that carry no topic in transcripts.
 const EXTRA_STOP_WORDS = [
@@ -12,7 +13,7 @@ const EXTRA_STOP_WORDS = [
   'something', 'everything', 'nothing', 'someone', 'everyone', 'bit', 'gotta', 'wanna',
 ];
 
-const stopWords = lazy(() => new Set([...lazyPackage<typeof import('stopword')>('stopword')().eng, ...EXTRA_STOP_WORDS]));
+const stopWords = lazy(() => new Set([...lazyPackage<typeof Stopword>('stopword')().eng, ...EXTRA_STOP_WORDS]));
 
 /** Words never searched on: the stop-word list (loaded on the first look-up) and the conversational extras. */
 export const STOP_WORDS: { has(word: string): boolean } = { has: (word) => stopWords().has(word) };
