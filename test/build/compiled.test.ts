@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { codeFingerprint } from '../../src/core/library/fingerprint.js';
 import { cleanEnv, SPAWN_HANG_GUARD_MS } from '../helpers/spawn.js';
 
 interface Ran {
@@ -116,6 +117,12 @@ describe('the compiled bot, without development dependencies', () => {
     // The check sees a library once a command uses it: a channel's plan lives in the database.
     const plan = await oneShot(['plan', 'status', '--channel', 'book-club', '--json']);
     expect(JSON.parse(plan.stderr.slice(plan.stderr.lastIndexOf('['))) as string[]).toContain('better-sqlite3');
+  });
+
+  it('keys its snapshots as the sources do, so a compiled bot restores a snapshot a bot run from source saved', async () => {
+    const r = await run('node', ['--input-type=module', '-e', "console.log(await (await import('./dist/src/core/library/fingerprint.js')).codeFingerprint())"], tree);
+    expect(r.stdout.trim()).toBe(await codeFingerprint());
+    expect(r.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('says what to do when there is no dist/ and no TypeScript to build it', async () => {
