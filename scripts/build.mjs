@@ -5,7 +5,7 @@
 // The tree is compiled into a folder beside dist/ and swapped in whole, under a lock, so a bot
 // already running from dist/ (or one starting while another builds) never sees half a build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -79,7 +79,10 @@ export async function build({ quiet = false } = {}) {
   const { coreSourceFingerprint, BUILT_FINGERPRINT } = await import(pathToFileURL(path.join(next, 'src/core/library/fingerprint.js')).href);
   const hash = await coreSourceFingerprint(path.join(ROOT, 'src/core'));
   writeFileSync(path.join(next, 'src/core/library', BUILT_FINGERPRINT), JSON.stringify({ hash }) + '\n');
-  writeFileSync(path.join(next, 'build.json'), JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, ms: Date.now() - started }) + '\n');
+  const stamp = path.join(next, 'build.json');
+  writeFileSync(stamp, JSON.stringify({ builtAt: new Date().toISOString(), node: process.version, ms: Date.now() - started }) + '\n');
+  // Dated when tsc started, so a source saved while it ran is newer than the build and rebuilds it.
+  utimesSync(stamp, started / 1000, started / 1000);
   const old = `${DIST}.old-${process.pid}`;
   if (existsSync(DIST)) renameSync(DIST, old);
   renameSync(next, DIST);
