@@ -5,15 +5,14 @@
 // The tree is compiled into a folder beside dist/ and swapped in whole, under a lock, so a bot
 // already running from dist/ (or one starting while another builds) never sees half a build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DIST, ROOT } from './build-state.mjs';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = path.join(ROOT, 'dist');
-/** Written last: a dist/ without it is a build that never finished. */
-export const STAMP = path.join(DIST, 'build.json');
+export { buildState, DIST, newestSource, ROOT, STAMP } from './build-state.mjs';
+
 const LOCK = path.join(ROOT, 'dist.lock');
 /** How long a start waits for another process's build before giving up. */
 const LOCK_WAIT_MS = 15 * 60_000;
@@ -89,45 +88,6 @@ export async function build({ quiet = false } = {}) {
   rmSync(old, { recursive: true, force: true });
   if (!quiet) process.stderr.write(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   return true;
-}
-
-/** The sources a build reads; anything newer than the stamp (a file, or a folder that lost one) makes it stale. */
-const SOURCES = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json'];
-
-/** The newest mtime among the sources, in ms. */
-export function newestSource() {
-  let newest = 0;
-  const visit = (p) => {
-    let st;
-    try {
-      st = statSync(p);
-    } catch {
-      return;
-    }
-    newest = Math.max(newest, st.mtimeMs);
-    if (st.isDirectory()) for (const name of readdirNames(p)) visit(path.join(p, name));
-  };
-  for (const s of SOURCES) visit(path.join(ROOT, s));
-  return newest;
-}
-
-function readdirNames(dir) {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
-
-/** 'missing', 'stale' or 'fresh'. */
-export function buildState() {
-  let stamp;
-  try {
-    stamp = statSync(STAMP).mtimeMs;
-  } catch {
-    return 'missing';
-  }
-  return newestSource() > stamp ? 'stale' : 'fresh';
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

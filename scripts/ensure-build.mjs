@@ -2,10 +2,11 @@
 // dist/ when it is missing or older than the sources and TypeScript is installed, so a new user's
 // `npm install && npm start` just works, and costs a few stat calls when the build is up to date.
 // After `npm ci --omit=dev` on a built tree there is no tsc and the built tree is used as it is.
-import { build, buildState, findTsc, withLock } from './build.mjs';
+import { buildState } from './build-state.mjs';
 
 const state = buildState();
 if (state !== 'fresh') {
+  const { build, findTsc, withLock } = await import('./build.mjs');
   if (findTsc()) {
     process.stderr.write(state === 'missing' ? 'Building the bot (first start, about half a minute)…\n' : 'Sources changed since the last build: rebuilding…\n');
     // Under the lock another start may have built it already.

@@ -40,7 +40,7 @@ function productionTree(withDist: boolean): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'rg-prod-'));
   if (withDist) cpSync(path.join(PROJECT_ROOT, 'dist'), path.join(root, 'dist'), { recursive: true, preserveTimestamps: true });
   mkdirSync(path.join(root, 'scripts'));
-  for (const f of ['build.mjs', 'ensure-build.mjs']) cpSync(path.join(PROJECT_ROOT, 'scripts', f), path.join(root, 'scripts', f));
+  for (const f of ['build.mjs', 'build-state.mjs', 'ensure-build.mjs']) cpSync(path.join(PROJECT_ROOT, 'scripts', f), path.join(root, 'scripts', f));
   const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
   writeFileSync(path.join(root, 'package.json'), JSON.stringify(pkg, null, 2));
   // Every installed package but the development ones, each linked from the real node_modules.
@@ -166,11 +166,11 @@ describe('the build check that npm start runs first', () => {
   beforeAll(() => {
     root = mkdtempSync(path.join(os.tmpdir(), 'rg-stale-'));
     mkdirSync(path.join(root, 'scripts'));
-    cpSync(path.join(PROJECT_ROOT, 'scripts/build.mjs'), path.join(root, 'scripts/build.mjs'));
+    for (const f of ['build.mjs', 'build-state.mjs']) cpSync(path.join(PROJECT_ROOT, 'scripts', f), path.join(root, 'scripts', f));
     mkdirSync(path.join(root, 'src/core'), { recursive: true });
     writeFileSync(path.join(root, 'src/core/a.ts'), 'export const a = 1;\n');
     writeFileSync(path.join(root, 'src/core/b.ts'), 'export const b = 2;\n');
-    for (const p of ['scripts/build.mjs', 'scripts', 'src/core/a.ts', 'src/core/b.ts', 'src/core', 'src']) at(p, 1_000_000);
+    for (const p of ['scripts/build.mjs', 'scripts/build-state.mjs', 'scripts', 'src/core/a.ts', 'src/core/b.ts', 'src/core', 'src']) at(p, 1_000_000);
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
