@@ -1,8 +1,8 @@
 // The compiled bot as a production image runs it: dist/ (built once by the suite's global setup)
-// in a tree whose node_modules holds the dependencies only, as after `npm ci --omit=dev` — no tsx,
+// in a tree whose node_modules holds what `npm ls --omit=dev` lists, as `npm ci --omit=dev` would: no tsx,
 // no TypeScript — started with plain node or npm, with nothing preloaded through NODE_OPTIONS.
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,26 +35,42 @@ function run(cmd: string, args: string[], cwd: string, opts: { input?: string; e
   });
 }
 
+/** The top-level folders of node_modules that `npm ls --omit=dev` lists. */
+function productionPackages(modules: string): string[] {
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).stdout;
+  const names = new Set<string>();
+  for (const line of listed.split('\n')) {
+    const rel = path.relative(modules, realpathOrSelf(line.trim()));
+    if (!line.trim() || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const parts = rel.split(path.sep);
+    names.add(parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!);
+  }
+  if (names.size < 10) throw new Error(`npm ls --omit=dev listed too few packages:\n${listed}`);
+  return [...names];
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 /** A tree with dist/, the start scripts, package.json and the runtime dependencies only. */
 function productionTree(withDist: boolean): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'rg-prod-'));
   if (withDist) cpSync(path.join(PROJECT_ROOT, 'dist'), path.join(root, 'dist'), { recursive: true, preserveTimestamps: true });
   mkdirSync(path.join(root, 'scripts'));
   for (const f of ['build.mjs', 'build-state.mjs', 'ensure-build.mjs']) cpSync(path.join(PROJECT_ROOT, 'scripts', f), path.join(root, 'scripts', f));
-  const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-  writeFileSync(path.join(root, 'package.json'), JSON.stringify(pkg, null, 2));
-  // Every installed package but the development ones, each linked from the real node_modules.
-  const modules = path.join(PROJECT_ROOT, 'node_modules');
+  cpSync(path.join(PROJECT_ROOT, 'package.json'), path.join(root, 'package.json'));
+  // What npm ci --omit=dev installs: the packages npm itself lists for production, each linked
+  // from the real node_modules (nested copies come along inside their parents).
+  const modules = realpathSync(path.join(PROJECT_ROOT, 'node_modules'));
   mkdirSync(path.join(root, 'node_modules'));
-  const dev = new Set(Object.keys(pkg.devDependencies));
-  for (const name of readdirSync(modules)) {
-    if (name.startsWith('.')) continue;
-    if (name.startsWith('@')) {
-      mkdirSync(path.join(root, 'node_modules', name));
-      for (const sub of readdirSync(path.join(modules, name))) {
-        if (!dev.has(`${name}/${sub}`)) symlinkSync(path.join(modules, name, sub), path.join(root, 'node_modules', name, sub));
-      }
-    } else if (!dev.has(name)) symlinkSync(path.join(modules, name), path.join(root, 'node_modules', name));
+  for (const name of productionPackages(modules)) {
+    if (name.includes('/')) mkdirSync(path.join(root, 'node_modules', name.split('/')[0]!), { recursive: true });
+    symlinkSync(path.join(modules, name), path.join(root, 'node_modules', name));
   }
   return root;
 }
