@@ -1,6 +1,6 @@
 // The compiled bot as a production image runs it: dist/ (built once by the suite's global setup)
-// in a tree whose node_modules holds what `npm ls --omit=dev` lists, as `npm ci --omit=dev` would: no tsx,
-// no TypeScript — started with plain node or npm, with nothing preloaded through NODE_OPTIONS.
+// in a tree whose node_modules holds what `npm ls --omit=dev` lists, as `npm ci --omit=dev` would
+// (no tsx, no TypeScript), started with plain node or npm and nothing preloaded by NODE_OPTIONS.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
