@@ -6,7 +6,11 @@
 //
 //   npm run bench -- [--sizes 1,10,100] [--queries 500] [--seed 42] [--json] [--out DIR]
 //                    [--timeout 1800] [--heap MB] [--no-bundled] [--acks] [--long-line 100,400,800]
-//                    [--no-semantic]
+//                    [--no-semantic] [--cold-start 5]
+//
+// --cold-start N: one one-shot terminal call on the bundled corpus, N times each way: the old way
+// (tsx, behind npm and without) and compiled (plain node, and npm run cli); CPU of the process
+// tree, wall time and the ratio (scripts/bench/cold-start.ts). "0" skips it.
 //
 // Semantic retrieval (unless --no-semantic; scripts/bench/semantic.ts): the bundled corpus's first
 // start to its prompt and to its vectors being served, a restart with them, their build cost and
@@ -47,6 +51,7 @@ const { values } = parseArgs({
     acks: { type: 'boolean', default: false },
     'long-line': { type: 'string', default: '100,400,800' },
     'no-semantic': { type: 'boolean', default: false },
+    'cold-start': { type: 'string', default: '5' },
   },
 });
 
@@ -158,6 +163,19 @@ if (longLineKB.length >= 2) {
     if (!values.json) process.stdout.write('\n' + formatLongLineTable(r) + '\n');
   } catch (e) {
     process.stdout.write(JSON.stringify({ scenario: 'long-line', error: (e as Error).message }) + '\n');
+  }
+}
+
+const coldStartRuns = Number(values['cold-start']);
+if (Number.isInteger(coldStartRuns) && coldStartRuns > 0) {
+  const { formatColdStartTable, runColdStartScenario } = await import('./bench/cold-start.js');
+  note(`scenario cold-start (${coldStartRuns} runs each way)`);
+  try {
+    const r = await runColdStartScenario({ runs: coldStartRuns, log: (msg) => note(msg) });
+    process.stdout.write(JSON.stringify({ scenario: 'cold-start', ...r }) + '\n');
+    if (!values.json) process.stdout.write('\n' + formatColdStartTable(r) + '\n');
+  } catch (e) {
+    process.stdout.write(JSON.stringify({ scenario: 'cold-start', error: (e as Error).message }) + '\n');
   }
 }
 

@@ -12,7 +12,16 @@ import { parseTimezone } from './bot/schedule-words.js';
 import { modelFolderProblem } from './core/search/vectors/use-embedder.js';
 import { isPostgresUrl } from './store/postgres/url.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The checkout's root, where data/, state/ and .env live: one folder up from src/config.ts, two from
+ * the compiled dist/src/config.js, so the bot finds the same files however it was started.
+ */
+export const PROJECT_ROOT = projectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function projectRoot(here: string): string {
+  const up = path.resolve(here, '..');
+  return path.basename(up) === 'dist' ? path.resolve(up, '..') : up;
+}
 
 const optionalString = z
   .string()

@@ -5,7 +5,7 @@
 import { loadConfig, type Config } from './config.js';
 import { FALLBACK, PLATFORMS, type Platform, type PlatformName, type PlatformShared } from './platforms/index.js';
 import { errorMessage, isUserError, UserError } from './core/errors.js';
-import { logIngestWarnings } from './core/ingest/index.js';
+import { logIngestWarnings } from './core/ingest/warnings.js';
 import { LiveLibrary } from './core/library/live.js';
 import { configureLog, log } from './core/log.js';
 import { healthRoutes, HEALTH_LISTENING, HEALTH_PATHS, startHealthServer, type HealthServer } from './health/http.js';

@@ -137,15 +137,7 @@ async function readHead(full: string): Promise<Buffer> {
   }
 }
 
-/** A file that is not served at all. */
-export const CORPUS_FILE_SKIPPED = 'corpus_file_skipped';
-/** A file that is served, with a problem in part of it (a metadata field, a duplicate id). */
-export const CORPUS_FILE_WARNING = 'corpus_file_warning';
-
-/** Logs a load's warnings, keeping files left out apart from files served despite a problem. */
-export function logIngestWarnings(warnings: IngestWarning[]): void {
-  for (const w of warnings) log.warn(w.skipped ? CORPUS_FILE_SKIPPED : CORPUS_FILE_WARNING, { file: w.file, reason: w.message });
-}
+export { CORPUS_FILE_SKIPPED, CORPUS_FILE_WARNING, logIngestWarnings } from './warnings.js';
 
 /**
  * Metadata from every corpus.yaml, keyed by the document's path from the corpus folder. Each

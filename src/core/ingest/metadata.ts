@@ -2,10 +2,13 @@
 // such as front matter), checked field by field and completed with defaults. Bad input is reported
 // as a warning naming the file, never thrown, so one broken file cannot take the whole bot down.
 
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { DOC_KINDS, type DocKind, type DocumentMeta, type IngestWarning } from '../corpus.js';
 import { safeUrl, urlProblem } from '../untrusted.js';
+import { lazyPackage } from '../lazy.js';
+import type * as Yaml from 'yaml';
+
+const yaml = lazyPackage<typeof Yaml>('yaml');
 
 export const SIDECAR = 'corpus.yaml';
 
@@ -80,7 +83,7 @@ export function parseSidecar(text: string, warnings: IngestWarning[]): Map<strin
   const out = new Map<string, unknown>();
   let doc: unknown;
   try {
-    doc = parseYaml(text);
+    doc = yaml().parse(text);
   } catch (e) {
     warnings.push({ file: SIDECAR, message: `is not valid YAML (${(e as Error).message.split('\n')[0]}); metadata ignored` });
     return out;

@@ -1,12 +1,13 @@
 // The main thread's side of the build worker: a fresh worker for each build, ended when it has
 // answered, so a crash in a build never takes the bot down and a finished build holds no memory.
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from './worker-entry.js';
 import { buffersOf, type BuildRequest, type BuildResponse, type RememberedFile } from './build-job.js';
 import { UserError } from '../errors.js';
 import type { IngestCache } from '../ingest/index.js';
 import { log } from '../log.js';
 
-const ENTRY = new URL('./build-worker.mjs', import.meta.url);
+const ENTRY = workerEntry(import.meta.url, 'build-job', 'build-worker.mjs');
 
 export class BuildThread {
   private current?: Worker;
@@ -15,7 +16,7 @@ export class BuildThread {
 
   /** Builds the folder in a worker; resolves to the snapshot bytes under `key`. */
   build(dir: string, key: string): Promise<Buffer> {
-    // No inherited loader flags: the entry registers tsx itself, wherever the bot runs.
+    // No inherited loader flags: from source the entry registers tsx itself, compiled it needs none.
     const worker = new Worker(ENTRY, { execArgv: [] });
     this.current = worker;
     const remembered = this.remembered;

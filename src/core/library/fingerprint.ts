@@ -52,16 +52,43 @@ export async function sourceFingerprint(entries: string[], root: string): Promis
   return { hash: hash.digest('hex'), files };
 }
 
+/** Running compiled from dist/ (this module is .js), where the sources are not beside the code. */
+const COMPILED = import.meta.url.endsWith('.js');
+const EXT = COMPILED ? '.js' : '.ts';
+
 /** What shapes a snapshot: the build (documents to index) and the snapshot's own encoding. */
-export const FINGERPRINT_ENTRIES = ['./build.ts', './snapshot.ts'].map((f) => fileURLToPath(new URL(f, import.meta.url)));
+export const FINGERPRINT_ENTRIES = [`./build${EXT}`, `./snapshot${EXT}`].map((f) => fileURLToPath(new URL(f, import.meta.url)));
 const CORE = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Where `npm run build` leaves the fingerprint of the sources it compiled, beside this module in
+ * dist/. A compiled bot keys its snapshots by the TypeScript it came from, so it shares them with a
+ * bot run from source (tests, `npm run dev`) and needs no src/ folder at run time.
+ */
+export const BUILT_FINGERPRINT = 'fingerprint.json';
+
+/** The fingerprint of the sources under a `src/core` folder: what the build writes to BUILT_FINGERPRINT. */
+export async function coreSourceFingerprint(coreDir: string): Promise<string> {
+  const entries = ['build.ts', 'snapshot.ts'].map((f) => path.join(coreDir, 'library', f));
+  return (await sourceFingerprint(entries, coreDir)).hash;
+}
+
+async function builtFingerprint(): Promise<string | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(new URL(`./${BUILT_FINGERPRINT}`, import.meta.url), 'utf8')) as { hash?: unknown };
+    return typeof saved.hash === 'string' && /^[0-9a-f]{64}$/.test(saved.hash) ? saved.hash : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 let cached: Promise<string> | undefined;
 
 /** The fingerprint of this installation's index-building code, read once per process. */
 export function codeFingerprint(): Promise<string> {
-  cached ??= sourceFingerprint(FINGERPRINT_ENTRIES, CORE)
-    .then((f) => f.hash)
+  // A compiled tree without the build's file (tsc run by hand) hashes the code it runs instead.
+  cached ??= (COMPILED ? builtFingerprint() : Promise.resolve(undefined))
+    .then(async (built) => built ?? (await sourceFingerprint(FINGERPRINT_ENTRIES, CORE)).hash)
     .catch(() => 'unknown');
   return cached;
 }

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildState } from './build.js';
 import { makeFolder } from '../folders.js';
 import type { BuildThread } from './build-thread.js';
 import type { IngestCache } from '../ingest/index.js';
@@ -103,6 +102,8 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
     if (file) await save(file, () => snapshot);
     return withStale(done(state, library, 'build', 'worker'));
   }
+  // Loaded only to build: a start from a snapshot never reads the ingest pipeline and its readers.
+  const { buildState } = await import('./build.js');
   const state = await buildState(dir, opts.cache, opts.remember);
   const library = new Library(state.corpus, new SearchIndex(state.corpus, state.search), state.warnings);
   if (file) await save(file, () => encodeSnapshot(state, key));

@@ -1,10 +1,11 @@
 // The main thread's side of the vector worker: one worker per run, ended when it answers, so the
 // model's memory is returned and a crash in TF.js never takes the bot down.
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from './worker-entry.js';
 import type { VectorRequest, VectorResponse } from './vector-job.js';
 import type { VectorData } from '../search/vectors/passage-vectors.js';
 
-const ENTRY = new URL('./vector-worker.mjs', import.meta.url);
+const ENTRY = workerEntry(import.meta.url, 'vector-job', 'vector-worker.mjs');
 
 export class VectorThread {
   private current?: Worker;

@@ -2,13 +2,16 @@
 // shared HTML converter gives the same sections a saved page would; the title and author come
 // from the package's core properties. mammoth's own unzip has no caps, so it only ever sees an
 // archive rebuilt from entries that passed ours.
-import { zipSync } from 'fflate';
 import { loadDom } from './libraries.js';
 import { htmlSourceToText } from './html-text.js';
 import { pageDate } from './html.js';
 import type { DocumentReader, ReadOutcome, Sniffed } from './reader.js';
 import { elementsNamed, parseXml, textOf } from './xml.js';
 import { entryNames, isZip, unzipCapped } from './zip.js';
+import { lazyPackage } from '../lazy.js';
+import type * as Fflate from 'fflate';
+
+const fflate = lazyPackage<typeof Fflate>('fflate');
 
 const MAIN_PART = 'word/document.xml';
 
@@ -42,7 +45,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadOutcome> {
   const unzipped = unzipCapped(bytes, (name) => !/^word\/media\//i.test(name));
   if ('error' in unzipped) return unzipped;
   if (!unzipped.files.has(MAIN_PART)) return { error: `is not a Word document (${MAIN_PART} is missing)` };
-  const rebuilt = zipSync(Object.fromEntries(unzipped.files), { level: 0 });
+  const rebuilt = fflate().zipSync(Object.fromEntries(unzipped.files), { level: 0 });
   // Loaded on first use: most corpora have no Word files, and start-up should not pay for it.
   const { default: mammoth } = await import('mammoth');
   const result = await mammoth.convertToHtml(

@@ -1,6 +1,9 @@
 // YAML front matter, the metadata a text document can carry at its top. Plain text honours it as
 // well as Markdown, so it is shared by both readers.
-import { parse as parseYaml } from 'yaml';
+import { lazyPackage } from '../lazy.js';
+import type * as Yaml from 'yaml';
+
+const yaml = lazyPackage<typeof Yaml>('yaml');
 
 /** Splits leading YAML front matter (`---` ... `---`) from the body. */
 export function splitFrontMatter(text: string): { data?: unknown; body: string; error?: string } {
@@ -8,7 +11,7 @@ export function splitFrontMatter(text: string): { data?: unknown; body: string; 
   if (!m) return { body: text };
   const body = text.slice(m[0].length);
   try {
-    return { data: parseYaml(m[1]!), body };
+    return { data: yaml().parse(m[1]!), body };
   } catch (e) {
     return { body, error: `front matter is not valid YAML (${(e as Error).message.split('\n')[0]})` };
   }

@@ -2,7 +2,10 @@
 // kilobytes into gigabytes. Every archive is opened here, with caps on entry count and total
 // unpacked size checked before anything is inflated, and each entry held to the size it declares
 // while it inflates, so a bomb costs a warning, not the process.
-import { Inflate } from 'fflate';
+import { lazyPackage } from '../lazy.js';
+import type * as Fflate from 'fflate';
+
+const fflate = lazyPackage<typeof Fflate>('fflate');
 
 /** More entries than any book or document has; a count past it is a damaged or hostile file. */
 export const ZIP_MAX_ENTRIES = 5_000;
@@ -81,7 +84,7 @@ function listEntries(bytes: Uint8Array): Entry[] {
 function inflateCapped(data: Uint8Array, size: number, name: string): Uint8Array {
   const out = new Uint8Array(size);
   let written = 0;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     if (written + chunk.length > size) throw new ZipRefused(`has an entry (${name.slice(0, 80)}) that unpacks to more than it declares (a zip bomb); not read`);
     out.set(chunk, written);
     written += chunk.length;

@@ -1,7 +1,8 @@
 // Word-level text handling shared by the index, highlighting and near-duplicate detection, so
 // that a word is "the same word" in exactly one sense everywhere.
-import { eng } from 'stopword';
 import { stemmer } from 'stemmer';
+import { lazy, lazyPackage } from '../lazy.js';
+import type * as Stopword from 'stopword';
 
 // Conversational words that the generic list lacks but that carry no topic in transcripts.
 const EXTRA_STOP_WORDS = [
@@ -12,7 +13,10 @@ const EXTRA_STOP_WORDS = [
   'something', 'everything', 'nothing', 'someone', 'everyone', 'bit', 'gotta', 'wanna',
 ];
 
-export const STOP_WORDS: ReadonlySet<string> = new Set([...eng, ...EXTRA_STOP_WORDS]);
+const stopWords = lazy(() => new Set([...lazyPackage<typeof Stopword>('stopword')().eng, ...EXTRA_STOP_WORDS]));
+
+/** Words never searched on: the stop-word list (loaded on the first look-up) and the conversational extras. */
+export const STOP_WORDS: { has(word: string): boolean } = { has: (word) => stopWords().has(word) };
 
 export interface Token {
   /** Lower-cased surface form. */

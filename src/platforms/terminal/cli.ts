@@ -15,11 +15,7 @@ import { replyJson } from './json.js';
 import { describeWarning } from './notices.js';
 import { passageStats, renderStats, STATS_HELP } from './stats.js';
 import { renderReply, terminalWidth } from './render.js';
-import { DailyScheduler } from '../../scheduler/daily.js';
-import { createPlanService } from '../../scheduler/plan/service.js';
-import { createDailyService } from '../../scheduler/service.js';
-import { zonedInstant } from '../../scheduler/time.js';
-import { openStore, storeTarget, type Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 
 const USAGE = `Usage: npm run cli -- <command> [words...] [--source S] [--limit N] [--seed N] [--date YYYY-MM-DD] [--channel KEY] [--json]\n       --channel KEY acts as that channel (its reading plan and daily posts, in DATABASE_PATH); --date runs it on that local date\n       npm run cli -- passages [--source S] [--stats] [--json]\nCommands: ${[...COMMANDS.map((c) => c.name), 'passages'].join(', ')}\nProblems with corpus files (files not served included) are printed on stderr, one line each.\n${STATS_HELP}`;
 
@@ -135,6 +131,9 @@ async function main(argv: string[]): Promise<number> {
   let reply;
   try {
     if (values.channel !== undefined || name === 'plan') {
+      // Only a channel or a plan reads the database: the store and the scheduler (SQLite, cron)
+      // are loaded here, so a one-shot answer from the library never loads them.
+      const { openStore, storeTarget } = await import('../../store/index.js');
       try {
         store = await openStore(storeTarget(config));
       } catch (e) {
@@ -159,6 +158,12 @@ async function main(argv: string[]): Promise<number> {
  * `now` at noon of `date` in the plan's zone (a date the plan reads is the plan's local date).
  */
 async function channelContext(base: CommandContext, store: Store, key: string, date: string | undefined, defaultTimezone: string | undefined): Promise<CommandContext> {
+  const [{ DailyScheduler }, { createPlanService }, { createDailyService }, { zonedInstant }] = await Promise.all([
+    import('../../scheduler/daily.js'),
+    import('../../scheduler/plan/service.js'),
+    import('../../scheduler/service.js'),
+    import('../../scheduler/time.js'),
+  ]);
   const here = { platform: 'terminal', channelId: key };
   const plans = createPlanService({ store, library: () => base.library, ...(defaultTimezone ? { defaultTimezone } : {}) });
   let now = base.now;

@@ -2,7 +2,7 @@
 // failed is one plain line, printed above the prompt without losing what is being typed. Raw JSON
 // log lines over the prompt were unreadable; chat platforms keep the structured log instead.
 import type readline from 'node:readline';
-import { CORPUS_FILE_SKIPPED, CORPUS_FILE_WARNING } from '../../core/ingest/index.js';
+import { CORPUS_FILE_SKIPPED, CORPUS_FILE_WARNING } from '../../core/ingest/warnings.js';
 import { log } from '../../core/log.js';
 import { stripControls } from '../../core/untrusted.js';
 import type { IngestWarning } from '../../core/corpus.js';
