@@ -48,6 +48,12 @@ class Growable<T extends Uint32Array | Uint8Array> {
 }
 
 const u32 = (n: number) => new Uint32Array(n);
+/** A copy of `a` with room for at least `n` values, the new ones 0. */
+const grown = (a: Uint32Array, n: number) => {
+  const next = new Uint32Array(Math.max(n, a.length * 2));
+  next.set(a);
+  return next;
+};
 const u8 = (n: number) => new Uint8Array(n);
 
 export class PostingsBuilder {
@@ -99,6 +105,43 @@ export class PostingsBuilder {
       p.termIds.push(id);
       p.docs.push(doc);
       p.tfs.push(Math.min(255, n));
+    }
+  }
+
+  /** Builder id + 1 of each outside term id (0: not seen yet), for terms that come as ids. */
+  private outside = new Uint32Array(1024);
+  /** Term frequencies of the document being added, by builder id, and which ids it touched. */
+  private tfById = new Uint32Array(1024);
+  private touched: number[] = [];
+
+  /**
+   * As `add`, with terms given as ids `ids[0 .. count)` of an outside term list `names` (term id ->
+   * term), as the build's shared vocabulary hands them over (analysis.ts): no string is hashed.
+   */
+  addIds(doc: number, field: number, ids: ArrayLike<number>, count: number, names: readonly string[], length: number, counted: boolean): void {
+    if (doc >= this.docCount) this.docCount = doc + 1;
+    const p = this.pending[field]!;
+    while (p.lengths.length < doc) p.lengths.push(0);
+    p.lengths.push(length);
+    const touched = this.touched;
+    touched.length = 0;
+    for (let k = 0; k < count; k++) {
+      const outsideId = ids[k]!;
+      if (outsideId >= this.outside.length) this.outside = grown(this.outside, outsideId + 1);
+      let id = this.outside[outsideId]! - 1;
+      if (id < 0) {
+        id = this.termId(names[outsideId]!);
+        this.outside[outsideId] = id + 1;
+      }
+      if (id >= this.tfById.length) this.tfById = grown(this.tfById, id + 1);
+      if (this.tfById[id]!++ === 0) touched.push(id);
+      if (counted) this.counts.buf[id]!++;
+    }
+    for (const id of touched) {
+      p.termIds.push(id);
+      p.docs.push(doc);
+      p.tfs.push(Math.min(255, this.tfById[id]!));
+      this.tfById[id] = 0;
     }
   }
 
