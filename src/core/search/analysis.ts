@@ -95,6 +95,54 @@ export class Vocabulary {
     const id = this.wordIds.get(w);
     return id !== undefined && this.counts.buf[id]! > 0 ? id : -1;
   }
+
+  /**
+   * The id of word a followed by word b as one written form ("open" + "ai" -> "openai"), or -1.
+   * Asked for nearly every pair of adjacent words, and almost always no: a hash of the joined
+   * spelling, made from the two words' own hashes, rules most out before a string is built.
+   */
+  joinedFormId(a: number, b: number): number {
+    const j = this.joins ?? (this.joins = new JoinFilter(this));
+    return j.mayBe(a, b) ? this.formId(this.words[a]! + this.words[b]!) : -1;
+  }
+
+  private joins?: JoinFilter;
+}
+
+/** Polynomial string hash h(s) = sum s[i] * P^(n-1-i) mod 2^32, so h(a + b) = h(a) * P^|b| + h(b). */
+const P = 0x01000193;
+const FILTER_BITS = 1 << 23;
+
+class JoinFilter {
+  private readonly hash: Int32Array;
+  private readonly power: Int32Array;
+  private readonly bits = new Uint32Array(FILTER_BITS >>> 5);
+
+  constructor(private readonly v: Vocabulary) {
+    const n = v.words.length;
+    this.hash = new Int32Array(n);
+    this.power = new Int32Array(n);
+    for (let id = 0; id < n; id++) {
+      const w = v.words[id]!;
+      let h = 0;
+      let p = 1;
+      for (let k = 0; k < w.length; k++) {
+        h = (Math.imul(h, P) + w.charCodeAt(k)) | 0;
+        p = Math.imul(p, P);
+      }
+      this.hash[id] = h;
+      this.power[id] = p;
+      if (v.count(id) > 0) this.bits[(h & (FILTER_BITS - 1)) >>> 5]! |= 1 << (h & 31);
+    }
+  }
+
+  /** False when a + b is surely no written form (all forms are counted before the filter is made). */
+  mayBe(a: number, b: number): boolean {
+    if (a >= this.hash.length || b >= this.hash.length) return true;
+    if (this.v.words[a]!.length + this.v.words[b]!.length < 5) return false;
+    const h = (Math.imul(this.hash[a]!, this.power[b]!) + this.hash[b]!) | 0;
+    return (this.bits[(h & (FILTER_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0;
+  }
 }
 
 /** Token flag: the gap before this token is empty or one space or hyphen, so the two may be one word written apart. */

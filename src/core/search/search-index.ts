@@ -137,12 +137,7 @@ export function buildSearchData(corpus: Corpus): SearchData {
   // The joined spelling of each token with the one before it, where the corpus also writes it as
   // one word ("Open AI" -> "openai"), or -1.
   const joined = new Int32Array(words.length).fill(-1);
-  for (let k = 1; k < words.length; k++) {
-    if (!(flags[k]! & JOINABLE)) continue;
-    const a = wordList[words[k - 1]!]!;
-    const b = wordList[words[k]!]!;
-    if (a.length + b.length >= 5) joined[k] = vocabulary.formId(a + b);
-  }
+  for (let k = 1; k < words.length; k++) if (flags[k]! & JOINABLE) joined[k] = vocabulary.joinedFormId(words[k - 1]!, words[k]!);
 
   // A field's words as the index reads them: their terms, and how many distinct words it has.
   const termIds = new IntList();
@@ -229,9 +224,7 @@ export function buildSearchData(corpus: Corpus): SearchData {
       if (next !== null) addRange(start[next]!, tokens.firstSentenceEnd[next]!);
       // The two sentences are joined by a space: a word split across them is one written apart.
       if (prev !== null && next !== null && tokens.edges[prev]! & ENDS_WITH_TOKEN && tokens.edges[next]! & STARTS_WITH_TOKEN) {
-        const a = wordList[words[start[prev + 1]! - 1]!]!;
-        const b = wordList[words[start[next]!]!]!;
-        const j = a.length + b.length >= 5 ? vocabulary.formId(a + b) : -1;
+        const j = vocabulary.joinedFormId(words[start[prev + 1]! - 1]!, words[start[next]!]!);
         if (j >= 0) addWord(j);
       }
       builder.addIds(doc, CONTEXT_FIELD, termIds.buf, termIds.length, terms, distinct, false);
