@@ -91,7 +91,9 @@ const STOP_WORDS: Record<string, Set<string>> = {
 function stopRatio(words: string[], lang: string): number {
   const set = STOP_WORDS[lang];
   if (!set || words.length === 0) return 0;
-  return words.filter((w) => set.has(w)).length / words.length;
+  let n = 0;
+  for (const w of words) if (set.has(w)) n++;
+  return n / words.length;
 }
 
 /**
