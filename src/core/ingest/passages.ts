@@ -195,9 +195,14 @@ export function assignNearDuplicateGroups(passages: Passage[], tokens: PassageTo
   // A fixed cap: a share of n would let common words pair almost every passage with every other,
   // which made grouping quadratic (238 s of a 10 MB start-up).
   const maxDf = Math.min(MAX_CANDIDATE_DF, Math.max(2, Math.ceil(n * 0.05)));
-  const postings: number[][] = [];
+  // Each rarer term's passages, in order: term t's are at(t) .. at(t + 1) of `holders`.
+  const at = new Int32Array(termCount + 1);
+  for (const v of vectors) for (const id of v.ids) if (df[id]! <= maxDf) at[id + 1]!++;
+  for (let t = 0; t < termCount; t++) at[t + 1]! += at[t]!;
+  const holders = new Int32Array(at[termCount]!);
+  const fill = at.slice(0, termCount);
   vectors.forEach((v, i) => {
-    for (const id of v.ids) if (df[id]! <= maxDf) (postings[id] ??= []).push(i);
+    for (const id of v.ids) if (df[id]! <= maxDf) holders[fill[id]!++] = i;
   });
 
   const parent = passages.map((_, i) => i);
@@ -205,10 +210,13 @@ export function assignNearDuplicateGroups(passages: Passage[], tokens: PassageTo
   const dense = new Float64Array(termCount);
   // A passage's most distinctive rare words find its candidates; a pair must share two of them
   // before the full cosine is computed. Paraphrases share their distinctive words.
-  const shared = new Map<number, number>();
+  // How many of them each later passage shares (the groups found do not depend on the order pairs are met).
+  const shared = new Int32Array(n);
+  const met: number[] = [];
   for (let i = 0; i < n; i++) {
     if (tooShort(i)) continue;
-    shared.clear();
+    for (const j of met) shared[j] = 0;
+    met.length = 0;
     const v = vectors[i]!;
     const w = weights[i]!;
     const distinctive = Array.from(v.ids.keys())
@@ -216,10 +224,14 @@ export function assignNearDuplicateGroups(passages: Passage[], tokens: PassageTo
       .sort((a, b) => w[b]! - w[a]!)
       .slice(0, CANDIDATE_TERMS);
     for (const k of distinctive) {
-      for (const j of postings[v.ids[k]!] ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const t = v.ids[k]!;
+      for (let h = at[t]!; h < at[t + 1]!; h++) {
+        const j = holders[h]!;
+        if (j > i && shared[j]!++ === 0) met.push(j);
+      }
     }
-    for (const [j, count] of shared) {
-      if (count < 2 || passages[i]!.docId === passages[j]!.docId || tooShort(j)) continue;
+    for (const j of met) {
+      if (shared[j]! < 2 || passages[i]!.docId === passages[j]!.docId || tooShort(j)) continue;
       if (cosine(vectors[i]!.ids, w, vectors[j]!.ids, weights[j]!, dense) >= NEAR_DUPLICATE_THRESHOLD) {
         const a = find(i);
         const b = find(j);

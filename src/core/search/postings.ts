@@ -74,12 +74,15 @@ export class PostingsBuilder {
   }
 
   private termId(term: string): number {
+    // Terms that came as outside ids skipped the map; it is brought up to date when strings come.
+    if (this.ids.size < this.terms.length) this.terms.forEach((t, id) => this.ids.set(t, id));
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
       this.counts.push(0);
+      this.outsideOf.push(-1);
     }
     return id;
   }
@@ -113,6 +116,17 @@ export class PostingsBuilder {
   /** Term frequencies of the document being added, by builder id, and which ids it touched. */
   private tfById = new Uint32Array(1024);
   private touched: number[] = [];
+  /** Builder id -> outside id (-1 for a term that came as a string). */
+  private readonly outsideOf: number[] = [];
+  /** Final (sorted) term id -> builder id, once finished. */
+  private order?: number[];
+
+  /** Final term id -> the outside id it came as (-1 for one that came as a string), once finished. */
+  outsideIds(): Int32Array {
+    const order = this.order;
+    if (!order) throw new Error('outsideIds() is known only after finish()');
+    return Int32Array.from(order, (b) => this.outsideOf[b] ?? -1);
+  }
 
   /**
    * As `add`, with terms given as ids `ids[0 .. count)` of an outside term list `names` (term id ->
@@ -130,7 +144,11 @@ export class PostingsBuilder {
       if (outsideId >= this.outside.length) this.outside = grown(this.outside, outsideId + 1);
       let id = this.outside[outsideId]! - 1;
       if (id < 0) {
-        id = this.termId(names[outsideId]!);
+        // One outside list per builder, so an id not seen yet is a term not seen yet.
+        id = this.terms.length;
+        this.terms.push(names[outsideId]!);
+        this.counts.push(0);
+        this.outsideOf.push(outsideId);
         this.outside[outsideId] = id + 1;
       }
       if (id >= this.tfById.length) this.tfById = grown(this.tfById, id + 1);
@@ -153,6 +171,7 @@ export class PostingsBuilder {
     const T = this.terms.length;
     const N = this.docCount;
     const order = Array.from({ length: T }, (_, i) => i).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    this.order = order;
     const rank = new Uint32Array(T);
     order.forEach((old, r) => (rank[old] = r));
     const terms = order.map((old) => this.terms[old]!);

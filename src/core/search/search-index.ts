@@ -247,8 +247,8 @@ export function buildSearchData(corpus: Corpus): SearchData {
   forms.sort();
   const formIds = new SortedTerms(forms);
   const surface = new Int32Array(postings.terms.length).fill(-1);
-  postings.terms.forEach((t, id) => {
-    const form = best[vocabulary.term(t)]!;
+  builder.outsideIds().forEach((t, id) => {
+    const form = t < 0 ? -1 : best[t]!;
     surface[id] = form < 0 ? -1 : formIds.get(wordList[form]!)!;
   });
   return { postings, forms, surface };
