@@ -134,10 +134,6 @@ export function buildSearchData(corpus: Corpus): SearchData {
   const { words, flags, camel, start } = tokens;
   const wordList = vocabulary.words;
 
-  // The joined spelling of each token with the one before it, where the corpus also writes it as
-  // one word ("Open AI" -> "openai"), or -1.
-  const joined = new Int32Array(words.length).fill(-1);
-  for (let k = 1; k < words.length; k++) if (flags[k]! & JOINABLE) joined[k] = vocabulary.joinedFormId(words[k - 1]!, words[k]!);
 
   // A field's words as the index reads them: their terms, and how many distinct words it has.
   const termIds = new IntList();
@@ -157,12 +153,18 @@ export function buildSearchData(corpus: Corpus): SearchData {
     const t = vocabulary.termOfWord(w);
     if (t >= 0) termIds.push(t);
   };
-  /** Tokens [from, to): the words, their camel-case parts and the joined spellings inside the range. */
+  /**
+   * Tokens [from, to): the words, their camel-case parts, and the joined spelling of two adjacent
+   * ones where the corpus also writes them as one word ("Open AI" -> "openai").
+   */
   const addRange = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       addWord(words[k]!);
       if (camel.size) for (const w of camel.get(k) ?? []) addWord(w);
-      if (k > from && joined[k]! >= 0) addWord(joined[k]!);
+      if (k > from && flags[k]! & JOINABLE) {
+        const j = vocabulary.joinedFormId(words[k - 1]!, words[k]!);
+        if (j >= 0) addWord(j);
+      }
     }
   };
 
