@@ -18,6 +18,7 @@ import { DefaultMiniSearch, LinearScan } from './baselines.js';
 import { makeQueryMix, QUERY_KINDS, type BenchQuery, type QueryKind } from './queries.js';
 import { latency, PARTIAL_PREFIX, percentile, RESULT_PREFIX, round, type Latency, type ScenarioResult } from './report.js';
 import { MB } from './synthetic.js';
+import { FLOOR_PREFIX, type FloorResult } from './floor.js';
 
 const { values } = parseArgs({
   options: {
@@ -53,6 +54,7 @@ const time = <T>(f: () => T): [T, number] => {
 };
 
 // Start-up from nothing, as loadLibrary builds on the worker thread, timed step by step.
+const buildCpu = process.cpuUsage();
 let t = performance.now();
 let documents: IngestedDocument[] | undefined = (await loadCorpus(dir)).documents;
 const ingestMs = performance.now() - t;
@@ -65,13 +67,28 @@ progress(`passages ${Math.round(passagesMs)} ms, ${built.passages.length} passag
 const passageCount = built.passages.length;
 record({ passages: passageCount, passagesMs: Math.round(passagesMs) });
 let [searchData, indexMs] = time(() => buildSearchData(built));
+const buildCpuUsed = process.cpuUsage(buildCpu);
+const buildCpuMs = Math.round((buildCpuUsed.user + buildCpuUsed.system) / 1000);
 let builtLibrary: Library | undefined = new Library(built, new SearchIndex(built, searchData));
 progress(`index ${Math.round(indexMs)} ms`);
 documents = undefined; // the bot keeps only the library
 gc();
 const heap = (globalThis as { gc?: unknown }).gc ? heapMB() : null;
 const extra = partial.extra;
-record({ indexMs: Math.round(indexMs), startupMs: Math.round(ingestMs + passagesMs + indexMs) }, { heapAfterBuildMB: heap, heapUsedMB: jsHeapMB(), arrayBuffersMB: arrayBuffersMB() });
+record({ indexMs: Math.round(indexMs), startupMs: Math.round(ingestMs + passagesMs + indexMs) }, { heapAfterBuildMB: heap, heapUsedMB: jsHeapMB(), arrayBuffersMB: arrayBuffersMB(), buildCpuMs });
+
+// The floor beside it: the same files read and tokenized once, in a fresh process (floor.ts).
+const floor = await new Promise<FloorResult | null>((resolve) => {
+  execFile(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./floor.ts', import.meta.url)), '--dir', dir], { maxBuffer: 1 << 20 }, (err, stdout) => {
+    const line = stdout.split('\n').find((l) => l.startsWith(FLOOR_PREFIX));
+    resolve(err || !line ? null : (JSON.parse(line.slice(FLOOR_PREFIX.length)) as FloorResult));
+  });
+});
+if (floor) {
+  const buildMs = Math.round(ingestMs + passagesMs + indexMs);
+  progress(`floor (read + tokenize once) ${floor.cpuMs} ms CPU, ${floor.wallMs} ms wall; build ${buildCpuMs} ms CPU = ${round(buildCpuMs / floor.cpuMs)}x`);
+  record({}, { floor, buildVsFloor: { cpu: round(buildCpuMs / floor.cpuMs), wall: round(buildMs / floor.wallMs) } });
+} else progress('floor: the read + tokenize run failed');
 
 // The snapshot the bot saves, and a restart from it (corpus hash, read, check, decode, restore).
 const snapshotDir = await mkdtemp(path.join(os.tmpdir(), 'bench-snap-'));

@@ -99,7 +99,19 @@ export function formatTables(results: (ScenarioResult | ScenarioFailure)[]): str
       speedup(r.ratios?.vsDefaultP99),
     ]),
   );
-  const out = [build, '', queries];
+  const out = [build, '', queries, ...floorTable(ok)];
   if (failed.length) out.push('', 'failed:', ...failed.map((f) => `  ${f.scenario} (${f.corpusMB} MB): ${f.error}`));
   return out.join('\n');
+}
+
+/** The first build beside the floor (reading the files and tokenizing their text once; floor.ts). */
+function floorTable(results: Partial<ScenarioResult>[]): string[] {
+  type Floor = { cpuMs: number; wallMs: number };
+  const rows = results.flatMap((r) => {
+    const x = r.extra as { floor?: Floor; buildCpuMs?: number; buildVsFloor?: { cpu: number; wall: number } } | undefined;
+    if (!x?.floor) return [];
+    return [[s(r.scenario), s(r.startupMs), s(x.buildCpuMs), s(x.floor.wallMs), s(x.floor.cpuMs), `${s(x.buildVsFloor?.wall)}x`, `${s(x.buildVsFloor?.cpu)}x`]];
+  });
+  if (!rows.length) return [];
+  return ['', 'First build against the floor (read the same files and tokenize + stem their text once)', table(['scenario', 'build ms', 'build CPU ms', 'floor ms', 'floor CPU ms', 'build/floor wall', 'build/floor CPU'], rows)];
 }

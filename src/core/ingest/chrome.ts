@@ -433,10 +433,12 @@ function removeTableOfContents(lines: string[]): void {
 function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
   const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
   const content = lines.map((l, i) => ({ l, i })).filter((x) => x.l);
+  // Each line's normal form once: comparing neighbours made each twice.
+  const normal = content.map(({ l }) => norm(l));
   const drop = new Set<number>();
   for (let k = 0; k < content.length; ) {
     let e = k + 1;
-    while (e < content.length && norm(content[e]!.l) === norm(content[k]!.l)) e++;
+    while (e < content.length && normal[e] === normal[k]) e++;
     if (e - k >= 2) {
       const line = content[k]!.l;
       if (isShortNoPunct(line)) for (let m = k; m < e; m++) drop.add(content[m]!.i);
@@ -447,8 +449,12 @@ function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
   }
   if (!opts.transcript) {
     const counts = new Map<string, number>();
-    for (const { l } of content) if (isShortNoPunct(l)) counts.set(norm(l), (counts.get(norm(l)) ?? 0) + 1);
-    for (const { l, i } of content) if (isShortNoPunct(l) && (counts.get(norm(l)) ?? 0) >= 3) drop.add(i);
+    content.forEach(({ l }, k) => {
+      if (isShortNoPunct(l)) counts.set(normal[k]!, (counts.get(normal[k]!) ?? 0) + 1);
+    });
+    content.forEach(({ l, i }, k) => {
+      if (isShortNoPunct(l) && (counts.get(normal[k]!) ?? 0) >= 3) drop.add(i);
+    });
     // A pull quote repeats a sentence of the body as a line of its own, with other quote marks or
     // without its attribution. The copy that stands alone goes; the sentence in the body stays.
     const keys = content.map(({ l }) => l.toLowerCase().replace(PUNCT_RUN, ' ').trim());

@@ -1,6 +1,7 @@
 // Sentences -> passages: the unit every command serves. A passage is 1-4 whole sentences from one
 // speaker in one section, sized to read well in a chat message (about 150-600 characters).
-import { fnv1a, terms } from '../search/text.js';
+import { fnv1a } from '../search/text.js';
+import { IntList, keepTokens, passageTermIds, tokenizePassages, type PassageTokens } from '../search/analysis.js';
 import type { Corpus, DocumentMeta, IngestedDocument, Passage, Sentence } from '../corpus.js';
 
 export const PASSAGE_MIN = 150;
@@ -128,14 +129,18 @@ export function buildCorpus(documents: IngestedDocument[]): Corpus {
     byDoc.set(doc.meta.id, list);
     passages.push(...list);
   }
-  assignNearDuplicateGroups(passages);
-  return {
+  // Tokenized once here, for the near-duplicate check and then the index (analysis.ts).
+  const tokens = tokenizePassages(passages);
+  assignNearDuplicateGroups(passages, tokens);
+  const corpus: Corpus = {
     documents: documents.map((d) => d.meta),
     passages,
     byId: new Map(passages.map((p) => [p.id, p])),
     byDoc,
     docById: new Map(documents.map((d) => [d.meta.id, d.meta])),
   };
+  keepTokens(corpus, tokens);
+  return corpus;
 }
 
 // Two passages whose weighted content words overlap this much say the same thing (tuned on the
@@ -149,24 +154,29 @@ const CANDIDATE_TERMS = 12;
  * documents: TF-IDF cosine over stemmed content words, so shared wording about the same facts
  * counts and common words don't. Sets `groupId` to the id of the group's first passage.
  */
-export function assignNearDuplicateGroups(passages: Passage[]): void {
+export function assignNearDuplicateGroups(passages: Passage[], tokens: PassageTokens = tokenizePassages(passages)): void {
   const n = passages.length;
-  // Terms become numbers and vectors flat arrays: on 100 MB of text, string-keyed maps per
-  // passage made this most of the passages step. Each vector keeps its terms in order of first
-  // occurrence, as the ranking of a passage's distinctive words breaks ties by it.
-  const termIds = new Map<string, number>();
-  const vectors = passages.map((p) => {
-    const tf = new Map<number, number>();
-    for (const t of terms(p.text)) {
-      let id = termIds.get(t);
-      if (id === undefined) termIds.set(t, (id = termIds.size));
-      tf.set(id, (tf.get(id) ?? 0) + 1);
+  // Terms are the shared vocabulary's ids and vectors flat arrays: on 100 MB of text, string-keyed
+  // maps per passage made this most of the passages step. Each vector keeps its terms in order of
+  // first occurrence, as the ranking of a passage's distinctive words breaks ties by it.
+  const termCount = tokens.vocabulary.terms.length;
+  const tf = new Int32Array(termCount);
+  const seq = new IntList();
+  const vectors = passages.map((_, i) => {
+    passageTermIds(tokens, i, seq);
+    let distinct = 0;
+    for (let k = 0; k < seq.length; k++) if (tf[seq.buf[k]!]!++ === 0) seq.buf[distinct++] = seq.buf[k]!;
+    const ids = seq.buf.slice(0, distinct);
+    const counts = new Int32Array(distinct);
+    for (let k = 0; k < distinct; k++) {
+      counts[k] = tf[ids[k]!]!;
+      tf[ids[k]!] = 0;
     }
-    return { ids: Int32Array.from(tf.keys()), counts: Int32Array.from(tf.values()) };
+    return { ids, counts };
   });
   // Too few words to say anything specific: such passages would match whatever is short too.
   const tooShort = (i: number) => vectors[i]!.ids.length < 5;
-  const df = new Int32Array(termIds.size);
+  const df = new Int32Array(termCount);
   for (const v of vectors) for (const id of v.ids) df[id]!++;
   const weights = vectors.map((v) => {
     const w = new Float64Array(v.ids.length);
@@ -185,20 +195,28 @@ export function assignNearDuplicateGroups(passages: Passage[]): void {
   // A fixed cap: a share of n would let common words pair almost every passage with every other,
   // which made grouping quadratic (238 s of a 10 MB start-up).
   const maxDf = Math.min(MAX_CANDIDATE_DF, Math.max(2, Math.ceil(n * 0.05)));
-  const postings: number[][] = [];
+  // Each rarer term's passages, in order: term t's are at(t) .. at(t + 1) of `holders`.
+  const at = new Int32Array(termCount + 1);
+  for (const v of vectors) for (const id of v.ids) if (df[id]! <= maxDf) at[id + 1]!++;
+  for (let t = 0; t < termCount; t++) at[t + 1]! += at[t]!;
+  const holders = new Int32Array(at[termCount]!);
+  const fill = at.slice(0, termCount);
   vectors.forEach((v, i) => {
-    for (const id of v.ids) if (df[id]! <= maxDf) (postings[id] ??= []).push(i);
+    for (const id of v.ids) if (df[id]! <= maxDf) holders[fill[id]!++] = i;
   });
 
   const parent = passages.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const dense = new Float64Array(termIds.size);
+  const dense = new Float64Array(termCount);
   // A passage's most distinctive rare words find its candidates; a pair must share two of them
   // before the full cosine is computed. Paraphrases share their distinctive words.
-  const shared = new Map<number, number>();
+  // How many of them each later passage shares (the groups found do not depend on the order pairs are met).
+  const shared = new Int32Array(n);
+  const met: number[] = [];
   for (let i = 0; i < n; i++) {
     if (tooShort(i)) continue;
-    shared.clear();
+    for (const j of met) shared[j] = 0;
+    met.length = 0;
     const v = vectors[i]!;
     const w = weights[i]!;
     const distinctive = Array.from(v.ids.keys())
@@ -206,10 +224,14 @@ export function assignNearDuplicateGroups(passages: Passage[]): void {
       .sort((a, b) => w[b]! - w[a]!)
       .slice(0, CANDIDATE_TERMS);
     for (const k of distinctive) {
-      for (const j of postings[v.ids[k]!] ?? []) if (j > i) shared.set(j, (shared.get(j) ?? 0) + 1);
+      const t = v.ids[k]!;
+      for (let h = at[t]!; h < at[t + 1]!; h++) {
+        const j = holders[h]!;
+        if (j > i && shared[j]!++ === 0) met.push(j);
+      }
     }
-    for (const [j, count] of shared) {
-      if (count < 2 || passages[i]!.docId === passages[j]!.docId || tooShort(j)) continue;
+    for (const j of met) {
+      if (shared[j]! < 2 || passages[i]!.docId === passages[j]!.docId || tooShort(j)) continue;
       if (cosine(vectors[i]!.ids, w, vectors[j]!.ids, weights[j]!, dense) >= NEAR_DUPLICATE_THRESHOLD) {
         const a = find(i);
         const b = find(j);

@@ -88,11 +88,12 @@ const STOP_WORDS: Record<string, Set<string>> = {
   nl: new Set('de het een en van in is dat op te voor met niet zijn er aan die als ook bij door maar om naar dan wordt uit kan geen deze worden heeft'.split(' ')),
 };
 
-function stopRatio(words: string[], lang: string): number {
-  const set = STOP_WORDS[lang];
-  if (!set || words.length === 0) return 0;
-  return words.filter((w) => set.has(w)).length / words.length;
-}
+const STOP_LANGS = Object.keys(STOP_WORDS);
+/** Stop word -> the languages (bit k: STOP_LANGS[k]) it is one in. */
+const STOP_MASK = new Map<string, number>();
+STOP_LANGS.forEach((lang, k) => {
+  for (const w of STOP_WORDS[lang]!) STOP_MASK.set(w, (STOP_MASK.get(w) ?? 0) | (1 << k));
+});
 
 /**
  * True when a Latin-script line is clearly written in another Latin-script language than `lang`.
@@ -103,9 +104,18 @@ export function isForeignLatin(line: string, lang: string): boolean {
   if (!STOP_WORDS[own]) return false;
   const words = line.toLowerCase().match(/\p{L}+/gu) ?? [];
   if (words.length < 8) return false;
-  const ownRatio = stopRatio(words, own);
+  // Each word looked up once for all languages (every line of a document is asked this).
+  const counts = new Array<number>(STOP_LANGS.length).fill(0);
+  for (const w of words) {
+    const mask = STOP_MASK.get(w);
+    if (mask) for (let k = 0; k < STOP_LANGS.length; k++) if (mask & (1 << k)) counts[k]!++;
+  }
+  const ratio = (k: number) => counts[k]! / words.length;
+  const ownRatio = ratio(STOP_LANGS.indexOf(own));
   let best = 0;
-  for (const other of Object.keys(STOP_WORDS)) if (other !== own) best = Math.max(best, stopRatio(words, other));
+  STOP_LANGS.forEach((other, k) => {
+    if (other !== own) best = Math.max(best, ratio(k));
+  });
   return best >= 0.2 && best > 2 * ownRatio;
 }
 

@@ -440,18 +440,23 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
     if (para && para.text.trim()) paragraphs.push(para);
     para = undefined;
   };
+  let lastLine = '';
   const append = (text: string) => {
     const t = stripInlineMarkup(text.replace(LIST_MARK, (m) => (/^\d/.test(m) ? m : '')));
     if (!t) return;
     if (!para) {
       para = { text: t, section, speaker, breaks: [] };
+      lastLine = t;
       if (asking && speaker !== undefined) para.asks = true;
       return;
     }
     para.breaks.push(para.text.length);
     // A word hyphenated across a line break is one word; keep the hyphen (it may be a real compound).
-    if (/\p{L}-$/u.test(para.text) && /^\p{Ll}/u.test(t)) para.text += t;
+    // The text's end is its last line's unless that is too short to hold a letter and a hyphen:
+    // testing the whole text flattens it at every line, quadratic in a long unbroken transcript.
+    if (/\p{L}-$/u.test(lastLine.length >= 3 ? lastLine : para.text) && /^\p{Ll}/u.test(t)) para.text += t;
     else para.text += ' ' + t;
+    lastLine = t;
   };
   // The named asker of a question: her question is hers, the unlabelled answer after it is not.
   let asking = false;
@@ -468,7 +473,7 @@ export function buildStructure(lines: string[], kind: DocKind, known: string[]):
   };
   // After a question, the next unlabelled paragraph is the answer: it never joins the question.
   const answerAfterQuestion = () => {
-    if ((speaker !== QUESTION_ROLE && !asking) || !para || !/\?["”’)]?$/.test(para.text)) return;
+    if ((speaker !== QUESTION_ROLE && !asking) || !para || !/\?["”’)]?$/.test(lastLine.length >= 2 ? lastLine : para.text)) return;
     flush();
     asking = false;
     speaker = lastAnswerer ?? ANSWER_ROLE;

@@ -13,14 +13,15 @@ const KEEP_DOUBLE = new Set(['that', 'had', 'very', 'really', 'many', 'much', 'f
 const WORD = "[A-Za-z][A-Za-z'’]*";
 
 /** Removes repeated words and word pairs left by a speaker restarting ("I I I agree", "why do why do"). */
+// Made once: the build cleans every line of a transcript with them.
+const RESTARTS = [3, 2].map((n) => new RegExp(`\\b(${Array.from({ length: n }, () => WORD).join('\\s+')})(?:,?\\s+\\1\\b)+`, 'gi'));
+const DOUBLE = new RegExp(`\\b(${WORD})((?:,?\\s+\\1\\b)+)`, 'gi');
+
 export function removeStutters(text: string): string {
   // Longer restarts first, so "in the in the" is not read as two one-word doubles.
   let t = text;
-  for (const n of [3, 2]) {
-    const phrase = Array.from({ length: n }, () => WORD).join('\\s+');
-    t = t.replace(new RegExp(`\\b(${phrase})(?:,?\\s+\\1\\b)+`, 'gi'), (_m, p: string) => p);
-  }
-  t = t.replace(new RegExp(`\\b(${WORD})((?:,?\\s+\\1\\b)+)`, 'gi'), (m, w: string) => {
+  for (const re of RESTARTS) t = t.replace(re, (_m, p: string) => p);
+  t = t.replace(DOUBLE, (m, w: string) => {
     if (!KEEP_DOUBLE.has(w.toLowerCase())) return w;
     // Keep a grammatical double, but not a triple.
     const parts = m.split(/,?\s+/);

@@ -48,6 +48,12 @@ class Growable<T extends Uint32Array | Uint8Array> {
 }
 
 const u32 = (n: number) => new Uint32Array(n);
+/** A copy of `a` with room for at least `n` values, the new ones 0. */
+const grown = (a: Uint32Array, n: number) => {
+  const next = new Uint32Array(Math.max(n, a.length * 2));
+  next.set(a);
+  return next;
+};
 const u8 = (n: number) => new Uint8Array(n);
 
 export class PostingsBuilder {
@@ -68,12 +74,15 @@ export class PostingsBuilder {
   }
 
   private termId(term: string): number {
+    // Terms that came as outside ids skipped the map; it is brought up to date when strings come.
+    if (this.ids.size < this.terms.length) this.terms.forEach((t, id) => this.ids.set(t, id));
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.terms.length;
       this.ids.set(term, id);
       this.terms.push(term);
       this.counts.push(0);
+      this.outsideOf.push(-1);
     }
     return id;
   }
@@ -102,6 +111,58 @@ export class PostingsBuilder {
     }
   }
 
+  /** Builder id + 1 of each outside term id (0: not seen yet), for terms that come as ids. */
+  private outside = new Uint32Array(1024);
+  /** Term frequencies of the document being added, by builder id, and which ids it touched. */
+  private tfById = new Uint32Array(1024);
+  private touched: number[] = [];
+  /** Builder id -> outside id (-1 for a term that came as a string). */
+  private readonly outsideOf: number[] = [];
+  /** Final (sorted) term id -> builder id, once finished. */
+  private order?: number[];
+
+  /** Final term id -> the outside id it came as (-1 for one that came as a string), once finished. */
+  outsideIds(): Int32Array {
+    const order = this.order;
+    if (!order) throw new Error('outsideIds() is known only after finish()');
+    return Int32Array.from(order, (b) => this.outsideOf[b] ?? -1);
+  }
+
+  /**
+   * As `add`, with terms given as ids `ids[0 .. count)` of an outside term list `names` (term id ->
+   * term), as the build's shared vocabulary hands them over (analysis.ts): no string is hashed.
+   */
+  addIds(doc: number, field: number, ids: ArrayLike<number>, count: number, names: readonly string[], length: number, counted: boolean): void {
+    if (doc >= this.docCount) this.docCount = doc + 1;
+    const p = this.pending[field]!;
+    while (p.lengths.length < doc) p.lengths.push(0);
+    p.lengths.push(length);
+    const touched = this.touched;
+    touched.length = 0;
+    for (let k = 0; k < count; k++) {
+      const outsideId = ids[k]!;
+      if (outsideId >= this.outside.length) this.outside = grown(this.outside, outsideId + 1);
+      let id = this.outside[outsideId]! - 1;
+      if (id < 0) {
+        // One outside list per builder, so an id not seen yet is a term not seen yet.
+        id = this.terms.length;
+        this.terms.push(names[outsideId]!);
+        this.counts.push(0);
+        this.outsideOf.push(outsideId);
+        this.outside[outsideId] = id + 1;
+      }
+      if (id >= this.tfById.length) this.tfById = grown(this.tfById, id + 1);
+      if (this.tfById[id]!++ === 0) touched.push(id);
+      if (counted) this.counts.buf[id]!++;
+    }
+    for (const id of touched) {
+      p.termIds.push(id);
+      p.docs.push(doc);
+      p.tfs.push(Math.min(255, this.tfById[id]!));
+      this.tfById[id] = 0;
+    }
+  }
+
   /**
    * Groups each field's postings by term (a counting sort: documents stay in order). Term ids are
    * renumbered in sorted term order, so the term list doubles as the vocabulary (vocabulary.ts).
@@ -110,6 +171,7 @@ export class PostingsBuilder {
     const T = this.terms.length;
     const N = this.docCount;
     const order = Array.from({ length: T }, (_, i) => i).sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    this.order = order;
     const rank = new Uint32Array(T);
     order.forEach((old, r) => (rank[old] = r));
     const terms = order.map((old) => this.terms[old]!);

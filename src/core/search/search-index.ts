@@ -3,6 +3,7 @@
 // being typed, a bonus for exact phrases, and one result per near-duplicate group.
 import { MAX_QUERY_WORDS, Postings, PostingsBuilder, topK, type PostingsData, type QueryWord } from './postings.js';
 import { termOf, terms as termsOf, tokenize } from './text.js';
+import { ENDS_WITH_TOKEN, IntList, JOINABLE, STARTS_WITH_TOKEN, takeTokens } from './analysis.js';
 import { QUESTION_SPEAKERS } from '../ingest/passages.js';
 import { synonymsOf } from './synonyms.js';
 import { fuse } from './fusion.js';
@@ -121,58 +122,136 @@ function contextOf(corpus: Corpus, p: Passage): string {
   return [corpus.byId.get(p.prevId ?? '')?.sentences.at(-1), corpus.byId.get(p.nextId ?? '')?.sentences[0]].filter(Boolean).join(' ');
 }
 
-/** Builds the index data for a corpus: two passes over the text, no per-posting objects. */
+/**
+ * Builds the index data for a corpus. Each passage's text is tokenized once (analysis.ts; by
+ * buildCorpus, which handed the tokens over) and every field reads the same word ids: the text,
+ * its joined spellings and camel-case parts, and the neighbours' sentences of the context field.
+ */
 export function buildSearchData(corpus: Corpus): SearchData {
-  // Pass 1: written forms with counts, which also tell which joined spellings are real words.
-  const formCount = new Map<string, number>();
-  for (const p of corpus.passages) for (const t of tokenize(p.text)) formCount.set(t.word, (formCount.get(t.word) ?? 0) + 1);
-  const isSolid = (w: string) => formCount.has(w);
+  const tokens = takeTokens(corpus);
+  const vocabulary = tokens.vocabulary;
+  const isSolid = (w: string) => vocabulary.formId(w) >= 0;
+  const { words, flags, camel, start } = tokens;
+  const wordList = vocabulary.words;
 
-  // Pass 2: every field of every passage. Title, section and speaker repeat across a document's
-  // passages, so their words are worked out once.
-  const builder = new PostingsBuilder(FIELDS.length);
-  const memo = new Map<string, { terms: string[]; length: number }>();
-  const analyse = (text: string) => {
-    const words = wordsOf(text, isSolid, true);
-    const terms: string[] = [];
-    for (const w of words) {
-      const t = termOf(w);
-      if (t) terms.push(t);
+
+  // A field's words as the index reads them: their terms, and how many distinct words it has.
+  const termIds = new IntList();
+  const stamp = new Uint32Array(wordList.length + 1024);
+  let epoch = 0;
+  let distinct = 0;
+  const begin = () => {
+    termIds.length = 0;
+    distinct = 0;
+    epoch++;
+  };
+  const addWord = (w: number) => {
+    if (stamp[w] !== epoch) {
+      stamp[w] = epoch;
+      distinct++;
     }
-    return { terms, length: new Set(words).size };
+    const t = vocabulary.termOfWord(w);
+    if (t >= 0) termIds.push(t);
+  };
+  /**
+   * Tokens [from, to): the words, their camel-case parts, and the joined spelling of two adjacent
+   * ones where the corpus also writes them as one word ("Open AI" -> "openai").
+   */
+  const addRange = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      addWord(words[k]!);
+      if (camel.size) for (const w of camel.get(k) ?? []) addWord(w);
+      if (k > from && flags[k]! & JOINABLE) {
+        const j = vocabulary.joinedFormId(words[k - 1]!, words[k]!);
+        if (j >= 0) addWord(j);
+      }
+    }
+  };
+
+  // Title, section and speaker repeat across a document's passages, and the context of a passage
+  // whose neighbours' text is not their sentences joined (a corpus not made by ingest) is read
+  // from its string: those go through the words of the text, as a query does.
+  const memo = new Map<string, { terms: number[]; length: number }>();
+  const analyse = (text: string) => {
+    const ws = wordsOf(text, isSolid, true);
+    const terms: number[] = [];
+    for (const w of ws) {
+      const t = termOf(w);
+      if (t) terms.push(vocabulary.term(t));
+    }
+    return { terms, length: new Set(ws).size };
   };
   const repeated = (text: string) => {
     let r = memo.get(text);
     if (!r) memo.set(text, (r = analyse(text)));
     return r;
   };
-  corpus.passages.forEach((p, doc) => {
-    const values = [
-      analyse(p.text),
-      repeated(p.section ?? ''),
-      repeated(p.speaker ?? ''),
-      repeated(corpus.docById.get(p.docId)?.title ?? ''),
-      analyse(contextOf(corpus, p)),
-    ];
-    values.forEach((v, field) => builder.add(doc, field, v.terms, v.length, field !== CONTEXT_FIELD));
+  const indexOf = new Map<string, number>();
+  corpus.passages.forEach((p, i) => indexOf.set(p.id, i));
+  /**
+   * Where a neighbour's sentence in the context field comes from: null when contextOf leaves it
+   * out, its passage's position when its tokens can be read, else -1 (read the string).
+   */
+  const side = (id: string | undefined, sentence: (q: Passage) => string | undefined): number | null => {
+    const q = corpus.byId.get(id ?? '');
+    if (!q || !sentence(q)) return null;
+    const i = indexOf.get(q.id);
+    return i !== undefined && corpus.passages[i] === q && tokens.regular[i] ? i : -1;
+  };
+
+  const builder = new PostingsBuilder(FIELDS.length);
+  const terms = vocabulary.terms;
+  const passages = corpus.passages;
+  passages.forEach((p, doc) => {
+    begin();
+    addRange(start[doc]!, start[doc + 1]!);
+    builder.addIds(doc, 0, termIds.buf, termIds.length, terms, distinct, true);
+    for (const [field, text] of [
+      [1, p.section ?? ''],
+      [2, p.speaker ?? ''],
+      [3, corpus.docById.get(p.docId)?.title ?? ''],
+    ] as const) {
+      const v = repeated(text);
+      builder.addIds(doc, field, v.terms, v.terms.length, terms, v.length, true);
+    }
+    // The context field: the last sentence before the passage and the first after it.
+    const prev = side(p.prevId, (q) => q.sentences.at(-1));
+    const next = side(p.nextId, (q) => q.sentences[0]);
+    if (prev === -1 || next === -1) {
+      const v = analyse(contextOf(corpus, p));
+      builder.addIds(doc, CONTEXT_FIELD, v.terms, v.terms.length, terms, v.length, false);
+    } else {
+      begin();
+      if (prev !== null) addRange(tokens.lastSentenceStart[prev]!, start[prev + 1]!);
+      if (next !== null) addRange(start[next]!, tokens.firstSentenceEnd[next]!);
+      // The two sentences are joined by a space: a word split across them is one written apart.
+      if (prev !== null && next !== null && tokens.edges[prev]! & ENDS_WITH_TOKEN && tokens.edges[next]! & STARTS_WITH_TOKEN) {
+        const j = vocabulary.joinedFormId(words[start[prev + 1]! - 1]!, words[start[next]!]!);
+        if (j >= 0) addWord(j);
+      }
+      builder.addIds(doc, CONTEXT_FIELD, termIds.buf, termIds.length, terms, distinct, false);
+    }
     if (memo.size > 10_000) memo.clear();
   });
   const postings = builder.finish();
 
   // The most common written form of each term ("scale" -> "scaling"); the first seen wins ties.
-  const best = new Map<string, string>();
-  for (const [form, count] of formCount) {
-    const term = termOf(form);
-    if (!term) continue;
-    const cur = best.get(term);
-    if (cur === undefined || count > formCount.get(cur)!) best.set(term, form);
+  const best = new Int32Array(terms.length).fill(-1);
+  const order = vocabulary.formOrder;
+  for (let k = 0; k < order.length; k++) {
+    const form = order.buf[k]!;
+    const t = vocabulary.termOfWord(form);
+    if (t < 0) continue;
+    if (best[t]! < 0 || vocabulary.count(form) > vocabulary.count(best[t]!)) best[t] = form;
   }
-  const forms = [...formCount.keys()].sort();
+  const forms: string[] = [];
+  for (let k = 0; k < order.length; k++) forms.push(wordList[order.buf[k]!]!);
+  forms.sort();
   const formIds = new SortedTerms(forms);
   const surface = new Int32Array(postings.terms.length).fill(-1);
-  postings.terms.forEach((t, id) => {
-    const form = best.get(t);
-    surface[id] = form === undefined ? -1 : formIds.get(form)!;
+  builder.outsideIds().forEach((t, id) => {
+    const form = t < 0 ? -1 : best[t]!;
+    surface[id] = form < 0 ? -1 : formIds.get(wordList[form]!)!;
   });
   return { postings, forms, surface };
 }

@@ -31,10 +31,13 @@ const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)*|\p{N}+/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    tokens.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
-  }
+  eachToken(text, (word, start, end) => tokens.push({ word, start, end }));
   return tokens;
+}
+
+/** The tokens of `tokenize`, handed over one by one: the build reads millions and keeps none. */
+export function eachToken(text: string, visit: (word: string, start: number, end: number) => void): void {
+  for (const m of text.matchAll(WORD)) visit(m[0].toLowerCase().replace(/’/g, "'"), m.index, m.index + m[0].length);
 }
 
 /** The index term for a word, or null for words that should never be searched on. */
