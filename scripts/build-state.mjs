@@ -10,7 +10,7 @@ export const DIST = path.join(ROOT, 'dist');
 export const STAMP = path.join(DIST, 'build.json');
 
 /** The sources a build reads; anything newer than the stamp (a file, or a folder that lost one) makes it stale. */
-const SOURCES = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json'];
+const SOURCES = ['src', 'commands', 'scripts/discord-register.ts', 'scripts/slack-manifest.ts', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** The newest mtime among the sources, in ms. */
 export function newestSource() {
