@@ -5,52 +5,11 @@
 // the same transaction, or an UPDATE that takes over a reserved row, a due retry or an expired
 // lease, its WHERE re-checked by Postgres after any lock wait, so only one process wins.
 import type { Pool } from 'pg';
+import { toPostRecord, type Ms, type PostRow } from '../rows.js';
 import type { Claim, PostKey } from '../store.js';
 import { channelKey, type PlatformId, type PostRecord, type PostStatus } from '../types.js';
-import { inTransaction, lockChannel, num, when, type Queryable } from './db.js';
+import { inTransaction, lockChannel, when, type Queryable } from './db.js';
 import { pgRotation } from './tables.js';
-
-type Ms = string | number;
-
-interface Row {
-  platform: string;
-  channel_id: string;
-  local_date: string;
-  passage_id: string;
-  nonce: string;
-  status: PostStatus;
-  attempts: number;
-  owner: string | null;
-  claimed_at: Ms | null;
-  lease_until: Ms | null;
-  next_attempt_at: Ms | null;
-  message_id: string | null;
-  posted_at: Ms | null;
-  error: string | null;
-  error_code: string | null;
-  updated_at: Ms;
-}
-
-function toRecord(r: Row): PostRecord {
-  const rec: PostRecord = {
-    platform: r.platform,
-    channelId: r.channel_id,
-    localDate: r.local_date,
-    passageId: r.passage_id,
-    nonce: r.nonce,
-    status: r.status,
-    attempts: num(r.attempts),
-    updatedAt: when(r.updated_at)!,
-  };
-  if (r.owner !== null) rec.owner = r.owner;
-  if (r.claimed_at !== null) rec.claimedAt = when(r.claimed_at);
-  if (r.lease_until !== null) rec.leaseUntil = when(r.lease_until);
-  if (r.next_attempt_at !== null) rec.nextAttemptAt = when(r.next_attempt_at);
-  if (r.message_id !== null) rec.messageId = r.message_id;
-  if (r.posted_at !== null) rec.postedAt = when(r.posted_at);
-  if (r.error !== null) rec.error = { message: r.error, code: r.error_code ?? 'unknown' };
-  return rec;
-}
 
 const KEY = 'platform = $1 AND channel_id = $2 AND local_date = $3';
 const keyArgs = (k: PostKey) => [k.platform, k.channelId, k.localDate];
@@ -67,8 +26,8 @@ export interface PgClaimRequest extends PostKey {
 export class PgPosts {
   constructor(private readonly pool: Pool) {}
 
-  private async row(q: Queryable, k: PostKey, lock = false): Promise<Row | undefined> {
-    const r = await q.query<Row>(`SELECT * FROM posts WHERE ${KEY}${lock ? ' FOR UPDATE' : ''}`, keyArgs(k));
+  private async row(q: Queryable, k: PostKey, lock = false): Promise<PostRow | undefined> {
+    const r = await q.query<PostRow>(`SELECT * FROM posts WHERE ${KEY}${lock ? ' FOR UPDATE' : ''}`, keyArgs(k));
     return r.rows[0];
   }
 
@@ -82,7 +41,7 @@ export class PgPosts {
 
   async get(k: PostKey): Promise<PostRecord | undefined> {
     const r = await this.row(this.pool, k);
-    return r && toRecord(r);
+    return r && toPostRecord(r);
   }
 
   async lastClaimedDate(platform: PlatformId, channelId: string): Promise<string | undefined> {
@@ -94,11 +53,11 @@ export class PgPosts {
   }
 
   async lastPosted(platform: PlatformId, channelId: string): Promise<PostRecord | undefined> {
-    const r = await this.pool.query<Row>(
+    const r = await this.pool.query<PostRow>(
       `SELECT * FROM posts WHERE platform = $1 AND channel_id = $2 AND status = 'posted' ORDER BY local_date DESC LIMIT 1`,
       [platform, channelId],
     );
-    return r.rows[0] && toRecord(r.rows[0]);
+    return r.rows[0] && toPostRecord(r.rows[0]);
   }
 
   async firstAttemptAt(k: PostKey): Promise<Date | undefined> {
@@ -107,8 +66,8 @@ export class PgPosts {
   }
 
   async listOpen(): Promise<PostRecord[]> {
-    const r = await this.pool.query<Row>(`SELECT * FROM posts WHERE status IN ('reserved', 'claimed', 'retry') ORDER BY local_date`);
-    return r.rows.map(toRecord);
+    const r = await this.pool.query<PostRow>(`SELECT * FROM posts WHERE status IN ('reserved', 'claimed', 'retry') ORDER BY local_date`);
+    return r.rows.map(toPostRecord);
   }
 
   async claim(req: PgClaimRequest): Promise<Claim | undefined> {
@@ -143,7 +102,7 @@ export class PgPosts {
         via = existing.status === 'reserved' ? 'reserved' : existing.status === 'retry' ? 'retry' : 'takeover';
         if (via === 'takeover') await this.finishAttempt(c, k, now, 'abandoned', 'lease_expired', `lease of ${existing.owner} expired`);
       }
-      const record = toRecord((await this.row(c, k))!);
+      const record = toPostRecord((await this.row(c, k))!);
       await c.query(`INSERT INTO post_attempts (platform, channel_id, local_date, attempt, owner, started_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
         ...keyArgs(k),
         record.attempts,
@@ -159,7 +118,7 @@ export class PgPosts {
     return inTransaction(this.pool, async (c) => {
       await lockChannel(c, channelKey(k.platform, k.channelId));
       const existing = await this.row(c, key);
-      if (existing) return toRecord(existing);
+      if (existing) return toPostRecord(existing);
       const passageId = await k.choosePassage(c);
       const ins = await c.query(
         `INSERT INTO posts (platform, channel_id, local_date, passage_id, nonce, status, attempts, updated_at)
@@ -168,7 +127,7 @@ export class PgPosts {
         [...keyArgs(key), passageId, k.nonce, k.now.getTime()],
       );
       if (ins.rowCount) await pgRotation.markShown(c, channelKey(k.platform, k.channelId), passageId, k.now);
-      return toRecord((await this.row(c, key))!);
+      return toPostRecord((await this.row(c, key))!);
     });
   }
 

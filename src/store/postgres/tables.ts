@@ -2,44 +2,10 @@
 // (../sqlite/subscriptions.ts, plans.ts, rotation.ts), as async functions on a pool or on a client
 // inside a claim's transaction. Orders use COLLATE "C" so lists come out in SQLite's byte order
 // whatever the server's locale.
-import { z } from 'zod';
-import { daysToMask, maskToDays } from '../../bot/days.js';
+import { daysToMask } from '../../bot/days.js';
+import { toPlan, toSubscription, type PlanRow, type SubscriptionRow } from '../rows.js';
 import type { PlanAnchor, PlanRecord, PlatformId, Subscription, SubscriptionInput } from '../types.js';
-import { when, type Queryable } from './db.js';
-
-type Ms = string | number;
-
-interface SubscriptionRow {
-  platform: string;
-  channel_id: string;
-  workspace_id: string | null;
-  time: string;
-  timezone: string;
-  days: number;
-  created_by: string;
-  created_at: Ms;
-  updated_at: Ms;
-  schedule_since: Ms;
-  last_error: string | null;
-  last_error_code: string | null;
-  last_error_at: Ms | null;
-}
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  platform: r.platform,
-  channelId: r.channel_id,
-  ...(r.workspace_id !== null ? { workspaceId: r.workspace_id } : {}),
-  time: r.time,
-  timezone: r.timezone,
-  days: maskToDays(r.days),
-  createdBy: r.created_by,
-  createdAt: when(r.created_at)!,
-  updatedAt: when(r.updated_at)!,
-  scheduleSince: when(r.schedule_since)!,
-  ...(r.last_error !== null && r.last_error_at !== null
-    ? { lastError: { message: r.last_error, code: r.last_error_code ?? 'unknown', at: when(r.last_error_at)! } }
-    : {}),
-});
+import type { Queryable } from './db.js';
 
 export class PgSubscriptions {
   constructor(private readonly q: Queryable) {}
@@ -94,51 +60,6 @@ export class PgSubscriptions {
     ]);
   }
 }
-
-interface PlanRow {
-  platform: string;
-  channel_id: string;
-  workspace_id: string | null;
-  doc_id: string;
-  pace: unknown;
-  days: number;
-  timezone: string;
-  start_date: string;
-  anchor: unknown;
-  created_by: string;
-  created_at: Ms;
-  updated_at: Ms;
-}
-
-const paceSchema = z.union([
-  z.object({ unit: z.literal('sections'), maxPassages: z.number().int().positive() }),
-  z.object({ unit: z.literal('passages'), count: z.number().int().positive() }),
-]);
-const anchorSchema = z.object({
-  localDate: z.string(),
-  passageId: z.string(),
-  prevId: z.string().optional(),
-  nextId: z.string().optional(),
-  position: z.number().int(),
-  section: z.string().optional(),
-  sectionOffset: z.number().int().nonnegative(),
-});
-
-const toPlan = (r: PlanRow): PlanRecord => ({
-  platform: r.platform,
-  channelId: r.channel_id,
-  ...(r.workspace_id !== null ? { workspaceId: r.workspace_id } : {}),
-  docId: r.doc_id,
-  // JSONB comes back parsed; the schema still checks what an older or newer bot wrote.
-  pace: paceSchema.parse(r.pace),
-  days: maskToDays(r.days),
-  timezone: r.timezone,
-  startDate: r.start_date,
-  anchor: anchorSchema.parse(r.anchor) as PlanAnchor,
-  createdBy: r.created_by,
-  createdAt: when(r.created_at)!,
-  updatedAt: when(r.updated_at)!,
-});
 
 export class PgPlans {
   constructor(private readonly q: Queryable) {}

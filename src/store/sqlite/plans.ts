@@ -1,53 +1,9 @@
 // Reading plans: one row per (platform, channel). Starting a plan again replaces it; moving the
 // group (by hand or as the days pass) rewrites only its anchor.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { daysToMask, maskToDays } from '../../bot/days.js';
+import { daysToMask } from '../../bot/days.js';
+import { toPlan, type PlanRow } from '../rows.js';
 import type { PlanAnchor, PlanRecord, PlatformId } from '../types.js';
-
-interface Row {
-  platform: PlatformId;
-  channel_id: string;
-  workspace_id: string | null;
-  doc_id: string;
-  pace: string;
-  days: number;
-  timezone: string;
-  start_date: string;
-  anchor: string;
-  created_by: string;
-  created_at: number;
-  updated_at: number;
-}
-
-const paceSchema = z.union([
-  z.object({ unit: z.literal('sections'), maxPassages: z.number().int().positive() }),
-  z.object({ unit: z.literal('passages'), count: z.number().int().positive() }),
-]);
-const anchorSchema = z.object({
-  localDate: z.string(),
-  passageId: z.string(),
-  prevId: z.string().optional(),
-  nextId: z.string().optional(),
-  position: z.number().int(),
-  section: z.string().optional(),
-  sectionOffset: z.number().int().nonnegative(),
-});
-
-const toPlan = (r: Row): PlanRecord => ({
-  platform: r.platform,
-  channelId: r.channel_id,
-  ...(r.workspace_id !== null ? { workspaceId: r.workspace_id } : {}),
-  docId: r.doc_id,
-  pace: paceSchema.parse(JSON.parse(r.pace)),
-  days: maskToDays(r.days),
-  timezone: r.timezone,
-  startDate: r.start_date,
-  anchor: anchorSchema.parse(JSON.parse(r.anchor)) as PlanAnchor,
-  createdBy: r.created_by,
-  createdAt: new Date(r.created_at),
-  updatedAt: new Date(r.updated_at),
-});
 
 /** Plans on one connection, synchronous; SqliteStore wraps it async. */
 export class PlanTable {
@@ -58,7 +14,7 @@ export class PlanTable {
   private readonly all$;
 
   constructor(db: Database.Database) {
-    this.get$ = db.prepare<[string, string], Row>('SELECT * FROM plans WHERE platform = ? AND channel_id = ?');
+    this.get$ = db.prepare<[string, string], PlanRow>('SELECT * FROM plans WHERE platform = ? AND channel_id = ?');
     this.put$ = db.prepare(
       `INSERT INTO plans (platform, channel_id, workspace_id, doc_id, pace, days, timezone, start_date, anchor, created_by, created_at, updated_at)
        VALUES (@platform, @channelId, @workspaceId, @docId, @pace, @days, @timezone, @startDate, @anchor, @createdBy, @now, @now)
@@ -69,7 +25,7 @@ export class PlanTable {
     );
     this.anchor$ = db.prepare('UPDATE plans SET anchor = ?, updated_at = ? WHERE platform = ? AND channel_id = ?');
     this.remove$ = db.prepare('DELETE FROM plans WHERE platform = ? AND channel_id = ?');
-    this.all$ = db.prepare<[], Row>('SELECT * FROM plans ORDER BY platform, channel_id');
+    this.all$ = db.prepare<[], PlanRow>('SELECT * FROM plans ORDER BY platform, channel_id');
   }
 
   put(plan: Omit<PlanRecord, 'createdAt' | 'updatedAt'>, now: Date): PlanRecord {

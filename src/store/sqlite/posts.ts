@@ -4,51 +4,10 @@
 // that died mid-post, and may be taken over, keeping the same passage and nonce so the platform
 // can drop a duplicate if the first attempt did reach it.
 import type Database from 'better-sqlite3';
+import { toPostRecord, type PostRow } from '../rows.js';
 import type { Claim, PostKey } from '../store.js';
-import { channelKey, type PlatformId, type PostRecord, type PostStatus } from '../types.js';
+import { channelKey, type PlatformId, type PostRecord } from '../types.js';
 import type { RotationTable } from './rotation.js';
-
-interface Row {
-  platform: PlatformId;
-  channel_id: string;
-  local_date: string;
-  passage_id: string;
-  nonce: string;
-  status: PostStatus;
-  attempts: number;
-  owner: string | null;
-  claimed_at: number | null;
-  lease_until: number | null;
-  next_attempt_at: number | null;
-  message_id: string | null;
-  posted_at: number | null;
-  error: string | null;
-  error_code: string | null;
-  updated_at: number;
-}
-
-const date = (ms: number | null) => (ms === null ? undefined : new Date(ms));
-
-function toRecord(r: Row): PostRecord {
-  const rec: PostRecord = {
-    platform: r.platform,
-    channelId: r.channel_id,
-    localDate: r.local_date,
-    passageId: r.passage_id,
-    nonce: r.nonce,
-    status: r.status,
-    attempts: r.attempts,
-    updatedAt: new Date(r.updated_at),
-  };
-  if (r.owner !== null) rec.owner = r.owner;
-  if (r.claimed_at !== null) rec.claimedAt = date(r.claimed_at);
-  if (r.lease_until !== null) rec.leaseUntil = date(r.lease_until);
-  if (r.next_attempt_at !== null) rec.nextAttemptAt = date(r.next_attempt_at);
-  if (r.message_id !== null) rec.messageId = r.message_id;
-  if (r.posted_at !== null) rec.postedAt = date(r.posted_at);
-  if (r.error !== null) rec.error = { message: r.error, code: r.error_code ?? 'unknown' };
-  return rec;
-}
 
 /** A claim as the table takes it: the passage comes from a callback run inside the transaction. */
 export interface TableClaimRequest extends PostKey {
@@ -83,7 +42,7 @@ export class PostTable {
     private readonly rotation: RotationTable,
   ) {
     const key = 'platform = @platform AND channel_id = @channelId AND local_date = @localDate';
-    this.get$ = db.prepare<PostKey, Row>(`SELECT * FROM posts WHERE ${key}`);
+    this.get$ = db.prepare<PostKey, PostRow>(`SELECT * FROM posts WHERE ${key}`);
     this.insert$ = db.prepare(
       `INSERT INTO posts (platform, channel_id, local_date, passage_id, nonce, status, attempts, owner, claimed_at, lease_until, updated_at)
        VALUES (@platform, @channelId, @localDate, @passageId, @nonce, @status, @attempts, @owner, @claimedAt, @leaseUntil, @now)
@@ -99,10 +58,10 @@ export class PostTable {
     this.latest$ = db.prepare<[string, string], { local_date: string }>(
       `SELECT local_date FROM posts WHERE platform = ? AND channel_id = ? AND status != 'reserved' ORDER BY local_date DESC LIMIT 1`,
     );
-    this.latestPosted$ = db.prepare<[string, string], Row>(
+    this.latestPosted$ = db.prepare<[string, string], PostRow>(
       `SELECT * FROM posts WHERE platform = ? AND channel_id = ? AND status = 'posted' ORDER BY local_date DESC LIMIT 1`,
     );
-    this.open$ = db.prepare<[], Row>(`SELECT * FROM posts WHERE status IN ('reserved', 'claimed', 'retry') ORDER BY local_date`);
+    this.open$ = db.prepare<[], PostRow>(`SELECT * FROM posts WHERE status IN ('reserved', 'claimed', 'retry') ORDER BY local_date`);
     this.attempt$ = db.prepare(
       `INSERT INTO post_attempts (platform, channel_id, local_date, attempt, owner, started_at)
        VALUES (@platform, @channelId, @localDate, @attempt, @owner, @now)`,
@@ -131,7 +90,7 @@ export class PostTable {
 
   get(k: PostKey): PostRecord | undefined {
     const r = this.get$.get(k);
-    return r && toRecord(r);
+    return r && toPostRecord(r);
   }
 
   /** The latest local date the channel has a post row for (posted, in progress or given up). */
@@ -141,7 +100,7 @@ export class PostTable {
 
   lastPosted(platform: PlatformId, channelId: string): PostRecord | undefined {
     const r = this.latestPosted$.get(platform, channelId);
-    return r && toRecord(r);
+    return r && toPostRecord(r);
   }
 
   /** When the first attempt at a key started (undefined before any attempt). */
@@ -152,7 +111,7 @@ export class PostTable {
 
   /** Rows not finished: reserved, claimed (in progress or abandoned) and waiting to retry. */
   listOpen(): PostRecord[] {
-    return this.open$.all().map(toRecord);
+    return this.open$.all().map(toPostRecord);
   }
 
   /**
@@ -192,7 +151,7 @@ export class PostTable {
           this.finishAttempt$.run({ ...k, now, outcome: 'abandoned', code: 'lease_expired', message: `lease of ${existing.owner} expired` });
         }
       }
-      const record = toRecord(this.get$.get(k)!);
+      const record = toPostRecord(this.get$.get(k)!);
       this.attempt$.run({ ...k, attempt: record.attempts, owner: req.owner, now });
       return { record, via };
     });
@@ -207,11 +166,11 @@ export class PostTable {
     const run = this.db.transaction((): PostRecord => {
       const key = { platform: k.platform, channelId: k.channelId, localDate: k.localDate };
       const existing = this.get$.get(key);
-      if (existing) return toRecord(existing);
+      if (existing) return toPostRecord(existing);
       const passageId = k.choosePassage();
       this.insert$.run({ ...key, passageId, nonce: k.nonce, status: 'reserved', attempts: 0, owner: null, claimedAt: null, leaseUntil: null, now: k.now.getTime() });
       this.rotation.markShown(channelKey(k.platform, k.channelId), passageId, k.now);
-      return toRecord(this.get$.get(key)!);
+      return toPostRecord(this.get$.get(key)!);
     });
     return run.immediate();
   }

@@ -1,40 +1,8 @@
 // Subscriptions: one row per (platform, channel). Subscribing again updates the row.
 import type Database from 'better-sqlite3';
-import { daysToMask, maskToDays } from '../../bot/days.js';
+import { daysToMask } from '../../bot/days.js';
+import { toSubscription, type SubscriptionRow } from '../rows.js';
 import type { PlatformId, Subscription, SubscriptionInput } from '../types.js';
-
-interface Row {
-  platform: PlatformId;
-  channel_id: string;
-  workspace_id: string | null;
-  time: string;
-  timezone: string;
-  /** Bit d-1 for ISO weekday d. */
-  days: number;
-  created_by: string;
-  created_at: number;
-  updated_at: number;
-  schedule_since: number;
-  last_error: string | null;
-  last_error_code: string | null;
-  last_error_at: number | null;
-}
-
-const toSubscription = (r: Row): Subscription => ({
-  platform: r.platform,
-  channelId: r.channel_id,
-  ...(r.workspace_id !== null ? { workspaceId: r.workspace_id } : {}),
-  time: r.time,
-  timezone: r.timezone,
-  days: maskToDays(r.days),
-  createdBy: r.created_by,
-  createdAt: new Date(r.created_at),
-  updatedAt: new Date(r.updated_at),
-  scheduleSince: new Date(r.schedule_since),
-  ...(r.last_error !== null && r.last_error_at !== null
-    ? { lastError: { message: r.last_error, code: r.last_error_code ?? 'unknown', at: new Date(r.last_error_at) } }
-    : {}),
-});
 
 /** Subscriptions on one connection, synchronous; SqliteStore wraps it async. */
 export class SubscriptionTable {
@@ -46,7 +14,7 @@ export class SubscriptionTable {
   private readonly error$;
 
   constructor(private readonly db: Database.Database) {
-    this.get$ = db.prepare<[string, string], Row>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?');
+    this.get$ = db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?');
     // schedule_since moves only when the schedule itself changes, so re-subscribing with the same
     // time doesn't cancel a post that is still owed today.
     this.upsert$ = db.prepare(
@@ -63,8 +31,8 @@ export class SubscriptionTable {
          days = excluded.days`,
     );
     this.remove$ = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
-    this.all$ = db.prepare<[], Row>('SELECT * FROM subscriptions ORDER BY platform, channel_id');
-    this.byWorkspace$ = db.prepare<[string, string], Row>(
+    this.all$ = db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY platform, channel_id');
+    this.byWorkspace$ = db.prepare<[string, string], SubscriptionRow>(
       'SELECT * FROM subscriptions WHERE platform = ? AND workspace_id = ? ORDER BY channel_id',
     );
     this.error$ = db.prepare(
