@@ -5,33 +5,17 @@
 // ids. What they compute from them is what they computed from the strings: a word is still "the
 // same word" in exactly the sense text.ts gives it.
 import { camelParts } from './compounds.js';
+import { Growable } from './growable.js';
 import { eachToken, termOf } from './text.js';
 import type { Corpus, Passage } from '../corpus.js';
 
-/** Appendable typed array, so millions of tokens cost no JS objects. */
-class Appendable<T extends Int32Array | Uint8Array> {
-  length = 0;
-  constructor(
-    public buf: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.buf.length) {
-      const next = this.make(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.buf[this.length++] = v;
-  }
-}
-
-export class IntList extends Appendable<Int32Array> {
+export class IntList extends Growable<Int32Array> {
   constructor() {
     super(new Int32Array(1024), (n) => new Int32Array(n));
   }
 }
 
-class ByteList extends Appendable<Uint8Array> {
+class ByteList extends Growable<Uint8Array> {
   constructor() {
     super(new Uint8Array(1024), (n) => new Uint8Array(n));
   }

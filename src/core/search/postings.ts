@@ -4,6 +4,7 @@
 // quickly; this layout costs five bytes a posting and is saved as raw bytes. Scoring is
 // minisearch's BM25+ with the same parameters, so ranking is unchanged (test/core/postings.test.ts
 // compares the two).
+import { Growable } from './growable.js';
 
 /** BM25+ parameters, minisearch's defaults. */
 const K = 1.2;
@@ -28,23 +29,6 @@ export interface PostingsData {
   /** How often each term occurs in the counted fields, for ranking completions. */
   termCounts: Uint32Array;
   fields: FieldPostings[];
-}
-
-/** Appendable typed array, so a build never holds millions of small JS objects. */
-class Growable<T extends Uint32Array | Uint8Array> {
-  length = 0;
-  constructor(
-    public buf: T,
-    private readonly make: (n: number) => T,
-  ) {}
-  push(v: number): void {
-    if (this.length === this.buf.length) {
-      const next = this.make(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    this.buf[this.length++] = v;
-  }
 }
 
 const u32 = (n: number) => new Uint32Array(n);
