@@ -164,17 +164,37 @@ export type AsideKind = 'sponsor' | 'call to action' | 'editorial' | 'sign-off' 
 export function asideKind(sentence: string): AsideKind | undefined {
   const s = sentence.trim();
   if (s.length > 600) return undefined;
-  if (SPONSOR_FRAME.test(s) || offerCode(s)) return 'sponsor';
-  if (PODCAST_WHERE.test(s) || LIKE_SUBSCRIBE.test(s) || (s.length <= 120 && OUTRO.test(s))) return 'call to action';
-  if ((CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
-  if (EDITED.test(s) || TYPO_APOLOGY.test(s) || OMITTED.test(s) || READER_NOTE.test(s)) return 'editorial';
-  if (SORRY_TYPOS.test(s) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || AUTO_TRANSCRIPT.test(s) || EDITOR_NOTE.test(s)) return 'editorial';
-  if (s.length <= 300 && (AUDIO_GAP.test(s) || LIVE_NOTE.test(s) || CHANGE_NOTE.test(s) || READER_THANKS.test(s))) return 'editorial';
-  if (s.length <= 200 && FOLLOW_HANDLE.test(s)) return 'call to action';
+  // Every sentence of a document is asked this. Each unanchored rule below needs one of a few words
+  // before it can match, so a sentence without any of them skips the regex. The rules are /i
+  // without /u, where only ASCII letters match ASCII letters, so the lower-cased text holds the word.
+  const low = s.toLowerCase();
+  if ((hasAny(low, SPONSOR_WORDS) && SPONSOR_FRAME.test(s)) || (low.includes('code') && offerCode(s))) return 'sponsor';
+  if ((low.includes('wherever') && PODCAST_WHERE.test(s)) || (low.includes('subscribe') && LIKE_SUBSCRIBE.test(s)) || (s.length <= 120 && OUTRO.test(s))) return 'call to action';
+  if (hasAny(low, CTA_WORDS) && (CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
+  if ((hasAny(low, EDITED_WORDS) && EDITED.test(s)) || (hasAny(low, TYPO_WORDS) && TYPO_APOLOGY.test(s)) || (hasAny(low, OMITTED_WORDS) && OMITTED.test(s)) || READER_NOTE.test(s)) return 'editorial';
+  if (((hasAny(low, SORRY_WORDS) && SORRY_TYPOS.test(s)) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || (hasAny(low, AUTO_WORDS) && AUTO_TRANSCRIPT.test(s)) || EDITOR_NOTE.test(s))) return 'editorial';
+  if (s.length <= 300 && ((hasAny(low, AUDIO_WORDS) && AUDIO_GAP.test(s)) || (hasAny(low, LIVE_WORDS) && LIVE_NOTE.test(s)) || CHANGE_NOTE.test(s) || READER_THANKS.test(s))) return 'editorial';
+  if (s.length <= 200 && s.includes('@') && FOLLOW_HANDLE.test(s)) return 'call to action';
   if (s.length <= 160 && (SIGN_OFF.test(s) || THIS_HAS_BEEN.test(s))) return 'sign-off';
-  if (s.length <= 400 && (INTRO.test(s) || showOpening(s))) return 'introduction';
+  if (s.length <= 400 && ((hasAny(low, INTRO_WORDS) && INTRO.test(s)) || showOpening(s))) return 'introduction';
   if (s.length <= 300 && IF_YOU_ENJOYED.test(s)) return 'call to action';
   return undefined;
+}
+
+// The words each rule cannot match without (every alternative of the rule holds one of them).
+const SPONSOR_WORDS = ['sponsor', 'brought', 'support', 'present', 'possible', 'power', 'underwritten', 'word', 'message'];
+const CTA_WORDS = ['subscribe', 'rate', 'review', 'follow', 'share', 'leave', 'hit', 'smash', 'click', 'tap', 'give', 'write'];
+const EDITED_WORDS = ['length', 'clarity', 'brevity', 'space', 'readability'];
+const TYPO_WORDS = ['typo', 'spelling', 'error', 'mistake', 'inaccurac', 'grammar'];
+const OMITTED_WORDS = ['omit', 'remov', 'edited', 'exclud', 'includ', 'transcrib', 'record', 'cover', 'contain', 'leave', 'left', 'availab'];
+const SORRY_WORDS = ['sorry', 'apolog'];
+const AUTO_WORDS = ['transcri', 'caption', 'subtitle'];
+const AUDIO_WORDS = ['audio', 'recording', 'sound', 'feed', 'stream', 'video', 'connection', 'mic'];
+const LIVE_WORDS = ['sorry', 'apolog', 'updat', 'tuned', 'back', 'refresh'];
+const INTRO_WORDS = ['welcom', 'join', 'give', 'put', 'applause', 'next', 'introduc', 'present', 'ado'];
+function hasAny(low: string, words: readonly string[]): boolean {
+  for (const w of words) if (low.includes(w)) return true;
+  return false;
 }
 
 /** "Welcome, Dana and Tomas!": the greeting that closes an introduction. */

@@ -430,8 +430,15 @@ function removeTableOfContents(lines: string[]): void {
  * Repetition: a caption next to its alt text shows up as two identical consecutive short lines,
  * and a page title or running header repeats through the whole page. Neither is prose.
  */
+/** Whitespace other than one plain space between words. */
+const ODD_SPACE = /\s\s|[^\S ]/;
+
 function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Most lines already have single spaces only: the rewrite then returns the same text, so it is skipped.
+  const norm = (s: string) => {
+    const low = s.toLowerCase();
+    return (ODD_SPACE.test(low) ? low.replace(/\s+/g, ' ') : low).trim();
+  };
   const content = lines.map((l, i) => ({ l, i })).filter((x) => x.l);
   // Each line's normal form once: comparing neighbours made each twice.
   const normal = content.map(({ l }) => norm(l));
