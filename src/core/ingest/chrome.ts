@@ -465,25 +465,78 @@ function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
     // A pull quote repeats a sentence of the body as a line of its own, with other quote marks or
     // without its attribution. The copy that stands alone goes; the sentence in the body stays.
     const keys = content.map(({ l }) => l.toLowerCase().replace(PUNCT_RUN, ' ').trim());
-    const all = keys.join('\n');
-    const starts: number[] = [];
-    keys.reduce((at, k) => (starts.push(at), at + k.length + 1), 0);
+    // The copy is found through the words of the lines, not by searching the whole page for every
+    // line: a line is a copy when an identical line comes earlier, or when its words run, in order and
+    // whole, inside a longer line (keys hold single spaces between words).
+    const firstWith = new Map<string, number>();
+    keys.forEach((key, k) => {
+      if (!firstWith.has(key)) firstWith.set(key, k);
+    });
+    let linesWith: Map<string, number[]> | undefined;
+    const indexWords = () => {
+      const index = new Map<string, number[]>();
+      keys.forEach((key, k) => {
+        for (const w of key.split(' ')) {
+          const list = index.get(w);
+          if (!list) index.set(w, [k]);
+          else if (list[list.length - 1] !== k) list.push(k);
+        }
+      });
+      return index;
+    };
     content.forEach(({ l, i }, k) => {
       if (l.length > 300 || drop.has(i) || wordsOf(l).length < 6) return;
       const key = keys[k]!;
-      for (let at = all.indexOf(key); at !== -1; at = all.indexOf(key, at + 1)) {
-        if (at === starts[k]) continue;
-        const whole = (at === 0 || all[at - 1] === '\n') && (at + key.length === all.length || all[at + key.length] === '\n');
-        // Inside a longer line, or an identical line earlier on: this one is the copy.
-        const wordBounded = (at === 0 || /[\s]/.test(all[at - 1]!)) && (at + key.length === all.length || /[\s]/.test(all[at + key.length]!));
-        if ((!whole && wordBounded) || (whole && at < starts[k]!)) {
+      // A line of nothing but punctuation has an empty key, found everywhere: the page-wide search decides.
+      if (key === '') {
+        if (isCopyBySearch(keys, k)) drop.add(i);
+        return;
+      }
+      if (firstWith.get(key)! < k) {
+        drop.add(i);
+        return;
+      }
+      linesWith ??= indexWords();
+      let rarest: number[] | undefined;
+      for (const w of key.split(' ')) {
+        const list = linesWith.get(w)!;
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      for (const j of rarest!) {
+        if (keys[j]!.length > key.length && containsWords(keys[j]!, key)) {
           drop.add(i);
-          break;
+          return;
         }
       }
     });
   }
   for (const i of drop) lines[i] = '';
+}
+
+/** True when `needle`'s words stand whole inside `hay` (both with single spaces between words). */
+function containsWords(hay: string, needle: string): boolean {
+  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
+    if ((at === 0 || hay[at - 1] === ' ') && (at + needle.length === hay.length || hay[at + needle.length] === ' ')) return true;
+  }
+  return false;
+}
+
+/** The pull-quote test as a search of the whole page's keys, for the one key the word index cannot serve. */
+function isCopyBySearch(keys: string[], k: number): boolean {
+  const all = keys.join('\n');
+  const starts: number[] = [];
+  keys.reduce((at, key) => (starts.push(at), at + key.length + 1), 0);
+  const key = keys[k]!;
+  // An empty key is found at every position, the end of the text included, again and again: each
+  // position is looked at once (main looped forever on a line like ". . . . . .").
+  for (let at = all.indexOf(key); at !== -1; at = at < all.length ? all.indexOf(key, at + 1) : -1) {
+    if (at === starts[k]) continue;
+    const whole = (at === 0 || all[at - 1] === '\n') && (at + key.length === all.length || all[at + key.length] === '\n');
+    // Inside a longer line, or an identical line earlier on: this one is the copy.
+    const wordBounded = (at === 0 || /[\s]/.test(all[at - 1]!)) && (at + key.length === all.length || /[\s]/.test(all[at + key.length]!));
+    if ((!whole && wordBounded) || (whole && at < starts[k]!)) return true;
+  }
+  return false;
 }
 
 // Page furniture in a page saved as plain text, where no HTML tells the article from what the site
