@@ -426,13 +426,13 @@ function removeTableOfContents(lines: string[]): void {
   }
 }
 
+/** Whitespace other than one plain space between words. */
+const ODD_SPACE = /\s\s|[^\S ]/;
+
 /**
  * Repetition: a caption next to its alt text shows up as two identical consecutive short lines,
  * and a page title or running header repeats through the whole page. Neither is prose.
  */
-/** Whitespace other than one plain space between words. */
-const ODD_SPACE = /\s\s|[^\S ]/;
-
 function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
   // Most lines already have single spaces only: the rewrite then returns the same text, so it is skipped.
   const norm = (s: string) => {
@@ -547,7 +547,7 @@ function containsWords(hay: string, needle: string): boolean {
  */
 function isCopyBySearch(all: string, starts: number[], key: string, start: number): boolean {
   // An empty key is found at every position, the end of the text included, again and again: each
-  // position is looked at once (main looped forever on a line like ". . . . . .").
+  // position is looked at once (a line like ". . . . . ." once made this loop forever).
   for (let at = all.indexOf(key); at !== -1; at = at < all.length ? all.indexOf(key, at + 1) : -1) {
     if (at === start) continue;
     const whole = (at === 0 || all[at - 1] === '\n') && (at + key.length === all.length || all[at + key.length] === '\n');
