@@ -76,3 +76,10 @@ describe('image file names and captions', () => {
     expect(isChromeLine('I opened photo.png and the colours looked wrong.')).toBe(false);
   });
 });
+
+describe('a row of dots between paragraphs', () => {
+  it('loads, with both paragraphs kept (it used to never return)', () => {
+    const raw = `${PROSE}\n\n. . . . . . .\n\nThe vote passed with a large majority of the members present.`;
+    expect(texts(raw)).toEqual(expect.arrayContaining([PROSE, 'The vote passed with a large majority of the members present.']));
+  });
+});

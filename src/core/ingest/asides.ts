@@ -164,17 +164,65 @@ export type AsideKind = 'sponsor' | 'call to action' | 'editorial' | 'sign-off' 
 export function asideKind(sentence: string): AsideKind | undefined {
   const s = sentence.trim();
   if (s.length > 600) return undefined;
-  if (SPONSOR_FRAME.test(s) || offerCode(s)) return 'sponsor';
-  if (PODCAST_WHERE.test(s) || LIKE_SUBSCRIBE.test(s) || (s.length <= 120 && OUTRO.test(s))) return 'call to action';
-  if ((CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
-  if (EDITED.test(s) || TYPO_APOLOGY.test(s) || OMITTED.test(s) || READER_NOTE.test(s)) return 'editorial';
-  if (SORRY_TYPOS.test(s) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || AUTO_TRANSCRIPT.test(s) || EDITOR_NOTE.test(s)) return 'editorial';
-  if (s.length <= 300 && (AUDIO_GAP.test(s) || LIVE_NOTE.test(s) || CHANGE_NOTE.test(s) || READER_THANKS.test(s))) return 'editorial';
-  if (s.length <= 200 && FOLLOW_HANDLE.test(s)) return 'call to action';
+  // Every sentence of a document is asked this, and most are asides of no kind. Each unanchored rule
+  // below needs one of a few whole words (see GATE_WORDS) before it can match, so the sentence's
+  // words are looked up once and a rule none of whose words occur skips its regex.
+  const gate = gates(s);
+  if ((gate & G_SPONSOR && SPONSOR_FRAME.test(s)) || (gate & G_CODE && offerCode(s))) return 'sponsor';
+  if ((gate & G_WHEREVER && PODCAST_WHERE.test(s)) || (gate & G_SUBSCRIBE && LIKE_SUBSCRIBE.test(s)) || (s.length <= 120 && OUTRO.test(s))) return 'call to action';
+  if (gate & G_CTA && (CTA_US.test(s) || (CTA.test(s) && CTA_OBJECT.test(s))) && s.split(/\s+/).length <= 40) return 'call to action';
+  if ((gate & G_EDITED && EDITED.test(s)) || (gate & G_TYPO && TYPO_APOLOGY.test(s)) || (gate & G_OMITTED && OMITTED.test(s)) || READER_NOTE.test(s)) return 'editorial';
+  if ((gate & G_SORRY && SORRY_TYPOS.test(s)) || PARTS_OMITTED.test(s) || SPACE_LIMITS.test(s) || DOC_INTRO.test(s) || (gate & G_AUTO && AUTO_TRANSCRIPT.test(s)) || EDITOR_NOTE.test(s)) return 'editorial';
+  if (s.length <= 300 && ((gate & G_AUDIO && AUDIO_GAP.test(s)) || (gate & G_LIVE && LIVE_NOTE.test(s)) || CHANGE_NOTE.test(s) || READER_THANKS.test(s))) return 'editorial';
+  if (s.length <= 200 && s.includes('@') && FOLLOW_HANDLE.test(s)) return 'call to action';
   if (s.length <= 160 && (SIGN_OFF.test(s) || THIS_HAS_BEEN.test(s))) return 'sign-off';
-  if (s.length <= 400 && (INTRO.test(s) || showOpening(s))) return 'introduction';
+  if (s.length <= 400 && ((gate & G_INTRO && INTRO.test(s)) || showOpening(s))) return 'introduction';
   if (s.length <= 300 && IF_YOU_ENJOYED.test(s)) return 'call to action';
   return undefined;
+}
+
+const G_SPONSOR = 1;
+const G_CODE = 2;
+const G_WHEREVER = 4;
+const G_SUBSCRIBE = 8;
+const G_CTA = 16;
+const G_EDITED = 32;
+const G_TYPO = 64;
+const G_OMITTED = 128;
+const G_SORRY = 256;
+const G_AUTO = 512;
+const G_AUDIO = 1024;
+const G_LIVE = 2048;
+const G_INTRO = 4096;
+/**
+ * For each gated rule, whole words one of which every match of the rule contains, each standing
+ * between word boundaries there (\b, a space, a line end). The rules are /i without /u: only ASCII
+ * letters match their letters and \b is ASCII, so the words are the text's [A-Za-z0-9_] runs, lower-cased.
+ */
+const GATE_WORDS: [number, string][] = [
+  [G_SPONSOR, 'brought sponsored supported presented made powered underwritten sponsor sponsors word message'],
+  [G_CODE, 'code'],
+  [G_WHEREVER, 'wherever'],
+  [G_SUBSCRIBE, 'subscribe'],
+  [G_CTA, 'subscribe rate review follow share leave hit smash click tap give write'],
+  [G_EDITED, 'length clarity brevity space readability'],
+  [G_TYPO, 'excuse forgive pardon ignore apologise apologize apologies typo typos errors mistakes'],
+  [G_OMITTED, 'omitted removed out excluded included transcribed recorded include cover contain omit omits exclude excludes available due because'],
+  [G_SORRY, 'sorry apologies apologise apologize'],
+  [G_AUTO, 'transcript transcripts transcription caption captions subtitle subtitles'],
+  [G_AUDIO, 'audio recording sound feed stream video connection livestream mic microphone'],
+  [G_LIVE, 'sorry apologies apologise apologize updated stay update updating check refresh'],
+  [G_INTRO, 'welcome welcoming joined joining please lets let give warm big huge next need needs pleasure honor honour privilege delighted pleased thrilled excited honored honoured happy proud without'],
+];
+const GATE = new Map<string, number>();
+for (const [bit, words] of GATE_WORDS) for (const w of words.split(' ')) GATE.set(w, (GATE.get(w) ?? 0) | bit);
+const GATE_LONGEST = Math.max(...[...GATE.keys()].map((w) => w.length));
+const ASCII_WORD = /\w+/g;
+/** The gated rules whose words the sentence holds, as bits. */
+function gates(s: string): number {
+  let bits = 0;
+  for (const m of s.match(ASCII_WORD) ?? []) bits |= GATE.get(m.length <= GATE_LONGEST ? m.toLowerCase() : '') ?? 0;
+  return bits;
 }
 
 /** "Welcome, Dana and Tomas!": the greeting that closes an introduction. */

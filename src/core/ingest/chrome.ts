@@ -426,12 +426,19 @@ function removeTableOfContents(lines: string[]): void {
   }
 }
 
+/** Whitespace other than one plain space between words. */
+const ODD_SPACE = /\s\s|[^\S ]/;
+
 /**
  * Repetition: a caption next to its alt text shows up as two identical consecutive short lines,
  * and a page title or running header repeats through the whole page. Neither is prose.
  */
 function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // Most lines already have single spaces only: the rewrite then returns the same text, so it is skipped.
+  const norm = (s: string) => {
+    const low = s.toLowerCase();
+    return (ODD_SPACE.test(low) ? low.replace(/\s+/g, ' ') : low).trim();
+  };
   const content = lines.map((l, i) => ({ l, i })).filter((x) => x.l);
   // Each line's normal form once: comparing neighbours made each twice.
   const normal = content.map(({ l }) => norm(l));
@@ -458,25 +465,97 @@ function removeRepeats(lines: string[], opts: { transcript: boolean }): void {
     // A pull quote repeats a sentence of the body as a line of its own, with other quote marks or
     // without its attribution. The copy that stands alone goes; the sentence in the body stays.
     const keys = content.map(({ l }) => l.toLowerCase().replace(PUNCT_RUN, ' ').trim());
-    const all = keys.join('\n');
-    const starts: number[] = [];
-    keys.reduce((at, k) => (starts.push(at), at + k.length + 1), 0);
+    const candidates: number[] = [];
     content.forEach(({ l, i }, k) => {
-      if (l.length > 300 || drop.has(i) || wordsOf(l).length < 6) return;
+      if (l.length <= 300 && !drop.has(i) && wordsOf(l).length >= 6) candidates.push(k);
+    });
+    if (candidates.length === 0) return finish();
+    // A line is a copy when an identical line comes earlier, or when its words run, in order and
+    // whole, inside a longer line. With a few candidate lines, the page is searched for each; with
+    // many (searching for each is quadratic in the page), the page's words are indexed once.
+    let search: { all: string; starts: number[] } | undefined;
+    const bySearch = (k: number) => {
+      if (!search) {
+        const starts: number[] = [];
+        keys.reduce((at, key) => (starts.push(at), at + key.length + 1), 0);
+        search = { all: keys.join('\n'), starts };
+      }
+      return isCopyBySearch(search.all, search.starts, keys[k]!, search.starts[k]!);
+    };
+    if (candidates.length <= SEARCHED_CANDIDATES) {
+      for (const k of candidates) if (bySearch(k)) drop.add(content[k]!.i);
+      return finish();
+    }
+    const firstWith = new Map<string, number>();
+    keys.forEach((key, k) => {
+      if (!firstWith.has(key)) firstWith.set(key, k);
+    });
+    const linesWith = new Map<string, number[]>();
+    keys.forEach((key, k) => {
+      for (const w of key.split(' ')) {
+        const list = linesWith.get(w);
+        if (!list) linesWith.set(w, [k]);
+        else if (list[list.length - 1] !== k) list.push(k);
+      }
+    });
+    for (const k of candidates) {
       const key = keys[k]!;
-      for (let at = all.indexOf(key); at !== -1; at = all.indexOf(key, at + 1)) {
-        if (at === starts[k]) continue;
-        const whole = (at === 0 || all[at - 1] === '\n') && (at + key.length === all.length || all[at + key.length] === '\n');
-        // Inside a longer line, or an identical line earlier on: this one is the copy.
-        const wordBounded = (at === 0 || /[\s]/.test(all[at - 1]!)) && (at + key.length === all.length || /[\s]/.test(all[at + key.length]!));
-        if ((!whole && wordBounded) || (whole && at < starts[k]!)) {
+      const i = content[k]!.i;
+      // A line of nothing but punctuation has an empty key, found everywhere: the page-wide search decides.
+      if (key === '') {
+        if (bySearch(k)) drop.add(i);
+        continue;
+      }
+      if (firstWith.get(key)! < k) {
+        drop.add(i);
+        continue;
+      }
+      let rarest: number[] | undefined;
+      for (const w of key.split(' ')) {
+        const list = linesWith.get(w)!;
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      for (const j of rarest!) {
+        if (keys[j]!.length > key.length && containsWords(keys[j]!, key)) {
           drop.add(i);
           break;
         }
       }
-    });
+    }
   }
-  for (const i of drop) lines[i] = '';
+  finish();
+
+  function finish(): void {
+    for (const i of drop) lines[i] = '';
+  }
+}
+
+/** Up to this many candidate pull quotes on a page, each is searched for; more, the words are indexed. */
+const SEARCHED_CANDIDATES = 8;
+
+/** True when `needle`'s words stand whole inside `hay` (both with single spaces between words). */
+function containsWords(hay: string, needle: string): boolean {
+  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, at + 1)) {
+    if ((at === 0 || hay[at - 1] === ' ') && (at + needle.length === hay.length || hay[at + needle.length] === ' ')) return true;
+  }
+  return false;
+}
+
+/**
+ * The pull-quote test as a search of the page's keys joined by newlines: found elsewhere inside a
+ * longer line, word for word, or as an identical line earlier on.
+ */
+function isCopyBySearch(all: string, starts: number[], key: string, start: number): boolean {
+  // An empty key is found at every position, the end of the text included, again and again: each
+  // position is looked at once (a line like ". . . . . ." once made this loop forever).
+  for (let at = all.indexOf(key); at !== -1; at = at < all.length ? all.indexOf(key, at + 1) : -1) {
+    if (at === start) continue;
+    const whole = (at === 0 || all[at - 1] === '\n') && (at + key.length === all.length || all[at + key.length] === '\n');
+    // Inside a longer line, or an identical line earlier on: this one is the copy.
+    const wordBounded = (at === 0 || /[\s]/.test(all[at - 1]!)) && (at + key.length === all.length || /[\s]/.test(all[at + key.length]!));
+    if ((!whole && wordBounded) || (whole && at < start)) return true;
+  }
+  return false;
 }
 
 // Page furniture in a page saved as plain text, where no HTML tells the article from what the site
