@@ -4,7 +4,7 @@
 // named only in their table (platforms/index.ts), never here.
 import { loadConfig, type Config } from './config.js';
 import { FALLBACK, PLATFORMS, type Platform, type PlatformName, type PlatformShared } from './platforms/index.js';
-import { errorMessage, isUserError, UserError } from './core/errors.js';
+import { errorMessage, isUserError } from './core/errors.js';
 import { logIngestWarnings } from './core/ingest/warnings.js';
 import { LiveLibrary } from './core/library/live.js';
 import { configureLog, log } from './core/log.js';
@@ -16,7 +16,7 @@ import { DailyScheduler } from './scheduler/daily.js';
 import type { Poster } from './scheduler/poster.js';
 import { createPlanService } from './scheduler/plan/service.js';
 import { createDailyService, routingPoster } from './scheduler/service.js';
-import { openStore, storeTarget, type Store } from './store/index.js';
+import { openConfiguredStore } from './store/index.js';
 
 /** How long a stop may take once SIGTERM or SIGINT arrives. */
 const SHUTDOWN_GRACE_MS = 5000;
@@ -106,16 +106,6 @@ function logSharedHealth(config: Config, platforms: readonly Platform<PlatformNa
   }
 }
 
-async function openDatabase(config: Config): Promise<Store> {
-  const path = config.DATABASE_PATH;
-  try {
-    return await openStore(storeTarget(config));
-  } catch (e) {
-    if (isUserError(e)) throw e;
-    throw new UserError(`Cannot open the database at ${path} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
-  }
-}
-
 async function main(): Promise<number> {
   const config = loadConfig();
   const enabled = PLATFORMS.filter((p) => p.enabled(config));
@@ -156,7 +146,7 @@ async function main(): Promise<number> {
     await loading.finally(() => clearTimeout(notice));
   } else loading.catch(() => {});
 
-  const store = await openDatabase(config);
+  const store = await openConfiguredStore(config);
   // Backups beside the database, and a watch on the file for deletion or replacement under us.
   void store.protect();
   const platforms: PlatformName[] = foreground ? [FALLBACK.name] : enabled.map((p) => p.name);

@@ -2,6 +2,7 @@
 // local date for daily posts, behind the async Store interface (store.ts). openStore is the one
 // way in: the embedded SQLite file (sqlite/) by default, a PostgreSQL server (postgres/) when
 // DATABASE_URL names one.
+import { errorMessage, isUserError, UserError } from '../core/errors.js';
 import { openSqliteStore } from './sqlite/store.js';
 import type { Store } from './store.js';
 
@@ -24,6 +25,20 @@ export async function openStore(target: StoreTarget = DEFAULT_DATABASE_PATH): Pr
 /** The store the configuration chooses: DATABASE_URL when set, else the SQLite file at DATABASE_PATH. */
 export const storeTarget = (config: { DATABASE_URL?: string; DATABASE_PATH: string }): StoreTarget =>
   config.DATABASE_URL ? { url: config.DATABASE_URL } : { path: config.DATABASE_PATH };
+
+/**
+ * Opens the store the configuration chooses, for `npm start` and the CLI alike. Whatever stops it
+ * is a UserError naming the variable to fix: each store's own already do (the Postgres store's name
+ * DATABASE_URL without its password); anything else is the SQLite file's.
+ */
+export async function openConfiguredStore(config: { DATABASE_URL?: string; DATABASE_PATH: string }): Promise<Store> {
+  try {
+    return await openStore(storeTarget(config));
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    throw new UserError(`Cannot open the database at ${config.DATABASE_PATH} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, 'bad_database');
+  }
+}
 
 export { PLATFORM_ID_PATTERN, PlatformIdError, checkPlatformId, isPlatformId } from './platform-id.js';
 export type {

@@ -133,13 +133,11 @@ async function main(argv: string[]): Promise<number> {
     if (values.channel !== undefined || name === 'plan') {
       // Only a channel or a plan reads the database: the store and the scheduler (SQLite, cron)
       // are loaded here, so a one-shot answer from the library never loads them.
-      const { openStore, storeTarget } = await import('../../store/index.js');
+      const { openConfiguredStore } = await import('../../store/index.js');
       try {
-        store = await openStore(storeTarget(config));
+        store = await openConfiguredStore(config);
       } catch (e) {
-        // The Postgres store's errors already name DATABASE_URL and say what to check.
-        if (config.DATABASE_URL) return fail(errorMessage(e), json, 1);
-        return fail(`Cannot open the database at ${config.DATABASE_PATH} (${errorMessage(e)}). Set DATABASE_PATH to a writable file.`, json, 1);
+        return fail(errorMessage(e), json, 1);
       }
       const ctx = await channelContext(base, store, values.channel ?? 'terminal', values.date, config.DAILY_TIMEZONE);
       reply = await runCommand(ctx, inv.name, options);
