@@ -10,6 +10,9 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { codeFingerprint } from '../../src/core/library/fingerprint.js';
 import { cleanEnv, SPAWN_HANG_GUARD_MS } from '../helpers/spawn.js';
 
+/** The terminal's quotation: “…”, then the credit on the next line. */
+const QUOTED_AND_CREDITED = /“[\s\S]{40,}”\n\s+— \S/;
+
 interface Ran {
   code: number | null;
   stdout: string;
@@ -97,15 +100,16 @@ describe('the compiled bot, without development dependencies', () => {
     expect(r.stderr).not.toMatch(/error|tsx/i);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Reading-group bot: \d+ passages from 5 documents/);
-    // A quotation and who said it or where it is from.
-    expect(r.stdout).toMatch(/“[^”]{40,}”\s+—/);
+    // A quotation and, under it, who said it or where it is from. A passage may quote a title
+    // (“Attention is All You Need”) inside itself, so the quotation runs to the last ” before the dash.
+    expect(r.stdout).toMatch(QUOTED_AND_CREDITED);
   });
 
   it('starts with npm start, through the build check, as after npm ci --omit=dev', async () => {
     const r = await run('npm', ['--silent', 'start'], tree, { input: '/quote\n/sources\n' });
     expect(r.code).toBe(0);
     expect(r.stderr.replace(/^npm warn.*\n/gm, '')).toBe('');
-    expect(r.stdout).toMatch(/“[^”]{40,}”\s+—/);
+    expect(r.stdout).toMatch(QUOTED_AND_CREDITED);
     expect(r.stdout).toMatch(/Hot Chips/);
   });
 
